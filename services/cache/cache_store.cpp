@@ -1,0 +1,516 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/cache/cache_store.h"
+
+#include "services/cache/cache_rows.h"
+#include "services/cache/migrations.h"
+#include "services/logging/log.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <algorithm>
+
+namespace threadline::cache {
+
+namespace {
+
+using Step = Statement::Step;
+
+struct IntLookup {
+    std::optional<qint64> value;
+    std::optional<CacheError> error;
+};
+
+IntLookup lookupInt(Statement &s)
+{
+    switch (s.step()) {
+    case Step::Row:
+        return {s.columnInt64(0), std::nullopt};
+    case Step::Done:
+        return {};
+    case Step::Error:
+        break;
+    }
+    return {std::nullopt, s.error()};
+}
+
+CacheError invalid(const QString &why)
+{
+    return makeError(errc::invalid, why);
+}
+
+QString messageSelect(const char *rest)
+{
+    return QLatin1String("SELECT ") + QLatin1String(rows::messageColumns) +
+           QLatin1String(", sort_at FROM messages ") + QLatin1String(rest);
+}
+
+const QString kLastSeq = QStringLiteral("last_seq");
+
+} // namespace
+
+CacheStore::CacheStore(Database db) : m_db(std::move(db)) {}
+
+std::variant<std::unique_ptr<CacheStore>, CacheError> CacheStore::open(const QString &path,
+                                                                       const QByteArray &rawKey32)
+{
+    auto opened = Database::open(path, rawKey32);
+    if (auto *e = std::get_if<CacheError>(&opened)) {
+        TL_LOG("db", warning) << "cache open failed: " << e->code << ": " << e->message;
+        return *e;
+    }
+    Database db = std::move(std::get<Database>(opened));
+    if (auto e = migrate(db)) {
+        TL_LOG("db", warning) << "cache migration failed: " << e->code << ": " << e->message;
+        return *e;
+    }
+    return std::unique_ptr<CacheStore>(new CacheStore(std::move(db)));
+}
+
+std::optional<CacheError> CacheStore::failed(std::optional<CacheError> e)
+{
+    if (e)
+        TL_LOG("db", warning) << "cache write failed: " << e->code << ": " << e->message;
+    return e;
+}
+
+void CacheStore::noteReadError(const std::optional<CacheError> &e)
+{
+    if (e)
+        TL_LOG("db", warning) << "cache read failed: " << e->code << ": " << e->message;
+    m_lastError = e;
+}
+
+// ---------------------------------------------------------------- writes
+
+std::optional<CacheError> CacheStore::write(const CacheWrite &w)
+{
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    for (const auto &c : w.customers) {
+        auto s =
+            m_db.prepare(QLatin1String("INSERT OR REPLACE INTO customers (") +
+                         QLatin1String(rows::customerColumns) +
+                         QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+        rows::bindCustomer(s, c);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    for (const auto &m : w.messages)
+        if (auto e = upsertMessage(m))
+            return failed(e);
+    for (const auto &u : w.statuses)
+        if (auto e = applyStatus(u))
+            return failed(e);
+    if (w.lastSeq) {
+        auto s = m_db.prepare(
+            QStringLiteral("INSERT OR REPLACE INTO sync_state (name, value) VALUES (?1, ?2)"));
+        s.bind(1, kLastSeq).bind(2, *w.lastSeq);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    return failed(tx.commit());
+}
+
+std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
+{
+    if (m.id <= 0)
+        return invalid(QStringLiteral("A message from the hub has no hub id."));
+    if (m.customerId <= 0)
+        return invalid(QStringLiteral("Message %1 has no customer.").arg(m.id));
+
+    std::optional<qint64> hubRow;
+    std::optional<qint64> echoRow;
+    {
+        auto s = m_db.prepare(QStringLiteral("SELECT row FROM messages WHERE hub_id = ?1"));
+        s.bind(1, m.id);
+        auto r = lookupInt(s);
+        if (r.error)
+            return r.error;
+        hubRow = r.value;
+    }
+    if (!m.clientId.isEmpty()) {
+        auto s = m_db.prepare(
+            QStringLiteral("SELECT row FROM messages WHERE client_id = ?1 AND hub_id IS NULL"));
+        s.bind(1, m.clientId);
+        auto r = lookupInt(s);
+        if (r.error)
+            return r.error;
+        echoRow = r.value;
+    }
+    if (hubRow && echoRow) {
+        // Already confirmed under its hub id; the echo is a stray duplicate.
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM messages WHERE row = ?1"));
+        s.bind(1, *echoRow);
+        if (auto e = s.exec())
+            return e;
+        echoRow.reset();
+    }
+    if (const auto target = hubRow ? hubRow : echoRow) {
+        // Updating in place keeps the local row and sort_at: the item stays where
+        // the agent saw it, and views can treat it as a change, not a move.
+        auto s = m_db.prepare(QStringLiteral(
+            "UPDATE messages SET hub_id = ?1, client_id = ?2, customer_id = ?3, channel = ?4,"
+            " direction = ?5, author = ?6, identity = ?7, subject = ?8, body = ?9, quoted = ?10,"
+            " at = ?11, delivery = ?12, failure_reason = ?13, meta = ?14 WHERE row = ?15"));
+        rows::bindMessage(s, m);
+        s.bind(15, *target);
+        if (auto e = s.exec())
+            return e;
+    } else {
+        auto s = m_db.prepare(QStringLiteral(
+            "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
+            " identity, subject, body, quoted, at, delivery, failure_reason, meta, sort_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?11)"));
+        rows::bindMessage(s, m);
+        if (auto e = s.exec())
+            return e;
+    }
+    if (!m.clientId.isEmpty()) {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ?1"));
+        s.bind(1, m.clientId);
+        if (auto e = s.exec())
+            return e;
+    }
+    return std::nullopt;
+}
+
+std::optional<CacheError> CacheStore::applyStatus(const StatusUpdate &u)
+{
+    const auto delivery = rows::deliveryFromName(u.status);
+    if (!delivery) {
+        // A newer hub may know more states; skipping one must not stall the sync.
+        TL_LOG("db", info) << "cache: ignoring unknown delivery status " << u.status;
+        return std::nullopt;
+    }
+    const bool byHubId = u.messageId > 0;
+    if (!byHubId && u.clientId.isEmpty())
+        return std::nullopt;
+    auto s = m_db.prepare(byHubId ? QStringLiteral("UPDATE messages SET delivery = ?1,"
+                                                   " failure_reason = ?2 WHERE hub_id = ?3")
+                                  : QStringLiteral("UPDATE messages SET delivery = ?1,"
+                                                   " failure_reason = ?2 WHERE client_id = ?3"));
+    s.bind(1, rows::deliveryName(*delivery)).bind(2, u.reason.isEmpty() ? QString() : u.reason);
+    if (byHubId)
+        s.bind(3, u.messageId);
+    else
+        s.bind(3, u.clientId);
+    return s.exec();
+}
+
+// ---------------------------------------------------------------- reads
+
+qint64 CacheStore::lastSeq()
+{
+    auto s = m_db.prepare(QStringLiteral("SELECT value FROM sync_state WHERE name = ?1"));
+    s.bind(1, kLastSeq);
+    const auto r = lookupInt(s);
+    noteReadError(r.error);
+    return r.value.value_or(0);
+}
+
+QList<models::Customer> CacheStore::customers()
+{
+    QList<models::Customer> result;
+    auto s = m_db.prepare(QLatin1String("SELECT ") + QLatin1String(rows::customerColumns) +
+                          QLatin1String(" FROM customers ORDER BY last_at DESC, id DESC"));
+    while (s.step() == Step::Row)
+        result.append(rows::readCustomer(s));
+    noteReadError(s.error());
+    return s.error() ? QList<models::Customer>() : result;
+}
+
+std::optional<models::Customer> CacheStore::customer(qint64 id)
+{
+    auto s = m_db.prepare(QLatin1String("SELECT ") + QLatin1String(rows::customerColumns) +
+                          QLatin1String(" FROM customers WHERE id = ?1"));
+    s.bind(1, id);
+    const auto step = s.step();
+    noteReadError(s.error());
+    if (step != Step::Row)
+        return std::nullopt;
+    return rows::readCustomer(s);
+}
+
+ThreadPage CacheStore::page(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit)
+{
+    limit = std::max(limit, 1);
+    const bool newest = beforeAt <= 0 && beforeRow <= 0;
+    static const QString newestSql =
+        messageSelect("WHERE customer_id = ?1 ORDER BY sort_at DESC, row DESC LIMIT ?2");
+    // Written so the (customer_id, sort_at, row) index bounds the scan.
+    static const QString olderSql =
+        messageSelect("WHERE customer_id = ?1 AND sort_at <= ?3 AND (sort_at < ?3 OR row < ?4)"
+                      " ORDER BY sort_at DESC, row DESC LIMIT ?2");
+    auto s = m_db.prepare(newest ? newestSql : olderSql);
+    s.bind(1, customerId).bind(2, qint64(limit) + 1); // one extra tells whether more exist
+    if (!newest)
+        s.bind(3, beforeAt).bind(4, beforeRow);
+
+    ThreadPage page;
+    page.cursorAt = beforeAt;
+    page.cursorRow = beforeRow;
+    int fetched = 0;
+    while (s.step() == Step::Row) {
+        if (++fetched > limit)
+            break;
+        page.items.append(rows::readMessage(s));
+        page.cursorRow = s.columnInt64(14);
+        page.cursorAt = s.columnInt64(15);
+    }
+    noteReadError(s.error());
+    page.reachedOldestCached = fetched <= limit;
+    return page;
+}
+
+// ---------------------------------------------------------------- outbox
+
+std::optional<CacheError> CacheStore::addToOutbox(const models::Message &echo,
+                                                  const QString &commandType,
+                                                  const QJsonObject &commandData)
+{
+    if (echo.clientId.isEmpty())
+        return invalid(QStringLiteral("A local echo needs a client id."));
+    if (echo.customerId <= 0)
+        return invalid(QStringLiteral("A local echo needs a customer."));
+    if (commandType.isEmpty())
+        return invalid(QStringLiteral("An outbox entry needs a command type."));
+
+    models::Message pending = echo;
+    pending.id = 0;
+    pending.delivery = models::Delivery::Pending;
+    pending.failureReason.clear();
+    const qint64 createdAt = echo.at > 0 ? echo.at : QDateTime::currentMSecsSinceEpoch();
+    if (pending.at <= 0)
+        pending.at = createdAt;
+
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
+            " identity, subject, body, quoted, at, delivery, failure_reason, meta, sort_at)"
+            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?11)"));
+        rows::bindMessage(s, pending);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    {
+        auto s = m_db.prepare(
+            QStringLiteral("INSERT INTO outbox (client_id, command_type, command_data, created_at)"
+                           " VALUES (?1, ?2, ?3, ?4)"));
+        s.bind(1, echo.clientId)
+            .bind(2, commandType)
+            .bind(3, QString::fromUtf8(QJsonDocument(commandData).toJson(QJsonDocument::Compact)))
+            .bind(4, createdAt);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    return failed(tx.commit());
+}
+
+QList<CacheStore::OutboxItem> CacheStore::outbox()
+{
+    QList<OutboxItem> result;
+    auto s = m_db.prepare(QStringLiteral("SELECT client_id, command_type, command_data, created_at,"
+                                         " attempts, last_error FROM outbox ORDER BY seq"));
+    while (s.step() == Step::Row) {
+        OutboxItem item;
+        item.clientId = s.columnText(0);
+        item.commandType = s.columnText(1);
+        item.commandData = QJsonDocument::fromJson(s.columnText(2).toUtf8()).object();
+        item.createdAt = s.columnInt64(3);
+        item.attempts = int(s.columnInt64(4));
+        item.lastError = s.columnText(5);
+        result.append(item);
+    }
+    noteReadError(s.error());
+    return result;
+}
+
+std::optional<CacheError> CacheStore::markOutboxAttempt(const QString &clientId,
+                                                        const QString &error)
+{
+    auto s = m_db.prepare(QStringLiteral(
+        "UPDATE outbox SET attempts = attempts + 1, last_error = ?2 WHERE client_id = ?1"));
+    s.bind(1, clientId).bind(2, error);
+    if (auto e = s.exec())
+        return failed(e);
+    if (m_db.changes() == 0)
+        return makeError(errc::notFound, QStringLiteral("No outbox item with that client id."));
+    return std::nullopt;
+}
+
+std::optional<CacheError> CacheStore::failOutboxItem(const QString &clientId, const QString &reason)
+{
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    qint64 touched = 0;
+    {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ?1"));
+        s.bind(1, clientId);
+        if (auto e = s.exec())
+            return failed(e);
+        touched += m_db.changes();
+    }
+    {
+        auto s =
+            m_db.prepare(QStringLiteral("UPDATE messages SET delivery = ?1, failure_reason = ?2"
+                                        " WHERE client_id = ?3 AND hub_id IS NULL"));
+        s.bind(1, rows::deliveryName(models::Delivery::Failed)).bind(2, reason).bind(3, clientId);
+        if (auto e = s.exec())
+            return failed(e);
+        touched += m_db.changes();
+    }
+    if (touched == 0)
+        return makeError(errc::notFound, QStringLiteral("No outbox item with that client id."));
+    return failed(tx.commit());
+}
+
+// ---------------------------------------------------------------- history
+
+bool CacheStore::historyFresh(qint64 customerId)
+{
+    auto s =
+        m_db.prepare(QStringLiteral("SELECT fresh FROM customer_history WHERE customer_id = ?1"));
+    s.bind(1, customerId);
+    const auto r = lookupInt(s);
+    noteReadError(r.error);
+    return r.value.value_or(0) != 0;
+}
+
+bool CacheStore::historyComplete(qint64 customerId)
+{
+    auto s = m_db.prepare(
+        QStringLiteral("SELECT complete FROM customer_history WHERE customer_id = ?1"));
+    s.bind(1, customerId);
+    const auto r = lookupInt(s);
+    noteReadError(r.error);
+    return r.value.value_or(0) != 0;
+}
+
+std::optional<CacheError>
+CacheStore::replaceRecentHistory(qint64 customerId, const QList<models::Message> &newestFirst,
+                                 bool complete)
+{
+    return failed(applyHistory(customerId, newestFirst, true, complete));
+}
+
+std::optional<CacheError> CacheStore::appendOlderHistory(qint64 customerId,
+                                                         const QList<models::Message> &newestFirst,
+                                                         bool complete)
+{
+    return failed(applyHistory(customerId, newestFirst, false, complete));
+}
+
+std::optional<CacheError> CacheStore::applyHistory(qint64 customerId,
+                                                   const QList<models::Message> &items,
+                                                   bool replace, bool complete)
+{
+    if (customerId <= 0)
+        return invalid(QStringLiteral("History needs a customer."));
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return e;
+    if (replace) {
+        // Only hub-confirmed rows: pending and failed echoes exist nowhere else.
+        auto s = m_db.prepare(
+            QStringLiteral("DELETE FROM messages WHERE customer_id = ?1 AND hub_id IS NOT NULL"));
+        s.bind(1, customerId);
+        if (auto e = s.exec())
+            return e;
+    }
+    for (models::Message m : items) {
+        if (m.customerId == 0)
+            m.customerId = customerId;
+        if (m.customerId != customerId)
+            return invalid(QStringLiteral("Message %1 belongs to another customer.").arg(m.id));
+        if (auto e = upsertMessage(m))
+            return e;
+    }
+    {
+        auto s = m_db.prepare(
+            QStringLiteral("INSERT OR IGNORE INTO customer_history (customer_id) VALUES (?1)"));
+        s.bind(1, customerId);
+        if (auto e = s.exec())
+            return e;
+    }
+    {
+        auto s = m_db.prepare(replace ? QStringLiteral("UPDATE customer_history SET fresh = 1,"
+                                                       " complete = ?2 WHERE customer_id = ?1")
+                                      : QStringLiteral("UPDATE customer_history SET"
+                                                       " complete = ?2 WHERE customer_id = ?1"));
+        s.bind(1, customerId).bind(2, qint64(complete));
+        if (auto e = s.exec())
+            return e;
+    }
+    return tx.commit();
+}
+
+std::optional<CacheError> CacheStore::markAllHistoryStale()
+{
+    return failed(m_db.prepare(QStringLiteral("UPDATE customer_history SET fresh = 0")).exec());
+}
+
+// ---------------------------------------------------------------- health
+
+CacheStore::Stats CacheStore::stats()
+{
+    Stats st;
+    std::optional<CacheError> error;
+    for (const char *table :
+         {"customers", "messages", "outbox", "customer_history", "sync_state"}) {
+        auto s = m_db.prepare(QLatin1String("SELECT count(*) FROM ") + QLatin1String(table));
+        const auto r = lookupInt(s);
+        if (r.error && !error)
+            error = r.error;
+        st.rowsPerTable.insert(QLatin1String(table), r.value.value_or(0));
+    }
+    st.lastSeq = lastSeq();
+    if (!error)
+        error = m_lastError;
+    for (const char *suffix : {"", "-wal", "-shm"}) {
+        const QFileInfo fi(m_db.path() + QLatin1String(suffix));
+        if (fi.exists())
+            st.fileBytes += fi.size();
+    }
+    st.cipherVersion = m_db.cipherVersion();
+    noteReadError(error);
+    return st;
+}
+
+std::optional<CacheError> CacheStore::verify()
+{
+    QStringList problems;
+    auto collect = [&](const QString &sql, bool okIsARow) -> std::optional<CacheError> {
+        auto s = m_db.prepare(sql);
+        Step step;
+        while ((step = s.step()) == Step::Row) {
+            const QString line = s.columnText(0);
+            if (!(okIsARow && line == u"ok") && problems.size() < 10)
+                problems.append(line);
+        }
+        if (step == Step::Error)
+            return s.error();
+        return std::nullopt;
+    };
+    // 3.x has no cipher_integrity_check and silently ignores unknown pragmas.
+    if (m_db.cipherMajorVersion() >= 4)
+        if (auto e = collect(QStringLiteral("PRAGMA cipher_integrity_check"), false))
+            return failed(makeError(errc::corrupt, e->message));
+    if (auto e = collect(QStringLiteral("PRAGMA integrity_check"), true)) {
+        // Reading a damaged page fails the HMAC check before integrity_check can report it.
+        return failed(e->code == errc::sql ? makeError(errc::corrupt, e->message) : *e);
+    }
+    if (!problems.isEmpty())
+        return failed(makeError(
+            errc::corrupt,
+            QStringLiteral("The cache is damaged: %1").arg(problems.join(QLatin1String("; ")))));
+    return std::nullopt;
+}
+
+} // namespace threadline::cache

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/customer.h"
+#include "models/message.h"
+#include "services/cache/cache_error.h"
+#include "services/cache/sqlcipher_database.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+#include <memory>
+#include <optional>
+#include <variant>
+
+namespace threadline::cache {
+
+/// A delivery status change from the hub.
+struct StatusUpdate {
+    qint64 messageId = 0; ///< hub id; when 0, clientId names the message
+    QString clientId;
+    QString status; ///< received, queued, sent, delivered, failed (unknown words are ignored)
+    QString reason;
+};
+
+/// Everything one batch of hub events changes; applied in ONE transaction.
+struct CacheWrite {
+    QList<models::Customer> customers; ///< upsert by id (all fields)
+    /// Upsert by hub id. A message whose clientId matches a local echo replaces
+    /// that echo (same row position in the thread) and removes it from the outbox.
+    QList<models::Message> messages;
+    QList<StatusUpdate> statuses;  ///< by hub id, or by client id when hub id is 0
+    std::optional<qint64> lastSeq; ///< the last applied seq, stored in the same transaction
+};
+
+/// One page of a thread, newest first. Pass cursorAt/cursorRow back to page()
+/// for the next older page.
+struct ThreadPage {
+    QList<models::Message> items;
+    qint64 cursorAt = 0;
+    qint64 cursorRow = 0;
+    bool reachedOldestCached = false;
+};
+
+/// The desktop's encrypted local cache: customers, their threads, the outbox, the
+/// sync position and what is known about each customer's history on the hub.
+/// Owned and used by ONE thread (the service thread).
+class CacheStore {
+public:
+    static std::variant<std::unique_ptr<CacheStore>, CacheError> open(const QString &path,
+                                                                      const QByteArray &rawKey32);
+
+    std::optional<CacheError> write(const CacheWrite &w);
+    qint64 lastSeq();
+    QList<models::Customer> customers(); ///< all, newest lastAt first
+    std::optional<models::Customer> customer(qint64 id);
+    /// beforeAt == 0: the newest page. Order: (at DESC, local row DESC), where "at"
+    /// is the item's position in the thread (a confirmed echo keeps its echo's).
+    ThreadPage page(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
+
+    /// A message written on this desktop: stores the local echo (delivery Pending,
+    /// id 0) AND the outbox entry in one transaction.
+    std::optional<CacheError> addToOutbox(const models::Message &echo, const QString &commandType,
+                                          const QJsonObject &commandData);
+    struct OutboxItem {
+        QString clientId;
+        QString commandType;
+        QJsonObject commandData;
+        qint64 createdAt = 0;
+        int attempts = 0;
+        QString lastError;
+    };
+    QList<OutboxItem> outbox(); ///< oldest first
+    std::optional<CacheError> markOutboxAttempt(const QString &clientId, const QString &error);
+    /// Rejected by the hub: removed from the outbox; the echo becomes Failed with the reason.
+    std::optional<CacheError> failOutboxItem(const QString &clientId, const QString &reason);
+
+    /// True once the newest page was fetched since the last resync.
+    bool historyFresh(qint64 customerId);
+    /// The hub has nothing older than what is cached.
+    bool historyComplete(qint64 customerId);
+    /// One transaction: drops the customer's cached hub-confirmed items (never
+    /// pending or failed local echoes), inserts these, marks the history fresh.
+    std::optional<CacheError> replaceRecentHistory(qint64 customerId,
+                                                   const QList<models::Message> &newestFirst,
+                                                   bool complete);
+    std::optional<CacheError>
+    appendOlderHistory(qint64 customerId, const QList<models::Message> &newestFirst, bool complete);
+    std::optional<CacheError> markAllHistoryStale(); ///< on resync
+
+    struct Stats {
+        QMap<QString, qint64> rowsPerTable;
+        qint64 lastSeq = 0;
+        qint64 fileBytes = 0; ///< the file plus its -wal and -shm
+        QString cipherVersion;
+    };
+    Stats stats();
+    /// PRAGMA cipher_integrity_check where SQLCipher has it (4.x), then
+    /// integrity_check, which reads every page. Damage → corrupt.
+    std::optional<CacheError> verify();
+
+    /// The error behind the last read that came back empty because it failed
+    /// (reads return values, not errors); cleared by the next successful call.
+    const std::optional<CacheError> &lastError() const { return m_lastError; }
+
+    const QString &path() const { return m_db.path(); }
+
+private:
+    explicit CacheStore(Database db);
+    std::optional<CacheError> upsertMessage(const models::Message &m);
+    std::optional<CacheError> applyStatus(const StatusUpdate &u);
+    std::optional<CacheError> applyHistory(qint64 customerId, const QList<models::Message> &items,
+                                           bool replace, bool complete);
+    std::optional<CacheError> failed(std::optional<CacheError> e);
+    void noteReadError(const std::optional<CacheError> &e);
+
+    Database m_db;
+    std::optional<CacheError> m_lastError;
+};
+
+} // namespace threadline::cache

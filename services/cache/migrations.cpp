@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/cache/migrations.h"
+
+#include "services/cache/sqlcipher_database.h"
+
+#include <QStringList>
+
+#include <variant>
+
+namespace threadline::cache {
+
+namespace {
+
+// Step N takes the schema from version N-1 to N. Never edit a released step;
+// add a new one. SQLite 3.15: no UPSERT, no JSON1, no window functions.
+const QStringList &steps()
+{
+    static const QStringList all = {
+        // 1: customers, their threads and the sync position.
+        QStringLiteral(
+            "CREATE TABLE customers ("
+            " id INTEGER PRIMARY KEY," // hub id
+            " name TEXT,"
+            " identities TEXT," // JSON array of {kind, value}
+            " status TEXT, assignee TEXT,"
+            " last_at INTEGER NOT NULL DEFAULT 0,"
+            " last_channel TEXT, last_direction TEXT, last_preview TEXT,"
+            " item_count INTEGER NOT NULL DEFAULT 0,"
+            " unread INTEGER NOT NULL DEFAULT 0);"
+            "CREATE INDEX customers_by_last_at ON customers(last_at, id);"
+            "CREATE TABLE messages ("
+            " row INTEGER PRIMARY KEY," // local row; with sort_at orders a thread
+            " hub_id INTEGER,"          // NULL while a local echo is unconfirmed
+            " client_id TEXT,"
+            " customer_id INTEGER NOT NULL,"
+            " channel TEXT, direction TEXT, author TEXT, identity TEXT,"
+            " subject TEXT, body TEXT, quoted TEXT,"
+            " at INTEGER NOT NULL,"      // the hub's time (or the echo's, until confirmed)
+            " sort_at INTEGER NOT NULL," // position in the thread; kept when an echo is confirmed
+            " delivery TEXT NOT NULL,"   // received, pending, queued, sent, delivered, failed
+            " failure_reason TEXT,"
+            " meta TEXT);" // JSON object
+            "CREATE UNIQUE INDEX messages_by_hub_id ON messages(hub_id);"
+            "CREATE UNIQUE INDEX messages_by_client_id ON messages(client_id);"
+            "CREATE INDEX messages_by_thread ON messages(customer_id, sort_at, row);"
+            "CREATE TABLE sync_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);"),
+        // 2: the outbox of commands written here, and per-customer history bookkeeping.
+        QStringLiteral("CREATE TABLE outbox ("
+                       " seq INTEGER PRIMARY KEY," // insertion order
+                       " client_id TEXT NOT NULL UNIQUE,"
+                       " command_type TEXT NOT NULL,"
+                       " command_data TEXT NOT NULL," // JSON object
+                       " created_at INTEGER NOT NULL,"
+                       " attempts INTEGER NOT NULL DEFAULT 0,"
+                       " last_error TEXT);"
+                       "CREATE TABLE customer_history ("
+                       " customer_id INTEGER PRIMARY KEY,"
+                       " fresh INTEGER NOT NULL DEFAULT 0,"
+                       " complete INTEGER NOT NULL DEFAULT 0);"),
+    };
+    return all;
+}
+
+} // namespace
+
+int latestSchemaVersion()
+{
+    return int(steps().size());
+}
+
+std::optional<CacheError> migrate(Database &db, int target)
+{
+    auto current = db.userVersion();
+    if (auto *e = std::get_if<CacheError>(&current))
+        return *e;
+    const qint64 from = std::get<qint64>(current);
+    if (from > latestSchemaVersion())
+        return makeError(errc::newerSchema,
+                         QStringLiteral("The cache was written by a newer Threadline (schema %1; "
+                                        "this build knows %2).")
+                             .arg(from)
+                             .arg(latestSchemaVersion()));
+    for (qint64 version = from + 1; version <= target; ++version) {
+        Transaction tx(db);
+        if (auto e = tx.begin())
+            return e;
+        if (auto e = db.exec(steps().at(version - 1)))
+            return e;
+        if (auto e = db.setUserVersion(version)) // transactional: lives in the file header
+            return e;
+        if (auto e = tx.commit())
+            return e;
+    }
+    return std::nullopt;
+}
+
+} // namespace threadline::cache
