@@ -1,0 +1,259 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/desktop.h"
+
+#include "services/cache/key_store.h"
+#include "services/logging/log.h"
+#include "ui/main_window.h"
+#include "ui/sign_in_dialog.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QSettings>
+#include <QUuid>
+
+namespace threadline::app {
+
+using services::Outgoing;
+using services::SyncService;
+
+namespace {
+constexpr int kScreenshotTimeoutMs = 60000;
+
+QString sentenceForSignIn(const QString &code, const QString &message)
+{
+    if (code == QLatin1String("unauthenticated"))
+        return Desktop::tr("The user name or password is wrong.");
+    if (code == QLatin1String("unsupported_version"))
+        return Desktop::tr("This server speaks another version of Threadline.");
+    return Desktop::tr("The server refused the sign-in (%1: %2).").arg(code, message);
+}
+} // namespace
+
+Desktop::Desktop(Options options, QObject *parent)
+    : QObject(parent), m_options(std::move(options)),
+      m_window(std::make_unique<ui::MainWindow>(&m_inbox, &m_timeline))
+{
+    qRegisterMetaType<QList<models::Customer>>();
+    qRegisterMetaType<QList<models::Message>>();
+    qRegisterMetaType<models::Delivery>();
+    qRegisterMetaType<Outgoing>();
+    m_screenshotDeadline.setSingleShot(true);
+    connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
+        fail(tr("The thread did not appear within a minute; no screenshot was taken."));
+    });
+    connect(m_window.get(), &ui::MainWindow::sendRequested, this,
+            [this](qint64 customerId, const QString &channel, const QString &identity,
+                   const QString &subject, const QString &body) {
+                if (!m_host || !m_host->sync())
+                    return;
+                Outgoing out{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             customerId, channel, identity, subject, body, m_user,
+                             QDateTime::currentMSecsSinceEpoch()};
+                QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync(), out] {
+                    sync->send(out);
+                });
+            });
+}
+
+Desktop::~Desktop() = default;
+
+bool Desktop::start()
+{
+    QDir().mkpath(m_options.profileDir);
+    logging::init(QDir(m_options.profileDir).filePath(QStringLiteral("logs")),
+                  QStringLiteral("threadline"));
+    TL_LOG("ui", info) << "starting with profile " << m_options.profileDir;
+
+    // Server and user are remembered (they are not secrets); the password never is.
+    QSettings settings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                       QSettings::IniFormat);
+    if (m_options.server.isEmpty())
+        m_options.server = settings.value(QStringLiteral("server")).toUrl();
+    if (m_options.user.isEmpty())
+        m_options.user = settings.value(QStringLiteral("user")).toString();
+    if (!m_options.passwordFile.isEmpty()) {
+        auto secret = readSecretFile(m_options.passwordFile, QStringLiteral("password"));
+        if (auto *error = std::get_if<UsageError>(&secret)) {
+            fail(error->message);
+            return false;
+        }
+        m_password = std::get<QString>(secret);
+    }
+    if ((m_options.server.isEmpty() || m_options.user.isEmpty() || m_password.isEmpty())
+        && !askForCredentials(QString()))
+        return false;
+    settings.setValue(QStringLiteral("server"), m_options.server);
+    settings.setValue(QStringLiteral("user"), m_options.user);
+    m_user = m_options.user;
+    m_window->show();
+    obtainKey();
+    return true;
+}
+
+bool Desktop::askForCredentials(const QString &problem)
+{
+    if (!m_options.screenshot.isEmpty())
+        return false;
+    ui::SignInDialog dialog;
+    dialog.setServer(m_options.server.toString());
+    dialog.setUser(m_options.user);
+    dialog.setError(problem);
+    while (dialog.exec() == QDialog::Accepted) {
+        QUrl url(dialog.server(), QUrl::StrictMode);
+        if (url.path().isEmpty())
+            url.setPath(QStringLiteral("/ws"));
+        if (!url.isValid() || (url.scheme() != QLatin1String("ws") && url.scheme() != QLatin1String("wss"))) {
+            dialog.setError(tr("The server address must start with ws:// or wss://."));
+            continue;
+        }
+        if (dialog.user().isEmpty() || dialog.password().isEmpty()) {
+            dialog.setError(tr("Please enter your user name and password."));
+            continue;
+        }
+        m_options.server = url;
+        m_options.user = dialog.user();
+        m_password = dialog.password();
+        return true;
+    }
+    return false;
+}
+
+void Desktop::obtainKey()
+{
+    if (!m_options.passphraseFile.isEmpty()) {
+        auto secret = readSecretFile(m_options.passphraseFile, QStringLiteral("passphrase"));
+        if (auto *error = std::get_if<UsageError>(&secret))
+            return fail(error->message);
+        m_window->showProblem(
+            tr("No keychain in use: the local cache is protected by your passphrase."));
+        m_usingPassphrase = true;
+        useKeyStore(std::make_unique<cache::PassphraseKeyStore>(m_options.profileDir,
+                                                                std::get<QString>(secret)));
+        return;
+    }
+    useKeyStore(std::make_unique<cache::KeychainKeyStore>());
+}
+
+void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys)
+{
+    if (m_keys) // we may be inside one of its signals: let it finish first
+        m_keys.release()->deleteLater();
+    m_keys = std::move(keys);
+    connect(m_keys.get(), &cache::KeyStore::keyReady, this, &Desktop::openCache);
+    connect(m_keys.get(), &cache::KeyStore::failed, this, [this](const cache::CacheError &error) {
+        if (!m_options.screenshot.isEmpty() || m_usingPassphrase)
+            return fail(tr("The cache key is not available: %1").arg(error.message));
+        // No keychain here: protect the cache with a passphrase instead of ever
+        // writing it unencrypted, and say so.
+        bool ok = false;
+        const QString passphrase = QInputDialog::getText(
+            m_window.get(), tr("Protect the local cache"),
+            tr("No system keychain is available (%1).\nChoose a passphrase to encrypt this "
+               "computer's copy of your conversations:")
+                .arg(error.message),
+            QLineEdit::Password, QString(), &ok);
+        if (!ok || passphrase.isEmpty())
+            return fail(tr("The local cache needs a keychain or a passphrase."));
+        m_usingPassphrase = true;
+        useKeyStore(std::make_unique<cache::PassphraseKeyStore>(m_options.profileDir, passphrase));
+    });
+    m_keys->loadOrCreate(QDir(m_options.profileDir).absolutePath());
+}
+
+void Desktop::openCache(const QByteArray &key)
+{
+    m_host = std::make_unique<ServiceHost>();
+    connect(m_host.get(), &ServiceHost::ready, this, &Desktop::onServicesReady);
+    connect(m_host.get(), &ServiceHost::cacheRefused, this,
+            [this](const QString &code, const QString &message) {
+                fail(tr("The local cache cannot be opened (%1): %2").arg(code, message));
+            });
+    m_host->open(QDir(m_options.profileDir).filePath(QStringLiteral("cache.db")), key,
+                 m_options.server);
+}
+
+void Desktop::onServicesReady(SyncService *sync)
+{
+    // Every connection crosses threads, so each is queued: the GUI receives
+    // ready-made batches and never waits for the service thread.
+    connect(sync, &SyncService::customersChanged, &m_inbox, &models::InboxModel::applyCustomers);
+    connect(sync, &SyncService::messagesChanged, &m_timeline, &models::TimelineModel::applyMessages);
+    connect(sync, &SyncService::pageReady, &m_timeline, &models::TimelineModel::applyPage);
+    connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
+    connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
+    connect(sync, &SyncService::connectionChanged, m_window.get(), &ui::MainWindow::setConnection);
+    connect(sync, &SyncService::outboxChanged, m_window.get(), &ui::MainWindow::setOutboxCount);
+    connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
+        m_signedIn = true;
+        m_window->setUser(user, role);
+        if (m_window->currentCustomer() == 0)
+            m_window->openFirstCustomer();
+    });
+    connect(sync, &SyncService::signInRefused, this, &Desktop::onSignInRefused);
+    connect(sync, &SyncService::cacheFailed, this, [this](const QString &code, const QString &) {
+        m_window->showProblem(tr("The local cache could not be updated (%1).").arg(code));
+    });
+    connect(&m_inbox, &QAbstractItemModel::rowsInserted, this, [this] {
+        if (m_window->currentCustomer() == 0)
+            m_window->openFirstCustomer();
+    });
+    if (!m_options.screenshot.isEmpty())
+        armScreenshot();
+    QMetaObject::invokeMethod(sync, [sync, user = m_options.user, password = m_password] {
+        sync->start(user, password, QString());
+    });
+    m_password.clear();
+}
+
+void Desktop::onSignInRefused(const QString &code, const QString &message)
+{
+    const QString sentence = sentenceForSignIn(code, message);
+    if (!m_options.screenshot.isEmpty())
+        return fail(sentence);
+    if (!askForCredentials(sentence))
+        return fail(sentence);
+    QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync(), user = m_options.user,
+                                               password = m_password] {
+        sync->start(user, password, QString());
+    });
+    m_password.clear();
+}
+
+void Desktop::fail(const QString &sentence)
+{
+    TL_LOG("ui", error) << "stopping: " << sentence;
+    if (m_options.screenshot.isEmpty() && m_window && m_window->isVisible())
+        QMessageBox::critical(m_window.get(), tr("Threadline"), sentence);
+    else
+        qCritical("threadline: %s", qUtf8Printable(sentence));
+    Q_EMIT finished(1);
+}
+
+void Desktop::armScreenshot()
+{
+    m_screenshotDeadline.start(kScreenshotTimeoutMs);
+    auto check = [this] {
+        if (m_signedIn && m_window->currentCustomer() != 0 && !m_timeline.isLoading()
+            && m_timeline.rowCount() > 0)
+            QTimer::singleShot(500, this, &Desktop::takeScreenshot); // let the view paint
+    };
+    connect(&m_timeline, &models::TimelineModel::loadingChanged, this, check);
+    connect(&m_timeline, &QAbstractItemModel::rowsInserted, this, check);
+}
+
+void Desktop::takeScreenshot()
+{
+    if (!m_screenshotDeadline.isActive())
+        return; // already taken
+    m_screenshotDeadline.stop();
+    const QPixmap shot = m_window->grab();
+    if (shot.isNull() || !shot.save(m_options.screenshot, "PNG"))
+        return fail(tr("Could not write the screenshot to %1.").arg(m_options.screenshot));
+    TL_LOG("ui", info) << "screenshot saved";
+    Q_EMIT finished(0);
+}
+
+} // namespace threadline::app

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/command_line.h"
+#include "app/service_host.h"
+#include "models/inbox_model.h"
+#include "models/timeline_model.h"
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace threadline::cache {
+class KeyStore;
+}
+namespace threadline::ui {
+class MainWindow;
+}
+
+namespace threadline::app {
+
+/// The composition root: builds the service host, the models and the window,
+/// and connects them. Nothing else knows about more than one layer.
+class Desktop : public QObject {
+    Q_OBJECT
+public:
+    explicit Desktop(Options options, QObject *parent = nullptr);
+    ~Desktop() override;
+
+    /// Starts signing in; returns false when the user cancelled the dialog.
+    bool start();
+    ui::MainWindow *window() const { return m_window.get(); }
+
+Q_SIGNALS:
+    /// The desktop has to stop (screenshot done or failed, fatal error).
+    void finished(int exitCode);
+
+private:
+    bool askForCredentials(const QString &problem);
+    void obtainKey();
+    void useKeyStore(std::unique_ptr<cache::KeyStore> keys);
+    void openCache(const QByteArray &key);
+    void onServicesReady(services::SyncService *sync);
+    void onSignInRefused(const QString &code, const QString &message);
+    void fail(const QString &sentence);
+    void armScreenshot();
+    void takeScreenshot();
+
+    Options m_options;
+    QString m_password;
+    models::InboxModel m_inbox;
+    models::TimelineModel m_timeline;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ServiceHost> m_host;
+    std::unique_ptr<cache::KeyStore> m_keys;
+    QTimer m_screenshotDeadline;
+    QString m_user;
+    bool m_signedIn = false;
+    bool m_usingPassphrase = false;
+};
+
+} // namespace threadline::app

@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/inbox_model.h"
+
+#include "models/inbox_roles.h"
+
+#include <algorithm>
+
+namespace threadline::models {
+namespace {
+bool newerFirst(const Customer &a, const Customer &b)
+{
+    return a.lastAt != b.lastAt ? a.lastAt > b.lastAt : a.id > b.id;
+}
+} // namespace
+
+InboxModel::InboxModel(QObject *parent) : QAbstractListModel(parent) {}
+
+int InboxModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant InboxModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const Customer &c = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+    case CustomerNameRole:
+        return c.name;
+    case CustomerIdRole:
+        return c.id;
+    case PreviewRole:
+        return c.lastPreview;
+    case LastAtRole:
+        return c.lastAt;
+    case LastChannelRole:
+        return c.lastChannel;
+    case LastDirectionRole:
+        return c.lastDirection;
+    case StatusRole:
+        return c.status;
+    case AssigneeRole:
+        return c.assignee;
+    case UnreadRole:
+        return c.unread;
+    case ItemCountRole:
+        return c.itemCount;
+    case IdentitiesRole: {
+        QStringList out;
+        for (const auto &i : c.identities)
+            out.append(i.kind + QLatin1Char(':') + i.value);
+        return out;
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> InboxModel::roleNames() const
+{
+    auto names = QAbstractListModel::roleNames();
+    names.insert({{CustomerIdRole, "customerId"},   {CustomerNameRole, "name"},
+                  {PreviewRole, "preview"},         {LastAtRole, "lastAt"},
+                  {LastChannelRole, "lastChannel"}, {LastDirectionRole, "lastDirection"},
+                  {StatusRole, "status"},           {AssigneeRole, "assignee"},
+                  {UnreadRole, "unread"},           {IdentitiesRole, "identities"},
+                  {ItemCountRole, "itemCount"}});
+    return names;
+}
+
+void InboxModel::applyCustomers(const QList<Customer> &batch)
+{
+    if (batch.isEmpty())
+        return;
+    // Updates first, in place; then one insert for the new customers; then one
+    // re-sort (layoutChanged) if the order moved. A batch of any size costs at
+    // most three model notifications.
+    QList<Customer> added;
+    int firstChanged = -1, lastChanged = -1;
+    for (const Customer &incoming : batch) {
+        const auto it = m_rowById.constFind(incoming.id);
+        if (it == m_rowById.cend()) {
+            added.append(incoming);
+            continue;
+        }
+        Customer &existing = m_rows[*it];
+        const int unread = existing.unread;
+        existing = incoming;
+        existing.unread = std::max(unread, incoming.unread);
+        firstChanged = firstChanged < 0 ? *it : std::min(firstChanged, *it);
+        lastChanged = std::max(lastChanged, *it);
+    }
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged), index(lastChanged));
+    if (!added.isEmpty()) {
+        const int first = static_cast<int>(m_rows.size());
+        beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
+        m_rows.append(added);
+        reindex();
+        endInsertRows();
+    }
+    if (std::is_sorted(m_rows.cbegin(), m_rows.cend(), newerFirst))
+        return;
+
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    QList<qint64> idsBefore;
+    idsBefore.reserve(before.size());
+    for (const QModelIndex &i : before)
+        idsBefore.append(m_rows.at(i.row()).id);
+    std::stable_sort(m_rows.begin(), m_rows.end(), newerFirst);
+    reindex();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (int i = 0; i < before.size(); ++i)
+        after.append(index(m_rowById.value(idsBefore.at(i)), before.at(i).column()));
+    changePersistentIndexList(before, after);
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
+void InboxModel::markRead(qint64 customerId)
+{
+    const int row = rowOf(customerId);
+    if (row < 0 || m_rows[row].unread == 0)
+        return;
+    m_rows[row].unread = 0;
+    Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+}
+
+void InboxModel::addUnread(qint64 customerId, int count)
+{
+    const int row = rowOf(customerId);
+    if (row < 0 || count <= 0)
+        return;
+    m_rows[row].unread += count;
+    Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+}
+
+std::optional<Customer> InboxModel::customer(qint64 id) const
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return std::nullopt;
+    return m_rows.at(row);
+}
+
+int InboxModel::rowOf(qint64 id) const
+{
+    return m_rowById.value(id, -1);
+}
+
+void InboxModel::reindex()
+{
+    m_rowById.clear();
+    m_rowById.reserve(m_rows.size());
+    for (int i = 0; i < m_rows.size(); ++i)
+        m_rowById.insert(m_rows.at(i).id, i);
+}
+
+} // namespace threadline::models

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/customer.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QList>
+
+namespace threadline::models {
+
+/// The agent's inbox: one row per customer, the most recent activity first.
+/// Changes arrive in batches from the service thread and are applied with as
+/// few model signals as possible.
+class InboxModel : public QAbstractListModel {
+    Q_OBJECT
+public:
+    explicit InboxModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    /// Upserts customers by id and keeps the rows sorted by last activity.
+    void applyCustomers(const QList<Customer> &batch);
+    /// The customer's unread count goes to zero (the agent opened the thread).
+    void markRead(qint64 customerId);
+    /// Counts one more unread item for a customer not currently open.
+    void addUnread(qint64 customerId, int count);
+
+    std::optional<Customer> customer(qint64 id) const;
+    int rowOf(qint64 id) const;
+
+private:
+    void reindex();
+
+    QList<Customer> m_rows;
+    QHash<qint64, int> m_rowById;
+};
+
+} // namespace threadline::models

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Qt>
+
+namespace threadline::models {
+
+/// Every data role of InboxModel. Proxies number theirs after LastRole.
+enum InboxRole {
+    CustomerIdRole = Qt::UserRole + 1,
+    CustomerNameRole,
+    PreviewRole,
+    LastAtRole,
+    LastChannelRole,
+    LastDirectionRole,
+    StatusRole,
+    AssigneeRole,
+    UnreadRole,
+    IdentitiesRole, ///< QStringList of "kind:value"
+    ItemCountRole,
+    InboxLastRole,
+};
+
+} // namespace threadline::models

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <Qt>
+
+namespace threadline::models {
+
+/// Every data role of TimelineModel.
+enum TimelineRole {
+    MessageRole = Qt::UserRole + 1, ///< the whole models::Message, for the delegate
+    MessageKeyRole,                 ///< stable key: hub id, or "c:<client id>" for echoes
+    ChannelRole,
+    DirectionRole,
+    AuthorRole,
+    BodyRole,
+    SubjectRole,
+    AtRole,
+    DeliveryRole,                   ///< models::Delivery as int
+    TimelineLastRole,
+};
+
+} // namespace threadline::models

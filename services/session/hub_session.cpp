@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/session/hub_session.h"
+
+#include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
+
+#include <QLocale>
+#include <QNetworkRequest>
+#include <QUuid>
+#include <QWebSocketHandshakeOptions>
+
+namespace threadline::services {
+
+using namespace threadline::protocol;
+
+namespace {
+constexpr int kHeartbeatMs = 15000;
+constexpr int kMaxMissedPongs = 2;
+const QString kClient = QStringLiteral("threadline/0.1.0");
+} // namespace
+
+HubSession::HubSession(QUrl url, std::function<qint64()> since, QObject *parent)
+    : QObject(parent), m_url(std::move(url)), m_since(std::move(since)), m_heartbeat(this),
+      m_retry(this)
+{
+    m_socket.setParent(this);
+    m_socket.setMaxAllowedIncomingMessageSize(kMaxFrameBytes);
+    m_heartbeat.setInterval(kHeartbeatMs);
+    m_retry.setSingleShot(true);
+    connect(&m_socket, &QWebSocket::connected, this, &HubSession::onConnected);
+    connect(&m_socket, &QWebSocket::disconnected, this, &HubSession::onDisconnected);
+    connect(&m_socket, &QWebSocket::textMessageReceived, this, &HubSession::onText);
+    connect(&m_socket, &QWebSocket::pong, this, [this] { m_missedPongs = 0; });
+    connect(&m_heartbeat, &QTimer::timeout, this, &HubSession::onHeartbeat);
+    connect(&m_retry, &QTimer::timeout, this, &HubSession::connectNow);
+}
+
+HubSession::~HubSession()
+{
+    m_running = false;
+    m_socket.disconnect(this);
+    m_socket.abort();
+}
+
+void HubSession::start(const Credentials &credentials)
+{
+    m_credentials = credentials;
+    m_running = true;
+    m_backoff.reset();
+    connectNow();
+}
+
+void HubSession::stop()
+{
+    m_running = false;
+    m_retry.stop();
+    m_heartbeat.stop();
+    m_socket.close();
+    setState(State::Offline);
+}
+
+bool HubSession::send(const QString &type, const QString &id, const QJsonObject &data)
+{
+    if (m_state != State::Online)
+        return false;
+    m_socket.sendTextMessage(QString::fromUtf8(encode(makeCommand(type, id, data))));
+    return true;
+}
+
+void HubSession::reconnect()
+{
+    TL_LOG("net", warning) << "reconnecting to resume the event stream";
+    m_socket.abort(); // onDisconnected schedules the retry
+}
+
+void HubSession::connectNow()
+{
+    if (!m_running)
+        return;
+    setState(State::Connecting);
+    QWebSocketHandshakeOptions options;
+    options.setSubprotocols({kSubprotocol});
+    m_socket.open(QNetworkRequest(m_url), options);
+}
+
+void HubSession::onConnected()
+{
+    if (m_socket.subprotocol() != kSubprotocol) {
+        TL_LOG("net", error) << "the hub did not accept subprotocol threadline.v1";
+        Q_EMIT refused({ErrorCode::UnsupportedVersion,
+                        QStringLiteral("the server does not speak threadline.v1")});
+        stop();
+        return;
+    }
+    setState(State::SigningIn);
+    m_missedPongs = 0;
+    m_heartbeat.start();
+    QJsonObject hello{{QStringLiteral("since"), m_since ? m_since() : 0},
+                      {QStringLiteral("client"), kClient},
+                      {QStringLiteral("locale"), QLocale().name()}};
+    if (!m_credentials.token.isEmpty()) {
+        hello.insert(QStringLiteral("token"), m_credentials.token);
+    } else {
+        hello.insert(QStringLiteral("user"), m_credentials.user);
+        hello.insert(QStringLiteral("password"), m_credentials.password);
+    }
+    m_helloId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_socket.sendTextMessage(QString::fromUtf8(encode(makeCommand(type::hello, m_helloId, hello))));
+}
+
+void HubSession::onDisconnected()
+{
+    m_heartbeat.stop();
+    const QString why = m_socket.errorString();
+    if (!m_running) {
+        setState(State::Offline);
+        return;
+    }
+    const int delay = m_backoff.nextDelayMs();
+    TL_LOG("net", info) << "connection lost (" << why << "), retrying in " << delay << " ms";
+    setState(State::Offline);
+    Q_EMIT connectionLost(why, delay);
+    m_retry.start(delay);
+}
+
+void HubSession::onText(const QString &text)
+{
+    // Decoding happens here, on the service thread, never on the GUI thread.
+    auto decoded = decode(text.toUtf8());
+    if (auto *error = std::get_if<Error>(&decoded)) {
+        TL_LOG("net", warning) << "dropped a malformed frame from the hub: " << error->message;
+        return;
+    }
+    auto &envelope = std::get<Envelope>(decoded);
+    if (m_state == State::SigningIn && envelope.id == m_helloId) {
+        if (envelope.type == type::welcome) {
+            const QString token = envelope.data.value(QStringLiteral("token")).toString();
+            if (!token.isEmpty())
+                m_credentials.token = token;
+            m_credentials.password.clear(); // reconnects use the token
+            m_backoff.reset();
+            setState(State::Online);
+            Q_EMIT welcomed(envelope);
+            return;
+        }
+        const Error error = envelope.error.value_or(
+            Error{ErrorCode::BadRequest, QStringLiteral("unexpected answer to hello")});
+        TL_LOG("net", warning) << "sign-in refused: " << errorCodeName(error.code);
+        if (error.code == ErrorCode::Unauthenticated && !m_credentials.token.isEmpty()
+            && !m_credentials.password.isEmpty()) {
+            m_credentials.token.clear(); // an expired token: try the password once more
+            m_socket.abort();
+            return;
+        }
+        Q_EMIT refused(error);
+        stop();
+        return;
+    }
+    Q_EMIT received(envelope);
+}
+
+void HubSession::onHeartbeat()
+{
+    if (++m_missedPongs > kMaxMissedPongs) {
+        TL_LOG("net", warning) << "two heartbeats unanswered; the connection is dead";
+        m_socket.abort();
+        return;
+    }
+    m_socket.ping();
+}
+
+void HubSession::setState(State s)
+{
+    if (m_state == s)
+        return;
+    m_state = s;
+    Q_EMIT stateChanged(s);
+}
+
+} // namespace threadline::services

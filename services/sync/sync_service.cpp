@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/sync/sync_service.h"
+
+#include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
+#include "services/protocol/payloads.h"
+#include "services/sync/wire_mapping.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QUuid>
+
+namespace threadline::services {
+
+using namespace threadline::protocol;
+
+namespace {
+constexpr int kBatchMs = 16;          // one GUI batch per frame at most
+constexpr int kMaxBatchEvents = 1000; // and never a batch the GUI chews on for long
+constexpr int kHubPageLimit = 100;
+constexpr int kPreviewChars = 140;
+
+QString preview(const models::Message &m)
+{
+    QString text = m.body.isEmpty() ? m.subject : m.body;
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text.left(kPreviewChars);
+}
+} // namespace
+
+SyncService::SyncService(std::unique_ptr<cache::CacheStore> cache, QUrl hubUrl, QObject *parent)
+    : QObject(parent), m_cache(std::move(cache)),
+      m_session(new HubSession(std::move(hubUrl), [this] { return m_appliedSeq; }, this)),
+      m_flushTimer(this)
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(kBatchMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &SyncService::flush);
+    connect(m_session, &HubSession::welcomed, this, &SyncService::onWelcome);
+    connect(m_session, &HubSession::received, this, &SyncService::onReceived);
+    connect(m_session, &HubSession::stateChanged, this, &SyncService::onStateChanged);
+    connect(m_session, &HubSession::refused, this, [this](const Error &e) {
+        Q_EMIT signInRefused(errorCodeName(e.code), e.message);
+    });
+    connect(m_session, &HubSession::connectionLost, this, [this](const QString &why, int) {
+        Q_EMIT connectionChanged(false, why);
+    });
+}
+
+SyncService::~SyncService()
+{
+    flush();
+}
+
+void SyncService::start(const QString &user, const QString &password, const QString &token)
+{
+    m_user = user;
+    m_appliedSeq = m_cache->lastSeq();
+    // The cache first: the agent sees their inbox before the network answers.
+    Q_EMIT customersChanged(m_cache->customers());
+    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    m_session->start({user, password, token});
+}
+
+void SyncService::stop()
+{
+    flush();
+    m_session->stop();
+}
+
+void SyncService::onStateChanged(HubSession::State state)
+{
+    if (state == HubSession::State::Online)
+        return; // announced by onWelcome
+    if (state != HubSession::State::Offline)
+        return;
+    flush();
+    m_streamSeq = 0;
+    // Page requests the hub will never answer now: answer them from the cache.
+    const auto pending = std::exchange(m_pending, {});
+    for (const PendingRequest &r : pending)
+        if (r.kind == PendingRequest::NewestHistory || r.kind == PendingRequest::OlderHistory)
+            servePageFromCache(r.customerId, r.beforeAt, r.beforeRow, r.limit);
+    Q_EMIT connectionChanged(false, QString());
+}
+
+void SyncService::onWelcome(const Envelope &welcome)
+{
+    const QString role = welcome.data.value(QStringLiteral("role")).toString();
+    const QString resume = welcome.data.value(QStringLiteral("resume")).toString();
+    const qint64 hubSeq = welcome.data.value(QStringLiteral("seq")).toInteger();
+    TL_LOG("sync", info) << "signed in as " << role << ", resume " << resume << " from "
+                         << m_appliedSeq << " (hub at " << hubSeq << ")";
+    m_streamSeq = 0;
+    Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
+    Q_EMIT connectionChanged(true, QString());
+    if (resume == QLatin1String("resync")) {
+        m_resyncing = true;
+        m_resyncSeq = hubSeq;
+        if (auto error = m_cache->markAllHistoryStale())
+            Q_EMIT cacheFailed(error->code, error->message);
+        fetchCustomers(0);
+    }
+    flushOutbox();
+}
+
+void SyncService::onReceived(const Envelope &envelope)
+{
+    if (envelope.type == type::ack || envelope.type == type::error) {
+        onAnswer(envelope);
+    } else if (envelope.isDurableEvent()) {
+        onEvent(envelope);
+    } else if (envelope.type == type::live) {
+        flush();
+    }
+}
+
+void SyncService::onEvent(const Envelope &e)
+{
+    if (m_streamSeq != 0 && e.prev != 0 && e.prev != m_streamSeq) {
+        // An event went missing on the way: resume from what the cache has.
+        TL_LOG("sync", warning) << "gap in the event stream (prev " << e.prev << ", expected "
+                                << m_streamSeq << "); resuming";
+        flush();
+        m_session->reconnect();
+        return;
+    }
+    m_streamSeq = e.seq;
+    if (e.seq <= m_appliedSeq && !m_resyncing)
+        return; // already applied: a replay overlapping what the cache holds
+
+    if (e.type == type::messageCreated) {
+        auto payload = MessagePayload::fromJson(e.data.value(QStringLiteral("message")).toObject());
+        if (payload) {
+            const models::Message m = toMessage(*payload);
+            m_batch.messages.append(m);
+            noteCustomerActivity(m);
+        }
+    } else if (e.type == type::customerUpserted) {
+        auto payload =
+            CustomerPayload::fromJson(e.data.value(QStringLiteral("customer")).toObject());
+        if (payload) {
+            models::Customer c = toCustomer(*payload);
+            if (auto known = m_batchCustomers.constFind(c.id); known != m_batchCustomers.cend())
+                c.unread = known->unread;
+            m_batchCustomers.insert(c.id, c);
+        }
+    } else if (e.type == type::messageStatus) {
+        m_batch.statuses.append(
+            {e.data.value(QStringLiteral("message_id")).toInteger(),
+             e.data.value(QStringLiteral("client_id")).toString(),
+             e.data.value(QStringLiteral("status")).toString(),
+             e.data.value(QStringLiteral("reason")).toString()});
+    }
+    if (m_resyncing)
+        m_resyncSeq = std::max(m_resyncSeq, e.seq);
+    else
+        m_batch.lastSeq = e.seq;
+
+    if (m_batch.messages.size() + m_batch.statuses.size() >= kMaxBatchEvents)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void SyncService::noteCustomerActivity(const models::Message &m)
+{
+    auto it = m_batchCustomers.find(m.customerId);
+    if (it == m_batchCustomers.end()) {
+        auto known = m_cache->customer(m.customerId);
+        if (!known)
+            return; // its customer.upserted or the snapshot will bring it
+        it = m_batchCustomers.insert(m.customerId, *known);
+    }
+    if (m.at >= it->lastAt) {
+        it->lastAt = m.at;
+        it->lastChannel = m.channel;
+        it->lastDirection = m.direction;
+        it->lastPreview = preview(m);
+    }
+    it->itemCount += 1;
+    if (m.direction == direction::in)
+        it->unread += 1;
+}
+
+void SyncService::flush()
+{
+    m_flushTimer.stop();
+    m_batch.customers = m_batchCustomers.values();
+    if (m_batch.customers.isEmpty() && m_batch.messages.isEmpty() && m_batch.statuses.isEmpty()
+        && !m_batch.lastSeq)
+        return;
+    const cache::CacheWrite batch = std::exchange(m_batch, {});
+    m_batchCustomers.clear();
+    if (auto error = m_cache->write(batch)) {
+        TL_LOG("db", error) << "cache write failed: " << error->code;
+        Q_EMIT cacheFailed(error->code, error->message);
+        return; // the seq was not stored either: these events come again on resume
+    }
+    if (batch.lastSeq)
+        m_appliedSeq = *batch.lastSeq;
+    if (!batch.customers.isEmpty())
+        Q_EMIT customersChanged(batch.customers);
+    if (!batch.messages.isEmpty())
+        Q_EMIT messagesChanged(batch.messages);
+    for (const auto &s : batch.statuses)
+        Q_EMIT deliveryChanged(s.messageId, s.clientId, toDelivery(s.status), s.reason);
+}
+
+QString SyncService::command(const QString &type, const QJsonObject &data, PendingRequest request)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!m_session->send(type, id, data))
+        return {};
+    m_pending.insert(id, request);
+    return id;
+}
+
+void SyncService::fetchCustomers(qint64 afterId)
+{
+    command(type::customersPage,
+            {{QStringLiteral("after_id"), afterId}, {QStringLiteral("limit"), kMaxPageLimit}},
+            {PendingRequest::CustomersPage});
+}
+
+void SyncService::requestPage(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit)
+{
+    flush(); // the page must include what just arrived
+    const bool online = m_session->state() == HubSession::State::Online;
+    if (beforeAt == 0 && online && !m_cache->historyFresh(customerId)) {
+        const QString id = command(type::historyPage,
+                                   {{QStringLiteral("customer_id"), customerId},
+                                    {QStringLiteral("before_id"), 0},
+                                    {QStringLiteral("limit"), std::max(limit, kHubPageLimit)}},
+                                   {PendingRequest::NewestHistory, customerId, 0, 0, limit});
+        if (!id.isEmpty())
+            return;
+    }
+    servePageFromCache(customerId, beforeAt, beforeRow, limit);
+}
+
+void SyncService::servePageFromCache(qint64 customerId, qint64 beforeAt, qint64 beforeRow,
+                                     int limit)
+{
+    cache::ThreadPage page = m_cache->page(customerId, beforeAt, beforeRow, limit);
+    const bool online = m_session->state() == HubSession::State::Online;
+    const bool hubHasOlder = m_cache->historyFresh(customerId)
+                             && !m_cache->historyComplete(customerId);
+    if (page.items.size() < limit && page.reachedOldestCached && hubHasOlder && online) {
+        // The cache ran out: the next page comes from the hub, before the oldest we hold.
+        qint64 oldestId = 0;
+        for (auto it = page.items.crbegin(); it != page.items.crend() && oldestId == 0; ++it)
+            oldestId = it->id;
+        if (oldestId == 0 && beforeAt != 0)
+            oldestId = m_oldestServed.value(customerId);
+        if (oldestId > 0) {
+            const QString id =
+                command(type::historyPage,
+                        {{QStringLiteral("customer_id"), customerId},
+                         {QStringLiteral("before_id"), oldestId},
+                         {QStringLiteral("limit"), std::max(limit, kHubPageLimit)}},
+                        {PendingRequest::OlderHistory, customerId, beforeAt, beforeRow, limit});
+            if (!id.isEmpty())
+                return;
+        }
+    }
+    for (auto it = page.items.crbegin(); it != page.items.crend(); ++it)
+        if (it->id > 0) {
+            m_oldestServed.insert(customerId, it->id);
+            break;
+        }
+    const bool reachedStart = page.reachedOldestCached && (!hubHasOlder || !online);
+    Q_EMIT pageReady(customerId, page.items, page.cursorAt, page.cursorRow, reachedStart);
+}
+
+void SyncService::onAnswer(const Envelope &answer)
+{
+    const auto pending = m_pending.take(answer.id);
+    const bool isError = answer.type == type::error;
+    const auto messages = messagesFromJson(answer.data.value(QStringLiteral("messages")));
+
+    switch (pending.kind) {
+    case PendingRequest::CustomersPage: {
+        const auto customers = customersFromJson(answer.data.value(QStringLiteral("customers")));
+        if (isError || !customers) {
+            TL_LOG("sync", warning) << "customer snapshot failed; retrying on reconnect";
+            return;
+        }
+        cache::CacheWrite w;
+        for (const auto &p : *customers)
+            w.customers.append(toCustomer(p));
+        writeOrReport(w);
+        Q_EMIT customersChanged(w.customers);
+        if (answer.data.value(QStringLiteral("more")).toBool() && !customers->isEmpty()) {
+            fetchCustomers(customers->constLast().id);
+        } else {
+            flush();
+            m_resyncing = false;
+            writeOrReport({{}, {}, {}, m_resyncSeq});
+            m_appliedSeq = std::max(m_appliedSeq, m_resyncSeq);
+        }
+        return;
+    }
+    case PendingRequest::NewestHistory:
+    case PendingRequest::OlderHistory: {
+        if (!isError && messages) {
+            QList<models::Message> items;
+            items.reserve(messages->size());
+            for (const auto &p : *messages)
+                items.append(toMessage(p));
+            const bool complete = !answer.data.value(QStringLiteral("more")).toBool();
+            const auto error =
+                pending.kind == PendingRequest::NewestHistory
+                    ? m_cache->replaceRecentHistory(pending.customerId, items, complete)
+                    : m_cache->appendOlderHistory(pending.customerId, items, complete);
+            if (error)
+                Q_EMIT cacheFailed(error->code, error->message);
+        }
+        if (isError || !messages) {
+            // Show what we have rather than nothing, and stop asking this time.
+            const auto page = m_cache->page(pending.customerId, pending.beforeAt,
+                                            pending.beforeRow, pending.limit);
+            Q_EMIT pageReady(pending.customerId, page.items, page.cursorAt, page.cursorRow,
+                             page.reachedOldestCached);
+            return;
+        }
+        servePageFromCache(pending.customerId, pending.beforeAt, pending.beforeRow,
+                           pending.limit);
+        return;
+    }
+    case PendingRequest::Outbox:
+        break;
+    }
+
+    // The answer to an outbox item: a confirmed message or a refusal.
+    if (isError && answer.error) {
+        const auto code = answer.error->code;
+        if (code == ErrorCode::Internal || code == ErrorCode::RateLimited) {
+            m_cache->markOutboxAttempt(answer.id, answer.error->message);
+            return; // retried on the next connection
+        }
+        if (auto error = m_cache->failOutboxItem(answer.id, answer.error->message))
+            Q_EMIT cacheFailed(error->code, error->message);
+        Q_EMIT deliveryChanged(0, answer.id, models::Delivery::Failed, errorCodeName(code));
+    } else if (auto payload =
+                   MessagePayload::fromJson(answer.data.value(QStringLiteral("message")).toObject())) {
+        const models::Message confirmed = toMessage(*payload);
+        cache::CacheWrite w;
+        w.messages.append(confirmed);
+        writeOrReport(w);
+        Q_EMIT messagesChanged(w.messages);
+    }
+    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+}
+
+void SyncService::writeOrReport(const cache::CacheWrite &w)
+{
+    if (auto error = m_cache->write(w)) {
+        TL_LOG("db", error) << "cache write failed: " << error->code;
+        Q_EMIT cacheFailed(error->code, error->message);
+    }
+}
+
+void SyncService::send(const Outgoing &out)
+{
+    const bool note = out.channel == channel::note;
+    models::Message echo;
+    echo.clientId = out.clientId;
+    echo.customerId = out.customerId;
+    echo.channel = out.channel;
+    echo.direction = note ? direction::internal : direction::out;
+    echo.author = out.author;
+    echo.identity = out.identity;
+    echo.subject = out.subject;
+    echo.body = out.body;
+    echo.at = out.at > 0 ? out.at : QDateTime::currentMSecsSinceEpoch();
+    echo.delivery = models::Delivery::Pending;
+
+    QJsonObject data{{QStringLiteral("customer_id"), out.customerId},
+                     {QStringLiteral("body"), out.body}};
+    if (!note) {
+        data.insert(QStringLiteral("channel"), out.channel);
+        if (!out.identity.isEmpty())
+            data.insert(QStringLiteral("identity"), out.identity);
+        if (!out.subject.isEmpty())
+            data.insert(QStringLiteral("subject"), out.subject);
+    }
+    const QString type = note ? type::addNote : type::sendMessage;
+    if (auto error = m_cache->addToOutbox(echo, type, data)) {
+        // Not stored means not promised: tell the agent instead of pretending.
+        Q_EMIT cacheFailed(error->code, error->message);
+        Q_EMIT deliveryChanged(0, out.clientId, models::Delivery::Failed, error->message);
+        return;
+    }
+    Q_EMIT messagesChanged({echo});
+    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    if (m_session->send(type, out.clientId, data))
+        m_pending.insert(out.clientId, {PendingRequest::Outbox, out.customerId});
+}
+
+void SyncService::flushOutbox()
+{
+    for (const auto &item : m_cache->outbox())
+        if (m_session->send(item.commandType, item.clientId, item.commandData))
+            m_pending.insert(item.clientId, {PendingRequest::Outbox});
+}
+
+} // namespace threadline::services

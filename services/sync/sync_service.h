@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/customer.h"
+#include "models/message.h"
+#include "services/cache/cache_store.h"
+#include "services/session/hub_session.h"
+#include "services/sync/outgoing.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+namespace threadline::services {
+
+/// Keeps the encrypted cache in step with the hub. Lives on the service thread
+/// with the session and the cache: frames are decoded, written to the cache in
+/// batched transactions (with their seq), and handed to the GUI thread as one
+/// batch per ~16 ms. The cache is the source of truth on screen.
+class SyncService : public QObject {
+    Q_OBJECT
+public:
+    SyncService(std::unique_ptr<cache::CacheStore> cache, QUrl hubUrl, QObject *parent = nullptr);
+    ~SyncService() override;
+
+    HubSession *session() const { return m_session; }
+
+public Q_SLOTS:
+    /// Shows what the cache has, then signs in and keeps the cache in step.
+    void start(const QString &user, const QString &password, const QString &token);
+    void stop();
+    void requestPage(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
+    /// Stores the item in the outbox (with its local echo) and sends it when online.
+    void send(const threadline::services::Outgoing &outgoing);
+
+Q_SIGNALS:
+    void signedIn(const QString &user, const QString &role);
+    void signInRefused(const QString &code, const QString &message);
+    void connectionChanged(bool online, const QString &detail);
+    void customersChanged(const QList<threadline::models::Customer> &customers);
+    void messagesChanged(const QList<threadline::models::Message> &messages);
+    void pageReady(qint64 customerId, const QList<threadline::models::Message> &newestFirst,
+                   qint64 cursorAt, qint64 cursorRow, bool reachedStart);
+    void deliveryChanged(qint64 messageId, const QString &clientId,
+                         threadline::models::Delivery delivery, const QString &reason);
+    void outboxChanged(int pending);
+    void cacheFailed(const QString &code, const QString &message);
+
+private:
+    struct PendingRequest {
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox };
+        Kind kind = Outbox; ///< unknown ids are answers to outbox items of an earlier connection
+        qint64 customerId = 0;
+        qint64 beforeAt = 0;
+        qint64 beforeRow = 0;
+        int limit = 0;
+    };
+
+    void onWelcome(const protocol::Envelope &welcome);
+    void onReceived(const protocol::Envelope &envelope);
+    void onAnswer(const protocol::Envelope &envelope);
+    void onEvent(const protocol::Envelope &event);
+    void onStateChanged(HubSession::State state);
+    void fetchCustomers(qint64 afterId);
+    void servePageFromCache(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
+    QString command(const QString &type, const QJsonObject &data, PendingRequest request);
+    void flushOutbox();
+    void noteCustomerActivity(const models::Message &m);
+    void flush();
+    void writeOrReport(const cache::CacheWrite &w);
+
+    std::unique_ptr<cache::CacheStore> m_cache;
+    HubSession *m_session;
+    QHash<QString, PendingRequest> m_pending; ///< command id → what it was for
+    QTimer m_flushTimer;
+    cache::CacheWrite m_batch;                ///< events decoded but not yet written
+    QHash<qint64, models::Customer> m_batchCustomers;
+    qint64 m_streamSeq = 0;   ///< seq of the last durable event on this connection
+    qint64 m_appliedSeq = 0;  ///< what the cache says we applied
+    bool m_resyncing = false; ///< while the customer snapshot is loading
+    qint64 m_resyncSeq = 0;
+    QHash<qint64, qint64> m_oldestServed; ///< customer → hub id of the oldest item shown
+    QString m_user;
+};
+
+} // namespace threadline::services

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/inbox_model.h"
+#include "models/inbox_roles.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace threadline::models;
+
+namespace {
+Customer customer(qint64 id, qint64 lastAt, const QString &name = QStringLiteral("مریم"))
+{
+    Customer c;
+    c.id = id;
+    c.name = name;
+    c.lastAt = lastAt;
+    return c;
+}
+} // namespace
+
+class TestInboxModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theMostRecentCustomerComesFirst()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applyCustomers({customer(1, 100), customer(2, 300), customer(3, 200)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(0).data(CustomerIdRole).toLongLong(), 2);
+        QCOMPARE(model.index(2).data(CustomerIdRole).toLongLong(), 1);
+    }
+
+    void aCustomerWhoWritesAgainMovesToTheTopAndKeepsTheSelection()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.applyCustomers({customer(1, 100), customer(2, 300)});
+        QPersistentModelIndex selected = model.index(1); // customer 1
+        model.applyCustomers({customer(1, 400)});
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data(CustomerIdRole).toLongLong(), 1);
+        QCOMPARE(selected.row(), 0);
+    }
+
+    void aBatchOfNewCustomersIsOneInsertion()
+    {
+        InboxModel model;
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QList<Customer> batch;
+        for (int i = 1; i <= 500; ++i)
+            batch.append(customer(i, i));
+        model.applyCustomers(batch);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(model.rowCount(), 500);
+    }
+
+    void openingAThreadClearsItsUnreadCount()
+    {
+        InboxModel model;
+        Customer c = customer(1, 1);
+        c.unread = 3;
+        model.applyCustomers({c});
+        QCOMPARE(model.index(0).data(UnreadRole).toInt(), 3);
+        model.markRead(1);
+        QCOMPARE(model.index(0).data(UnreadRole).toInt(), 0);
+        model.addUnread(1, 2);
+        QCOMPARE(model.index(0).data(UnreadRole).toInt(), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInboxModel)
+#include "tst_inbox_model.moc"

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/timeline_model.h"
+#include "models/timeline_roles.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace threadline::models;
+
+namespace {
+Message item(qint64 id, qint64 at, qint64 customer = 7)
+{
+    Message m;
+    m.id = id;
+    m.customerId = customer;
+    m.channel = QStringLiteral("sms");
+    m.direction = QStringLiteral("in");
+    m.body = QStringLiteral("پیام ") + QString::number(id);
+    m.at = at;
+    return m;
+}
+
+QList<Message> newestFirst(qint64 fromId, qint64 toId)
+{
+    QList<Message> out;
+    for (qint64 id = toId; id >= fromId; --id)
+        out.append(item(id, id * 1000));
+    return out;
+}
+} // namespace
+
+class TestTimelineModel : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void showingACustomerAsksForTheNewestPage()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy wanted(&model, &TimelineModel::pageWanted);
+        model.showCustomer(7);
+        QCOMPARE(wanted.count(), 1);
+        QCOMPARE(wanted.at(0).at(0).toLongLong(), 7);
+        QCOMPARE(wanted.at(0).at(1).toLongLong(), 0);
+        QVERIFY(model.isLoading());
+    }
+
+    void pagesArePrependedOldestAtTheTop()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy wanted(&model, &TimelineModel::pageWanted);
+        model.showCustomer(7);
+        model.applyPage(7, newestFirst(51, 100), 51000, 51, false);
+        QCOMPARE(model.rowCount(), 50);
+        QCOMPARE(model.index(0).data(AtRole).toLongLong(), 51000);
+        QVERIFY(model.canFetchOlder());
+        model.fetchOlder();
+        QCOMPARE(wanted.count(), 2);
+        QCOMPARE(wanted.at(1).at(1).toLongLong(), 51000);
+        QVERIFY(!model.canFetchOlder()); // one request at a time
+        model.applyPage(7, newestFirst(1, 50), 1000, 1, true);
+        QCOMPARE(model.rowCount(), 100);
+        QCOMPARE(model.index(0).data(AtRole).toLongLong(), 1000);
+        QVERIFY(!model.canFetchOlder());
+    }
+
+    void aPageForAnotherCustomerIsIgnored()
+    {
+        TimelineModel model;
+        model.showCustomer(7);
+        model.applyPage(8, newestFirst(1, 10), 1000, 1, true);
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void aLocalEchoIsReplacedByItsConfirmationInPlace()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.showCustomer(7);
+        model.applyPage(7, newestFirst(1, 3), 1000, 1, true);
+        Message echo = item(0, 5000);
+        echo.clientId = QStringLiteral("abc");
+        echo.direction = QStringLiteral("out");
+        echo.delivery = Delivery::Pending;
+        model.applyMessages({echo});
+        QCOMPARE(model.rowCount(), 4);
+        Message confirmed = echo;
+        confirmed.id = 99;
+        confirmed.delivery = Delivery::Queued;
+        model.applyMessages({confirmed});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(3).data(MessageKeyRole).toString(), QStringLiteral("99"));
+        model.applyDelivery(99, QString(), Delivery::Delivered, QString());
+        QCOMPARE(model.index(3).data(DeliveryRole).toInt(), static_cast<int>(Delivery::Delivered));
+        model.applyMessages({confirmed}); // the event after the ack changes nothing
+        QCOMPARE(model.rowCount(), 4);
+    }
+
+    void aLateItemGoesToItsTimeAndOtherCustomersAreSkipped()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.showCustomer(7);
+        model.applyPage(7, newestFirst(1, 3), 1000, 1, true);
+        model.applyMessages({item(10, 1500), item(11, 9000, 8)});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(1).data(MessageKeyRole).toString(), QStringLiteral("10"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTimelineModel)
+#include "tst_timeline_model.moc"

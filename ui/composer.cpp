@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/composer.h"
+
+#include "ui/channel_names.h"
+#include "ui/sms_segments.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QStandardItemModel>
+#include <QVBoxLayout>
+
+namespace threadline::ui {
+
+namespace {
+const QStringList kChannels = {QStringLiteral("chat"), QStringLiteral("sms"),
+                               QStringLiteral("email"), QStringLiteral("note")};
+
+QString identityKind(const QString &channel)
+{
+    if (channel == QLatin1String("sms"))
+        return QStringLiteral("phone");
+    if (channel == QLatin1String("email"))
+        return QStringLiteral("email");
+    if (channel == QLatin1String("chat"))
+        return QStringLiteral("chat");
+    return {};
+}
+} // namespace
+
+Composer::Composer(QWidget *parent)
+    : QWidget(parent), m_channel(new QComboBox(this)), m_identity(new QComboBox(this)),
+      m_subject(new QLineEdit(this)), m_body(new QPlainTextEdit(this)), m_counter(new QLabel(this)),
+      m_send(new QPushButton(tr("Send"), this))
+{
+    setObjectName(QStringLiteral("composer"));
+    for (int i = 0; i < kChannels.size(); ++i)
+        m_channel->addItem(i == 3 ? tr("Internal note") : channelLabel(kChannels.at(i)),
+                           kChannels.at(i));
+    m_channel->setToolTip(tr("Reply channel (Ctrl+1 chat, Ctrl+2 SMS, Ctrl+3 email, Ctrl+4 note)"));
+    m_identity->setToolTip(tr("Which phone number or address to use"));
+    m_subject->setPlaceholderText(tr("Subject"));
+    m_body->setPlaceholderText(tr("Write a reply… (Ctrl+Enter sends)"));
+    m_body->setTabChangesFocus(true);
+    m_body->setMaximumHeight(140);
+    m_counter->setObjectName(QStringLiteral("composerCounter"));
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_channel);
+    top->addWidget(m_identity, 1);
+    top->addWidget(m_counter);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_body, 1);
+    bottom->addWidget(m_send, 0, Qt::AlignBottom);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 8);
+    layout->addLayout(top);
+    layout->addWidget(m_subject);
+    layout->addLayout(bottom);
+
+    connect(m_channel, &QComboBox::currentIndexChanged, this, &Composer::updateForChannel);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::updateCounter);
+    connect(m_send, &QPushButton::clicked, this, &Composer::trySend);
+    for (const auto &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        auto *send = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+        connect(send, &QShortcut::activated, this, &Composer::trySend);
+    }
+    for (int i = 0; i < kChannels.size(); ++i) {
+        auto *pick = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)),
+                                   this, nullptr, nullptr, Qt::WindowShortcut);
+        connect(pick, &QShortcut::activated, this, [this, i] {
+            if (auto *model = qobject_cast<QStandardItemModel *>(m_channel->model());
+                model && model->item(i)->isEnabled())
+                m_channel->setCurrentIndex(i);
+            m_body->setFocus();
+        });
+    }
+    clearCustomer();
+}
+
+void Composer::setCustomer(const models::Customer &customer, const QString &channel,
+                           const QString &replySubject)
+{
+    m_customer = customer;
+    setEnabled(true);
+    auto *model = qobject_cast<QStandardItemModel *>(m_channel->model());
+    for (int i = 0; i < kChannels.size(); ++i) {
+        const QString kind = identityKind(kChannels.at(i));
+        bool available = kind.isEmpty() || kind == QLatin1String("chat");
+        for (const auto &identity : customer.identities)
+            available = available || identity.kind == kind;
+        model->item(i)->setEnabled(available);
+    }
+    m_subject->setText(replySubject.isEmpty() || replySubject.startsWith(QLatin1String("Re:"))
+                           ? replySubject
+                           : QStringLiteral("Re: ") + replySubject);
+    setChannel(channel);
+    updateForChannel();
+}
+
+void Composer::clearCustomer()
+{
+    m_customer = {};
+    m_body->clear();
+    setEnabled(false);
+}
+
+QString Composer::channel() const
+{
+    return m_channel->currentData().toString();
+}
+
+void Composer::setChannel(const QString &channel)
+{
+    const int i = m_channel->findData(channel);
+    auto *model = qobject_cast<QStandardItemModel *>(m_channel->model());
+    if (i >= 0 && model->item(i)->isEnabled())
+        m_channel->setCurrentIndex(i);
+    else
+        m_channel->setCurrentIndex(static_cast<int>(kChannels.indexOf(QStringLiteral("note"))));
+}
+
+void Composer::focusBody()
+{
+    m_body->setFocus();
+}
+
+void Composer::updateForChannel()
+{
+    const QString ch = channel();
+    const QString kind = identityKind(ch);
+    m_identity->clear();
+    for (const auto &identity : m_customer.identities)
+        if (identity.kind == kind)
+            m_identity->addItem(identity.value, identity.value);
+    m_identity->setVisible(m_identity->count() > 0);
+    m_subject->setVisible(ch == QLatin1String("email"));
+    m_send->setText(ch == QLatin1String("note") ? tr("Add note") : tr("Send"));
+    // An internal note must look different from a reply the customer will read.
+    m_body->setStyleSheet(ch == QLatin1String("note")
+                              ? QStringLiteral("QPlainTextEdit { background: #fff4c2; }")
+                              : QString());
+    updateCounter();
+}
+
+void Composer::updateCounter()
+{
+    const QString body = m_body->toPlainText();
+    const QLocale locale;
+    if (channel() == QLatin1String("sms")) {
+        const SmsSegments s = countSmsSegments(body);
+        m_counter->setText(tr("%1 chars · %2 SMS · %3 left%4")
+                               .arg(locale.toString(body.size()), locale.toString(s.segments),
+                                    locale.toString(s.remaining),
+                                    s.ucs2 ? tr(" · Unicode") : QString()));
+    } else {
+        m_counter->setText(locale.toString(body.size()));
+    }
+    m_send->setEnabled(!body.trimmed().isEmpty());
+}
+
+void Composer::trySend()
+{
+    const QString body = m_body->toPlainText().trimmed();
+    if (body.isEmpty() || m_customer.id <= 0)
+        return;
+    Q_EMIT sendRequested(channel(), m_identity->currentData().toString(),
+                         channel() == QLatin1String("email") ? m_subject->text() : QString(),
+                         body);
+    m_body->clear();
+}
+
+} // namespace threadline::ui

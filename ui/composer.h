@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/customer.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace threadline::ui {
+
+/// Where the agent writes: a reply on chat, SMS or email, or an internal note.
+/// The channel picker offers only what the customer has (which phone, which
+/// address); Ctrl+1..4 switch channel, Ctrl+Enter sends.
+class Composer : public QWidget {
+    Q_OBJECT
+public:
+    explicit Composer(QWidget *parent = nullptr);
+
+    /// Shows the composer for a customer, defaulting to `channel` (the one
+    /// they last wrote on) and an email subject to reply under.
+    void setCustomer(const models::Customer &customer, const QString &channel,
+                     const QString &replySubject);
+    void clearCustomer();
+    QString channel() const;
+    void setChannel(const QString &channel);
+    void focusBody();
+
+Q_SIGNALS:
+    void sendRequested(const QString &channel, const QString &identity, const QString &subject,
+                       const QString &body);
+
+private:
+    void updateForChannel();
+    void updateCounter();
+    void trySend();
+
+    models::Customer m_customer;
+    QComboBox *m_channel;
+    QComboBox *m_identity;
+    QLineEdit *m_subject;
+    QPlainTextEdit *m_body;
+    QLabel *m_counter;
+    QPushButton *m_send;
+};
+
+} // namespace threadline::ui

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/customer_panel.h"
+
+#include "ui/channel_names.h"
+#include "ui/inbox_delegate.h"
+
+#include <QDateTime>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace threadline::ui {
+
+CustomerPanel::CustomerPanel(QWidget *parent)
+    : QWidget(parent), m_name(new QLabel(this)), m_summary(new QLabel(this)),
+      m_identities(new QListWidget(this))
+{
+    setObjectName(QStringLiteral("customerPanel"));
+    QFont big = m_name->font();
+    big.setPointSizeF(big.pointSizeF() * 1.3);
+    big.setBold(true);
+    m_name->setFont(big);
+    m_name->setWordWrap(true);
+    m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_identities->setFrameShape(QFrame::NoFrame);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_name);
+    layout->addWidget(m_summary);
+    auto *heading = new QLabel(tr("Identities"), this);
+    heading->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 8px;"));
+    layout->addWidget(heading);
+    layout->addWidget(m_identities, 1);
+    setCustomer(std::nullopt);
+}
+
+void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
+{
+    m_identities->clear();
+    if (!customer) {
+        m_name->setText(tr("No customer selected"));
+        m_summary->clear();
+        return;
+    }
+    m_name->setText(customer->name);
+    const QLocale locale;
+    QStringList lines;
+    lines << (customer->status == QLatin1String("resolved") ? tr("Resolved") : tr("Open"));
+    lines << (customer->assignee.isEmpty() ? tr("Waiting in the queue")
+                                           : tr("Assigned to %1").arg(customer->assignee));
+    if (customer->lastAt > 0)
+        lines << tr("Last contact: %1 by %2")
+                     .arg(relativeTime(customer->lastAt, QDateTime::currentMSecsSinceEpoch()),
+                          channelLabel(customer->lastChannel));
+    lines << tr("%1 items in the thread").arg(locale.toString(customer->itemCount));
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+    for (const auto &identity : customer->identities) {
+        const QString kind = identity.kind == QLatin1String("phone")   ? tr("Phone")
+                             : identity.kind == QLatin1String("email") ? tr("Email")
+                                                                       : tr("Web chat");
+        // Isolated: an identity is left-to-right text inside a possibly RTL UI.
+        auto *item = new QListWidgetItem(kind + QStringLiteral(": ") + QChar(0x2068) + identity.value
+                                         + QChar(0x2069));
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        m_identities->addItem(item);
+    }
+}
+
+} // namespace threadline::ui

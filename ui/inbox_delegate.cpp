@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/inbox_delegate.h"
+
+#include "models/inbox_roles.h"
+#include "ui/channel_names.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+
+namespace threadline::ui {
+
+using namespace threadline::models;
+
+QString relativeTime(qint64 ms, qint64 nowMs)
+{
+    const QLocale locale;
+    const qint64 minutes = std::max<qint64>(0, (nowMs - ms) / 60000);
+    if (minutes < 1)
+        return QApplication::translate("Inbox", "now");
+    if (minutes < 60)
+        return QApplication::translate("Inbox", "%1 min").arg(locale.toString(minutes));
+    if (minutes < 24 * 60)
+        return QApplication::translate("Inbox", "%1 h").arg(locale.toString(minutes / 60));
+    if (minutes < 7 * 24 * 60)
+        return QApplication::translate("Inbox", "%1 d").arg(locale.toString(minutes / (24 * 60)));
+    return locale.toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QLocale::ShortFormat);
+}
+
+QSize InboxDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
+{
+    return {option.rect.width(), option.fontMetrics.height() * 2 + 22};
+}
+
+void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                          const QModelIndex &index) const
+{
+    painter->save();
+    const QPalette &pal = option.palette;
+    const bool selected = option.state & QStyle::State_Selected;
+    painter->fillRect(option.rect, selected ? pal.color(QPalette::Highlight).lighter(170)
+                                            : pal.color(QPalette::Base));
+    painter->setPen(pal.color(QPalette::Midlight));
+    painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
+
+    const QRect r = option.rect.adjusted(10, 6, -10, -6);
+    const QFontMetrics fm(option.font);
+    const int unread = index.data(UnreadRole).toInt();
+    const QString channel = index.data(LastChannelRole).toString();
+    const QString when = relativeTime(index.data(LastAtRole).toLongLong(),
+                                      QDateTime::currentMSecsSinceEpoch());
+    const auto lead = QStyle::visualAlignment(option.direction, Qt::AlignLeading);
+    const auto trail = QStyle::visualAlignment(option.direction, Qt::AlignTrailing);
+
+    QFont nameFont = option.font;
+    nameFont.setBold(unread > 0);
+    painter->setFont(nameFont);
+    painter->setPen(pal.color(QPalette::Text));
+    const int whenWidth = fm.horizontalAdvance(when) + 8;
+    const QRect top(r.left(), r.top(), r.width(), fm.height());
+    const QRect nameRect = QStyle::visualRect(option.direction, top,
+                                              top.adjusted(0, 0, -whenWidth, 0));
+    // Names are untrusted text: isolated so they cannot reorder what surrounds them.
+    painter->drawText(nameRect, lead | Qt::AlignVCenter,
+                      fm.elidedText(index.data(CustomerNameRole).toString(), Qt::ElideRight,
+                                    nameRect.width()));
+    painter->setFont(option.font);
+    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->drawText(top, trail | Qt::AlignVCenter, when);
+
+    const QRect bottom(r.left(), r.top() + fm.height() + 6, r.width(), fm.height());
+    const QString badge = channelLabel(channel);
+    const int badgeWidth = fm.horizontalAdvance(badge) + 10;
+    const QRect badgeRect = QStyle::visualRect(
+        option.direction, bottom, QRect(bottom.left(), bottom.top(), badgeWidth, bottom.height()));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(channelColor(channel));
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->drawRoundedRect(badgeRect, 4, 4);
+    painter->setPen(Qt::white);
+    painter->drawText(badgeRect, Qt::AlignCenter, badge);
+
+    int unreadWidth = 0;
+    if (unread > 0) {
+        const QString count = QLocale().toString(unread);
+        unreadWidth = std::max(fm.height(), fm.horizontalAdvance(count) + 10);
+        const QRect pill = QStyle::visualRect(
+            option.direction, bottom,
+            QRect(bottom.right() - unreadWidth, bottom.top(), unreadWidth, bottom.height()));
+        painter->setBrush(QColor(0xd3, 0x2f, 0x2f));
+        painter->setPen(Qt::NoPen);
+        painter->drawRoundedRect(pill, bottom.height() / 2.0, bottom.height() / 2.0);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, count);
+    }
+    const QRect previewRect = QStyle::visualRect(
+        option.direction, bottom,
+        bottom.adjusted(badgeWidth + 6, 0, -(unreadWidth ? unreadWidth + 6 : 0), 0));
+    painter->setPen(pal.color(QPalette::Text).lighter(150));
+    QString preview = index.data(PreviewRole).toString();
+    if (index.data(LastDirectionRole).toString() == QLatin1String("out"))
+        preview = QApplication::translate("Inbox", "You: %1").arg(preview);
+    painter->drawText(previewRect, lead | Qt::AlignVCenter,
+                      fm.elidedText(preview, Qt::ElideRight, previewRect.width()));
+    painter->restore();
+}
+
+} // namespace threadline::ui

@@ -1,0 +1,204 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/main_window.h"
+
+#include "models/inbox_model.h"
+#include "models/inbox_roles.h"
+#include "models/timeline_model.h"
+#include "models/timeline_roles.h"
+#include "ui/composer.h"
+#include "ui/customer_panel.h"
+#include "ui/inbox_delegate.h"
+#include "ui/timeline_view.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace threadline::ui {
+
+using namespace threadline::models;
+
+MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *parent)
+    : QMainWindow(parent), m_inbox(inbox), m_timeline(timeline),
+      m_inboxFilter(new QSortFilterProxyModel(this)), m_search(new QLineEdit(this)),
+      m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
+      m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
+      m_threadTitle(new QLabel(this)), m_connection(new QLabel(this)), m_outbox(new QLabel(this)),
+      m_user(new QLabel(this))
+{
+    setWindowTitle(tr("Threadline"));
+    m_inboxFilter->setSourceModel(inbox);
+    m_inboxFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_inboxFilter->setFilterRole(CustomerNameRole);
+    m_search->setPlaceholderText(tr("Search customers (Ctrl+K)"));
+    m_search->setClearButtonEnabled(true);
+    connect(m_search, &QLineEdit::textChanged, m_inboxFilter,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    m_inboxView->setObjectName(QStringLiteral("inbox"));
+    m_inboxView->setModel(m_inboxFilter);
+    m_inboxView->setItemDelegate(new InboxDelegate(m_inboxView));
+    m_inboxView->setUniformItemSizes(true);
+    m_inboxView->setSelectionMode(QAbstractItemView::SingleSelection);
+    connect(m_inboxView->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::onInboxCurrentChanged);
+    m_timelineView->setObjectName(QStringLiteral("timeline"));
+    m_timelineView->setTimeline(timeline);
+
+    QFont titleFont = m_threadTitle->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+    titleFont.setBold(true);
+    m_threadTitle->setFont(titleFont);
+    m_threadTitle->setContentsMargins(10, 6, 10, 6);
+
+    auto *inboxPane = new QWidget(this);
+    auto *inboxLayout = new QVBoxLayout(inboxPane);
+    inboxLayout->setContentsMargins(0, 0, 0, 0);
+    inboxLayout->addWidget(m_search);
+    inboxLayout->addWidget(m_inboxView);
+    auto *threadPane = new QWidget(this);
+    auto *threadLayout = new QVBoxLayout(threadPane);
+    threadLayout->setContentsMargins(0, 0, 0, 0);
+    threadLayout->setSpacing(0);
+    threadLayout->addWidget(m_threadTitle);
+    threadLayout->addWidget(m_timelineView, 1);
+    threadLayout->addWidget(m_composer);
+
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(inboxPane);
+    splitter->addWidget(threadPane);
+    splitter->addWidget(m_panel);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({320, 820, 280});
+    setCentralWidget(splitter);
+
+    statusBar()->addWidget(m_connection);
+    statusBar()->addWidget(m_outbox);
+    statusBar()->addPermanentWidget(m_user);
+    setConnection(false, QString());
+
+    connect(m_composer, &Composer::sendRequested, this,
+            [this](const QString &channel, const QString &identity, const QString &subject,
+                   const QString &body) {
+                Q_EMIT sendRequested(m_customerId, channel, identity, subject, body);
+            });
+    connect(inbox, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshCustomer);
+    connect(timeline, &TimelineModel::loadingChanged, this, [this](bool loading) {
+        if (!loading)
+            refreshCustomer();
+    });
+
+    // Keyboard first: search, next/previous customer, reply.
+    auto *find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    auto *next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
+    connect(next, &QShortcut::activated, this, [this] { moveSelection(1); });
+    auto *previous = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
+    connect(previous, &QShortcut::activated, this, [this] { moveSelection(-1); });
+    auto *reply = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
+    connect(reply, &QShortcut::activated, m_composer, &Composer::focusBody);
+    resize(1440, 900);
+}
+
+void MainWindow::openCustomer(qint64 customerId)
+{
+    const int row = m_inbox->rowOf(customerId);
+    if (row < 0)
+        return;
+    m_inboxView->setCurrentIndex(m_inboxFilter->mapFromSource(m_inbox->index(row)));
+}
+
+void MainWindow::openFirstCustomer()
+{
+    if (m_inboxFilter->rowCount() > 0)
+        m_inboxView->setCurrentIndex(m_inboxFilter->index(0, 0));
+}
+
+void MainWindow::moveSelection(int delta)
+{
+    const int row = std::clamp(m_inboxView->currentIndex().row() + delta, 0,
+                               m_inboxFilter->rowCount() - 1);
+    m_inboxView->setCurrentIndex(m_inboxFilter->index(row, 0));
+}
+
+void MainWindow::onInboxCurrentChanged()
+{
+    const qint64 id = m_inboxView->currentIndex().data(CustomerIdRole).toLongLong();
+    if (id == m_customerId)
+        return;
+    m_customerId = id;
+    m_timeline->showCustomer(id);
+    m_inbox->markRead(id);
+    const auto customer = m_inbox->customer(id);
+    if (customer) {
+        // Default to the channel they last wrote on; the thread refines it.
+        const bool replyable = customer->lastDirection == QLatin1String("in");
+        m_composer->setCustomer(*customer, replyable ? customer->lastChannel : QStringLiteral("note"),
+                                QString());
+    } else {
+        m_composer->clearCustomer();
+    }
+    refreshCustomer();
+}
+
+void MainWindow::refreshCustomer()
+{
+    const auto customer = m_inbox->customer(m_customerId);
+    m_panel->setCustomer(customer);
+    m_threadTitle->setText(customer ? customer->name : QString());
+    if (!customer || m_timeline->isLoading())
+        return;
+    // Once the thread is in: reply on the channel of the last thing the customer
+    // wrote, under the subject of their last email — unless the agent is typing.
+    QString channel;
+    QString subject;
+    for (int row = m_timeline->rowCount() - 1; row >= 0 && (channel.isEmpty() || subject.isEmpty());
+         --row) {
+        const QModelIndex i = m_timeline->index(row);
+        const QString ch = i.data(ChannelRole).toString();
+        if (channel.isEmpty() && i.data(DirectionRole).toString() == QLatin1String("in")
+            && (ch == QLatin1String("chat") || ch == QLatin1String("sms")
+                || ch == QLatin1String("email")))
+            channel = ch;
+        if (subject.isEmpty() && ch == QLatin1String("email"))
+            subject = i.data(SubjectRole).toString();
+    }
+    if (m_composerPrimedFor != m_customerId && !channel.isEmpty()) {
+        m_composerPrimedFor = m_customerId;
+        m_composer->setCustomer(*customer, channel, subject);
+    }
+}
+
+void MainWindow::setConnection(bool online, const QString &detail)
+{
+    m_connection->setText(online ? tr("● Online")
+                                 : (detail.isEmpty() ? tr("● Offline — showing the local copy")
+                                                     : tr("● Offline — %1").arg(detail)));
+    m_connection->setStyleSheet(online ? QStringLiteral("color: #2e7d32;")
+                                       : QStringLiteral("color: #c62828; font-weight: bold;"));
+}
+
+void MainWindow::setOutboxCount(int pending)
+{
+    m_outbox->setText(pending > 0 ? tr("%n waiting to send", nullptr, pending) : QString());
+}
+
+void MainWindow::setUser(const QString &user, const QString &role)
+{
+    m_user->setText(tr("%1 (%2)").arg(user, role));
+}
+
+void MainWindow::showProblem(const QString &sentence)
+{
+    statusBar()->showMessage(sentence, 10000);
+}
+
+} // namespace threadline::ui

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QMainWindow>
+
+class QLabel;
+class QLineEdit;
+class QListView;
+class QSortFilterProxyModel;
+
+namespace threadline::models {
+class InboxModel;
+class TimelineModel;
+} // namespace threadline::models
+
+namespace threadline::ui {
+
+class Composer;
+class CustomerPanel;
+class TimelineView;
+
+/// The agent's desk: inbox on the leading side, the open customer's thread and
+/// the composer in the middle, what we know about them on the trailing side.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(models::InboxModel *inbox, models::TimelineModel *timeline,
+               QWidget *parent = nullptr);
+
+    /// Opens a customer's thread as if the agent had picked them.
+    void openCustomer(qint64 customerId);
+    void openFirstCustomer();
+    qint64 currentCustomer() const { return m_customerId; }
+    TimelineView *timelineView() const { return m_timelineView; }
+    Composer *composer() const { return m_composer; }
+
+public Q_SLOTS:
+    void setConnection(bool online, const QString &detail);
+    void setOutboxCount(int pending);
+    void setUser(const QString &user, const QString &role);
+    void showProblem(const QString &sentence);
+
+Q_SIGNALS:
+    void sendRequested(qint64 customerId, const QString &channel, const QString &identity,
+                       const QString &subject, const QString &body);
+
+private:
+    void onInboxCurrentChanged();
+    void refreshCustomer();
+    void moveSelection(int delta);
+
+    models::InboxModel *m_inbox;
+    models::TimelineModel *m_timeline;
+    QSortFilterProxyModel *m_inboxFilter;
+    QLineEdit *m_search;
+    QListView *m_inboxView;
+    TimelineView *m_timelineView;
+    Composer *m_composer;
+    CustomerPanel *m_panel;
+    QLabel *m_threadTitle;
+    QLabel *m_connection;
+    QLabel *m_outbox;
+    QLabel *m_user;
+    qint64 m_customerId = 0;
+    qint64 m_composerPrimedFor = 0; ///< the customer whose thread set the reply channel
+};
+
+} // namespace threadline::ui

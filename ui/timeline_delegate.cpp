@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/timeline_delegate.h"
+
+#include "models/timeline_roles.h"
+#include "ui/channel_names.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextOption>
+
+namespace threadline::ui {
+
+using models::Delivery;
+using models::Message;
+
+namespace {
+constexpr int kMargin = 10;
+constexpr int kPadding = 9;
+constexpr int kSeparatorHeight = 30;
+constexpr double kBubbleShare = 0.72; // a bubble never spans more of the row than this
+
+QString deliveryText(const Message &m)
+{
+    switch (m.delivery) {
+    case Delivery::Pending:
+        return QApplication::translate("Timeline", "Waiting to send");
+    case Delivery::Queued:
+        return QApplication::translate("Timeline", "Queued");
+    case Delivery::Sent:
+        return QApplication::translate("Timeline", "Sent");
+    case Delivery::Delivered:
+        return QApplication::translate("Timeline", "Delivered");
+    case Delivery::Failed:
+        return m.failureReason.isEmpty()
+                   ? QApplication::translate("Timeline", "Failed")
+                   : QApplication::translate("Timeline", "Failed: %1").arg(m.failureReason);
+    case Delivery::Received:
+        break;
+    }
+    return {};
+}
+
+QString callSummary(const Message &m)
+{
+    const int seconds = m.meta.value(QStringLiteral("duration_s")).toInt();
+    const QString direction = m.direction == QLatin1String("in")
+                                  ? QApplication::translate("Timeline", "Incoming call")
+                                  : QApplication::translate("Timeline", "Outgoing call");
+    QString s = direction + QStringLiteral(" · ") +
+                QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    const QString disposition = m.meta.value(QStringLiteral("disposition")).toString();
+    if (!disposition.isEmpty())
+        s += QStringLiteral(" · ") + disposition;
+    return s;
+}
+
+QString bodyText(const Message &m)
+{
+    QString text;
+    if (m.channel == QLatin1String("email") && !m.subject.isEmpty())
+        text = m.subject + QLatin1Char('\n');
+    if (m.channel == QLatin1String("order")) {
+        const QString number = m.meta.value(QStringLiteral("number")).toString();
+        const QString status = m.meta.value(QStringLiteral("status")).toString();
+        text = QApplication::translate("Timeline", "Order %1: %2").arg(number, status);
+        if (!m.body.isEmpty())
+            text += QStringLiteral(" — ") + m.body;
+        return text;
+    }
+    text += m.body;
+    if (!m.quoted.isEmpty())
+        text += QLatin1Char('\n') + QApplication::translate("Timeline", "▸ quoted history hidden");
+    return text;
+}
+
+QDate dayOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms).date();
+}
+
+} // namespace
+
+TimelineDelegate::TimelineDelegate(QObject *parent) : QStyledItemDelegate(parent)
+{
+    m_layouts.setMaxCost(2000);
+}
+
+const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionViewItem &option,
+                                                            const QModelIndex &index) const
+{
+    const auto m = index.data(models::MessageRole).value<Message>();
+    const int width = option.rect.width();
+    const QString cacheKey = m.key() + QLatin1Char('@') + QString::number(static_cast<int>(m.delivery));
+    if (Layout *cached = m_layouts.object(cacheKey); cached && cached->width == width)
+        return *cached;
+
+    auto *l = new Layout;
+    l->width = width;
+    const QFontMetrics fm(option.font);
+    const QLocale locale;
+
+    // A day separator above the first item of a day.
+    const QModelIndex previous = index.siblingAtRow(index.row() - 1);
+    const QDate day = dayOf(m.at);
+    l->daySeparator = !previous.isValid() || dayOf(previous.data(models::AtRole).toLongLong()) != day;
+    int y = kMargin / 2;
+    if (l->daySeparator) {
+        l->dayText = locale.toString(day, QLocale::LongFormat);
+        y += kSeparatorHeight;
+    }
+
+    const bool centred = m.channel == QLatin1String("order");
+    const bool note = m.channel == QLatin1String("note");
+    const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(m.at).time(), QLocale::ShortFormat);
+    l->header = channelLabel(m.channel);
+    if (m.channel == QLatin1String("phone"))
+        l->header += QStringLiteral(" · ") + callSummary(m);
+    if (!m.author.isEmpty())
+        l->header += QStringLiteral(" · ") + m.author;
+    if (!m.identity.isEmpty() && m.channel != QLatin1String("note"))
+        l->header += QStringLiteral(" · ") + QChar(0x2068) + m.identity + QChar(0x2069);
+    l->header += QStringLiteral(" · ") + time;
+    l->footer = deliveryText(m);
+
+    const int maxCard = note || m.channel == QLatin1String("email")
+                            ? width - 2 * kMargin
+                            : static_cast<int>(width * kBubbleShare);
+    const int textWidth = std::max(80, maxCard - 2 * kPadding);
+
+    // Each paragraph takes the direction of its own text, so a Persian reply
+    // quoting an English order number reads right in either UI direction.
+    const QString text = bodyText(m);
+    auto layout = std::make_shared<QTextLayout>(text, option.font);
+    QTextOption textOption;
+    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    textOption.setTextDirection(text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
+    layout->setTextOption(textOption);
+    if (m.channel == QLatin1String("email") && !m.subject.isEmpty()) {
+        QTextLayout::FormatRange subject; // the first line, in bold
+        subject.start = 0;
+        subject.length = static_cast<int>(m.subject.size());
+        subject.format.setFontWeight(QFont::Bold);
+        layout->setFormats({subject});
+    }
+    layout->beginLayout();
+    qreal textHeight = 0;
+    qreal widest = 0;
+    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+        line.setLineWidth(textWidth);
+        line.setPosition(QPointF(0, textHeight));
+        textHeight += line.height();
+        widest = std::max(widest, line.naturalTextWidth());
+    }
+    layout->endLayout();
+
+    const int headerWidth = fm.horizontalAdvance(l->header);
+    const int footerWidth = fm.horizontalAdvance(l->footer);
+    const int contentWidth = std::max({static_cast<int>(std::ceil(widest)), headerWidth, footerWidth});
+    const int cardWidth = std::min(maxCard, contentWidth + 2 * kPadding);
+    const int cardHeight = kPadding + fm.height() + 4 + static_cast<int>(std::ceil(textHeight))
+                           + (l->footer.isEmpty() ? 0 : fm.height() + 2) + kPadding;
+
+    // Inbound on the leading side, outbound on the trailing side, notes and
+    // orders in the middle; QStyle::visualRect mirrors it all for right-to-left.
+    int x = kMargin;
+    if (centred || note)
+        x = (width - cardWidth) / 2;
+    else if (m.direction != QLatin1String("in"))
+        x = width - kMargin - cardWidth;
+    const QRect logical(x, y, cardWidth, cardHeight);
+    l->card = QStyle::visualRect(option.direction, QRect(0, 0, width, 1), logical);
+    l->text = layout;
+    l->textOrigin = QPoint(l->card.left() + kPadding, y + kPadding + fm.height() + 4);
+    l->height = y + cardHeight + kMargin / 2;
+
+    m_layouts.insert(cacheKey, l, 1);
+    return *l;
+}
+
+QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    return {option.rect.width(), layoutFor(option, index).height};
+}
+
+void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
+{
+    const auto m = index.data(models::MessageRole).value<Message>();
+    const Layout &l = layoutFor(option, index);
+    const QPalette &pal = option.palette;
+    painter->save();
+    painter->translate(option.rect.topLeft());
+    painter->setRenderHint(QPainter::Antialiasing);
+    const QFontMetrics fm(option.font);
+
+    if (l.daySeparator) {
+        const QRect band(0, kMargin / 2, l.width, kSeparatorHeight - 6);
+        painter->setPen(pal.color(QPalette::PlaceholderText));
+        painter->drawLine(kMargin, band.center().y(), l.width - kMargin, band.center().y());
+        const int w = fm.horizontalAdvance(l.dayText) + 20;
+        const QRect label((l.width - w) / 2, band.top(), w, band.height());
+        painter->fillRect(label, pal.color(QPalette::Base));
+        painter->drawText(label, Qt::AlignCenter, l.dayText);
+    }
+
+    const QColor accent = channelColor(m.channel);
+    QColor fill = pal.color(QPalette::Base);
+    if (m.channel == QLatin1String("note"))
+        fill = QColor(0xff, 0xf4, 0xc2);
+    else if (m.direction == QLatin1String("out"))
+        fill = QColor(0xe3, 0xf0, 0xff);
+    else if (m.channel == QLatin1String("order"))
+        fill = QColor(0xec, 0xef, 0xf1);
+    else
+        fill = QColor(0xf5, 0xf5, 0xf5);
+    QPainterPath path;
+    path.addRoundedRect(l.card, 8, 8);
+    painter->fillPath(path, fill);
+    painter->setPen(QPen(m.delivery == Delivery::Failed ? QColor(0xc6, 0x28, 0x28) : accent, 1.2,
+                         m.channel == QLatin1String("note") ? Qt::DashLine : Qt::SolidLine));
+    painter->drawPath(path);
+
+    // Header: channel, author, identity, time.
+    QFont small = option.font;
+    small.setPointSizeF(option.font.pointSizeF() * 0.88);
+    painter->setFont(small);
+    painter->setPen(accent);
+    const QRect headerRect(l.card.left() + kPadding, l.card.top() + kPadding - 2,
+                           l.card.width() - 2 * kPadding, fm.height());
+    painter->drawText(headerRect,
+                      QStyle::visualAlignment(option.direction, Qt::AlignLeading) | Qt::AlignVCenter | Qt::TextSingleLine,
+                      fm.elidedText(l.header, Qt::ElideRight, headerRect.width()));
+    painter->setFont(option.font);
+    painter->setPen(pal.color(QPalette::Text));
+    l.text->draw(painter, l.textOrigin);
+    if (!l.footer.isEmpty()) {
+        painter->setFont(small);
+        painter->setPen(m.delivery == Delivery::Failed ? QColor(0xc6, 0x28, 0x28)
+                                                       : pal.color(QPalette::PlaceholderText));
+        const QRect footerRect(l.card.left() + kPadding,
+                               l.card.bottom() - kPadding - fm.height() + 2,
+                               l.card.width() - 2 * kPadding, fm.height());
+        painter->drawText(footerRect,
+                          QStyle::visualAlignment(option.direction, Qt::AlignTrailing) | Qt::AlignVCenter, l.footer);
+    }
+    if (option.state & QStyle::State_HasFocus) {
+        painter->setPen(QPen(pal.color(QPalette::Highlight), 2));
+        painter->drawRoundedRect(l.card.adjusted(-2, -2, 2, 2), 9, 9);
+    }
+    painter->restore();
+}
+
+} // namespace threadline::ui
