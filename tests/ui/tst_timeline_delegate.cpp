@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/timeline_model.h"
+#include "ui/timeline_delegate.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QPainter>
+#include <QTest>
+
+using namespace threadline::models;
+using threadline::ui::TimelineDelegate;
+
+namespace {
+constexpr int kWidth = 800;
+
+Message message(const QString &direction, const QString &channel, const QString &body)
+{
+    Message m;
+    m.id = 1;
+    m.customerId = 7;
+    m.channel = channel;
+    m.direction = direction;
+    m.body = body;
+    m.author = QStringLiteral("زهرا");
+    m.at = 1732530000000;
+    return m;
+}
+
+/// Paints the one row and returns the horizontal extent of what was drawn,
+/// ignoring the day separator band at the top.
+QPair<int, int> paintedSpan(const Message &m, Qt::LayoutDirection direction, int *height = nullptr)
+{
+    TimelineModel model;
+    model.showCustomer(7);
+    model.applyPage(7, {m}, m.at, 1, true);
+    TimelineDelegate delegate;
+    QStyleOptionViewItem option;
+    option.rect = QRect(0, 0, kWidth, 10);
+    option.direction = direction;
+    option.font = QApplication::font();
+    option.palette = QApplication::palette();
+    const QModelIndex index = model.index(0);
+    const QSize size = delegate.sizeHint(option, index);
+    if (height)
+        *height = size.height();
+    option.rect = QRect(QPoint(0, 0), size);
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        delegate.paint(&painter, option, index);
+    }
+    int left = kWidth, right = -1;
+    for (int y = 40; y < image.height(); ++y)
+        for (int x = 0; x < kWidth; ++x)
+            if (image.pixel(x, y) != qRgb(255, 255, 255)) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+            }
+    return {left, right};
+}
+} // namespace
+
+class TestTimelineDelegate : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void anInboundMessageSitsOnTheLeadingSide()
+    {
+        const auto m = message(QStringLiteral("in"), QStringLiteral("sms"), QStringLiteral("Hi"));
+        const auto ltr = paintedSpan(m, Qt::LeftToRight);
+        QVERIFY2(ltr.second < kWidth * 3 / 4, "left-to-right: inbound hugs the left");
+        QVERIFY(ltr.first < 30);
+        const auto rtl = paintedSpan(m, Qt::RightToLeft);
+        QVERIFY2(rtl.first > kWidth / 4, "right-to-left: inbound hugs the right");
+        QVERIFY(rtl.second > kWidth - 30);
+    }
+
+    void aReplySitsOnTheTrailingSide()
+    {
+        const auto m = message(QStringLiteral("out"), QStringLiteral("chat"), QStringLiteral("OK"));
+        QVERIFY(paintedSpan(m, Qt::LeftToRight).first > kWidth / 4);
+        QVERIFY(paintedSpan(m, Qt::RightToLeft).second < kWidth * 3 / 4);
+    }
+
+    void aLongMessageWrapsIntoATallerRow()
+    {
+        int shortHeight = 0, longHeight = 0;
+        paintedSpan(message(QStringLiteral("in"), QStringLiteral("email"), QStringLiteral("سلام")),
+                    Qt::RightToLeft, &shortHeight);
+        QString longText;
+        for (int i = 0; i < 60; ++i)
+            longText += QStringLiteral("سفارش شماره ۱۰۰۱ هنوز نرسیده است. ");
+        paintedSpan(message(QStringLiteral("in"), QStringLiteral("email"), longText),
+                    Qt::RightToLeft, &longHeight);
+        QVERIFY(longHeight > shortHeight * 3);
+    }
+};
+
+QTEST_MAIN(TestTimelineDelegate)
+#include "tst_timeline_delegate.moc"
