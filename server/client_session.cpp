@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/client_session.h"
+
+#include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
+
+namespace threadline::server {
+namespace {
+
+using protocol::Envelope;
+using protocol::ErrorCode;
+
+bool offersOurSubprotocol(const QWebSocket &socket)
+{
+    const QByteArray offered = socket.request().rawHeader("Sec-WebSocket-Protocol");
+    for (const QByteArray &p : offered.split(','))
+        if (QString::fromLatin1(p.trimmed()) == protocol::kSubprotocol)
+            return true;
+    return false;
+}
+
+} // namespace
+
+ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands,
+                             HubStore &store, QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_commands(commands), m_store(store)
+{
+    m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxFrameBytes));
+    m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxFrameBytes));
+    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientSession::onText);
+    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinary);
+    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] { Q_EMIT finished(this); });
+
+    if (!offersOurSubprotocol(*m_socket)) {
+        TL_LOG("hub", warning) << "refused a connection without subprotocol " << protocol::kSubprotocol;
+        send(protocol::makeError({}, ErrorCode::UnsupportedVersion,
+                                 QStringLiteral("offer the WebSocket subprotocol threadline.v1")));
+        closeWith(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("threadline.v1 required"));
+        return;
+    }
+    m_helloTimer.setSingleShot(true);
+    connect(&m_helloTimer, &QTimer::timeout, this, [this] {
+        closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("no hello"));
+    });
+    m_helloTimer.start(kHelloTimeoutMs);
+}
+
+ClientSession::~ClientSession() = default;
+
+void ClientSession::send(const Envelope &envelope)
+{
+    if (m_socket->state() == QAbstractSocket::ConnectedState)
+        m_socket->sendTextMessage(QString::fromUtf8(protocol::encode(envelope)));
+}
+
+void ClientSession::closeWith(QWebSocketProtocol::CloseCode code, const QString &reason)
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_live = false;
+    m_socket->close(code, reason);
+}
+
+void ClientSession::malformed(const QString &id, const QString &why)
+{
+    send(protocol::makeError(id, ErrorCode::BadRequest, why));
+    if (++m_malformedInARow >= kMaxMalformedInARow) {
+        TL_LOG("hub", warning) << "closing a connection after " << m_malformedInARow << " malformed frames";
+        closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many malformed frames"));
+    }
+}
+
+void ClientSession::onBinary(const QByteArray &data)
+{
+    if (m_closing)
+        return;
+    if (data.size() > protocol::kMaxFrameBytes) {
+        closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("frame exceeds 1 MiB"));
+        return;
+    }
+    malformed({}, QStringLiteral("binary frames are not part of threadline.v1; send JSON text"));
+}
+
+void ClientSession::onText(const QString &text)
+{
+    if (m_closing)
+        return;
+    const QByteArray utf8 = text.toUtf8();
+    if (utf8.size() > protocol::kMaxFrameBytes) {
+        closeWith(QWebSocketProtocol::CloseCodeTooMuchData, QStringLiteral("frame exceeds 1 MiB"));
+        return;
+    }
+    const auto decoded = protocol::decode(utf8);
+    if (const auto *error = std::get_if<protocol::Error>(&decoded)) {
+        malformed({}, error->message);
+        return;
+    }
+    const Envelope &e = std::get<Envelope>(decoded);
+    if (e.type == protocol::type::hello) {
+        if (m_user)
+            send(protocol::makeError(e.id, ErrorCode::Conflict, QStringLiteral("already signed in")));
+        else
+            onHello(e);
+        return;
+    }
+    if (!m_user) {
+        send(protocol::makeError(e.id, ErrorCode::Unauthenticated, QStringLiteral("send hello first")));
+        return;
+    }
+    const Envelope answer = m_commands.handle(e, *m_user);
+    if (answer.error && answer.error->code == ErrorCode::BadRequest) {
+        malformed(answer.id, answer.error->message);
+        return;
+    }
+    m_malformedInARow = 0;
+    send(answer);
+}
+
+void ClientSession::onHello(const Envelope &hello)
+{
+    HelloOutcome outcome = m_commands.hello(hello);
+    if (!outcome.user) {
+        send(outcome.answer);
+        if (outcome.answer.error && outcome.answer.error->code == ErrorCode::Unauthenticated)
+            closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthenticated"));
+        else if (outcome.answer.error && outcome.answer.error->code == ErrorCode::BadRequest)
+            ++m_malformedInARow;
+        return;
+    }
+    m_helloTimer.stop();
+    m_malformedInARow = 0;
+    m_user = outcome.user;
+    m_lastSeq = outcome.since;
+    m_prevSent = outcome.since;
+    send(outcome.answer);
+    if (outcome.replay) {
+        // Everything after `since`, in order, in batches so memory stays flat.
+        for (;;) {
+            const QList<StoredEvent> batch = m_store.eventsAfter(m_lastSeq, 1000);
+            if (batch.isEmpty())
+                break;
+            for (const StoredEvent &event : batch)
+                sendEvent(event);
+            m_lastSeq = batch.last().seq;
+        }
+    }
+    Envelope live;
+    live.type = protocol::type::live;
+    live.data = QJsonObject{{QLatin1String("seq"), m_lastSeq}};
+    send(live);
+    m_live = true;
+}
+
+void ClientSession::sendEvent(const StoredEvent &event)
+{
+    if (event.seq <= m_lastSeq)
+        return;
+    if (HubCommands::visibleTo(m_user->role, event)) {
+        send(protocol::makeEvent(event.type, event.seq, m_prevSent, event.payload));
+        m_prevSent = event.seq;
+    }
+    m_lastSeq = event.seq;
+}
+
+void ClientSession::deliver(const QList<StoredEvent> &events)
+{
+    if (!m_live || m_closing)
+        return;
+    for (const StoredEvent &event : events)
+        sendEvent(event);
+}
+
+} // namespace threadline::server

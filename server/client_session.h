@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/hub_commands.h"
+
+#include <QObject>
+#include <QTimer>
+#include <QWebSocket>
+#include <memory>
+
+namespace threadline::server {
+
+/// One desktop connection: frames in, answers and events out. Enforces the frame
+/// rules (text only, 1 MiB, 20 malformed in a row), the hello, and `prev` per connection.
+class ClientSession : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxMalformedInARow = 20;
+    static constexpr int kHelloTimeoutMs = 30000;
+
+    ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands, HubStore &store,
+                  QObject *parent = nullptr);
+    ~ClientSession() override;
+
+    /// Live events, in seq order; ones this connection already sent (replay) are skipped.
+    void deliver(const QList<StoredEvent> &events);
+
+Q_SIGNALS:
+    void finished(threadline::server::ClientSession *session);
+
+private:
+    void onText(const QString &text);
+    void onBinary(const QByteArray &data);
+    void malformed(const QString &id, const QString &why);
+    void onHello(const protocol::Envelope &hello);
+    void send(const protocol::Envelope &envelope);
+    void sendEvent(const StoredEvent &event);
+    void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+
+    std::unique_ptr<QWebSocket> m_socket;
+    HubCommands &m_commands;
+    HubStore &m_store;
+    std::optional<SessionUser> m_user;
+    bool m_live = false;
+    bool m_closing = false;
+    qint64 m_lastSeq = 0; ///< the last durable event this connection sent (or resumed from)
+    qint64 m_prevSent = 0; ///< `prev` of the next event: the last one sent, or the resume point
+    int m_malformedInARow = 0;
+    QTimer m_helloTimer;
+};
+
+} // namespace threadline::server

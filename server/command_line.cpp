@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/command_line.h"
+
+#include "server/hub_commands.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+namespace threadline::server {
+namespace {
+
+UsageError usage(const QString &message)
+{
+    return UsageError{message + QStringLiteral("\nTry 'threadline-hub --help'.")};
+}
+
+bool parseListen(const QString &text, QHostAddress &address, quint16 &port)
+{
+    static const QRegularExpression shape(QStringLiteral("^\\[?([^\\]]+?)\\]?:(\\d{1,5})$"));
+    const auto m = shape.match(text);
+    if (!m.hasMatch())
+        return false;
+    QHostAddress a;
+    const QString host = m.captured(1);
+    if (host == QLatin1String("localhost"))
+        a = QHostAddress::LocalHost;
+    else if (!a.setAddress(host))
+        return false;
+    const uint p = m.captured(2).toUInt();
+    if (p > 65535)
+        return false;
+    address = a;
+    port = quint16(p);
+    return true;
+}
+
+} // namespace
+
+QString helpText()
+{
+    return QStringLiteral(
+        "Usage:\n"
+        "  threadline-hub --db PATH [--listen HOST:PORT] [--demo] [--simulate RATE] [--log-dir DIR]\n"
+        "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
+        "      same address. PORT 0 picks a free port. On start one line is printed:\n"
+        "      \"threadline-hub listening on ws://HOST:PORT/ws\".\n"
+        "      --listen HOST:PORT  address to listen on (default 127.0.0.1:8787)\n"
+        "      --db PATH           SQLite database; created when missing, never overwritten\n"
+        "      --demo              seed demo users (agent, supervisor, store; password \"demo\")\n"
+        "                          and 210 customers with history, when the database has none\n"
+        "      --simulate RATE     keep inbound messages arriving, RATE per second (e.g. 0.5)\n"
+        "      --log-dir DIR       log folder (default: a \"logs\" folder next to the database)\n"
+        "      --region CC         default region for phone numbers (default IR)\n"
+        "\n"
+        "  threadline-hub user add NAME --role agent|supervisor|store --password-file FILE --db PATH\n"
+        "      Add a user. The first line of FILE is the password; only a salted PBKDF2 hash is stored.\n"
+        "\n"
+        "  threadline-hub customer find IDENTITY --db PATH [--region CC]\n"
+        "      Print one customer with identities and every thread item as JSON. IDENTITY is a\n"
+        "      phone number in any common format (Persian and Arabic-Indic digits too), an email\n"
+        "      address (any case) or a numeric customer id.\n"
+        "\n"
+        "  threadline-hub --help | --version\n"
+        "\n"
+        "Exit codes: 0 success, 1 failure (e.g. the database cannot be used), 2 bad arguments,\n"
+        "3 not found (customer find).\n");
+}
+
+std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
+    const QCommandLineOption version(QStringLiteral("version"), QString());
+    const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QString(), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption demo(QStringLiteral("demo"), QString());
+    const QCommandLineOption simulate(QStringLiteral("simulate"), QString(), QStringLiteral("RATE"));
+    const QCommandLineOption logDir(QStringLiteral("log-dir"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("CC"));
+    const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(), QStringLiteral("FILE"));
+    parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role, passwordFile});
+    // parse() expects the program name first.
+    if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
+        return usage(parser.errorText());
+
+    HubOptions o;
+    if (parser.isSet(help)) {
+        o.mode = HubOptions::Mode::Help;
+        return o;
+    }
+    if (parser.isSet(version)) {
+        o.mode = HubOptions::Mode::Version;
+        return o;
+    }
+    const QStringList args = parser.positionalArguments();
+    auto onlyFor = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
+        for (const QCommandLineOption *opt : {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile})
+            if (parser.isSet(*opt) && !allowed.contains(opt))
+                return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
+        return {};
+    };
+
+    o.db = parser.value(db);
+    if (!parser.isSet(db) || o.db.isEmpty())
+        return usage(QStringLiteral("--db PATH is required"));
+    if (parser.isSet(region)) {
+        o.region = parser.value(region).toUpper();
+        if (o.region.size() != 2)
+            return usage(QStringLiteral("--region takes a two-letter country code such as IR"));
+    }
+
+    if (args.isEmpty()) {
+        o.mode = HubOptions::Mode::Serve;
+        if (const QString e = onlyFor({&listen, &demo, &simulate, &logDir, &region}); !e.isEmpty())
+            return usage(e);
+        if (parser.isSet(listen) && !parseListen(parser.value(listen), o.address, o.port))
+            return usage(QStringLiteral("--listen takes HOST:PORT, e.g. 127.0.0.1:8787"));
+        o.demo = parser.isSet(demo);
+        if (parser.isSet(simulate)) {
+            bool ok = false;
+            o.simulate = parser.value(simulate).toDouble(&ok);
+            if (!ok || !(o.simulate > 0) || o.simulate > 1000)
+                return usage(QStringLiteral("--simulate takes messages per second, between 0 and 1000"));
+        }
+        o.logDir = parser.value(logDir);
+        return o;
+    }
+    if (args.at(0) == QLatin1String("user")) {
+        if (args.size() != 3 || args.at(1) != QLatin1String("add"))
+            return usage(QStringLiteral("usage: threadline-hub user add NAME --role ROLE --password-file FILE --db PATH"));
+        if (const QString e = onlyFor({&role, &passwordFile}); !e.isEmpty())
+            return usage(e);
+        o.mode = HubOptions::Mode::UserAdd;
+        o.userName = args.at(2).trimmed();
+        static const QRegularExpression nameShape(QStringLiteral("^[A-Za-z0-9._@-]{1,64}$"));
+        if (!nameShape.match(o.userName).hasMatch())
+            return usage(QStringLiteral("a user name is 1 to 64 letters, digits or . _ @ -"));
+        o.role = parser.value(role);
+        if (!role::isKnown(o.role))
+            return usage(QStringLiteral("--role must be agent, supervisor or store"));
+        o.passwordFile = parser.value(passwordFile);
+        if (o.passwordFile.isEmpty())
+            return usage(QStringLiteral("--password-file FILE is required"));
+        return o;
+    }
+    if (args.at(0) == QLatin1String("customer")) {
+        if (args.size() != 3 || args.at(1) != QLatin1String("find"))
+            return usage(QStringLiteral("usage: threadline-hub customer find IDENTITY --db PATH"));
+        if (const QString e = onlyFor({&region}); !e.isEmpty())
+            return usage(e);
+        o.mode = HubOptions::Mode::CustomerFind;
+        o.identity = args.at(2).trimmed();
+        if (o.identity.isEmpty())
+            return usage(QStringLiteral("IDENTITY must not be empty"));
+        return o;
+    }
+    return usage(QStringLiteral("unknown command '%1'").arg(args.at(0)));
+}
+
+} // namespace threadline::server

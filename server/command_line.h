@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QHostAddress>
+#include <QString>
+#include <QStringList>
+#include <variant>
+
+namespace threadline::server {
+
+/// What `threadline-hub` was asked to do, parsed and checked.
+struct HubOptions {
+    enum class Mode { Serve, UserAdd, CustomerFind, Help, Version };
+    Mode mode = Mode::Serve;
+    QString db;
+    // serve
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8787;
+    bool demo = false;
+    double simulate = 0;
+    QString logDir;
+    // user add
+    QString userName;
+    QString role;
+    QString passwordFile;
+    // customer find
+    QString identity;
+    QString region = QStringLiteral("IR");
+};
+
+/// A sentence for stderr; the process exits with code 2.
+struct UsageError {
+    QString message;
+};
+
+std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &arguments);
+QString helpText();
+
+} // namespace threadline::server

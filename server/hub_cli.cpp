@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/hub_cli.h"
+
+#include "server/command_line.h"
+#include "server/demo_seeder.h"
+#include "server/hub_commands.h"
+#include "server/hub_server.h"
+#include "server/hub_store.h"
+#include "server/password_hash.h"
+#include "server/phone_normaliser.h"
+#include "server/traffic_simulator.h"
+#include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QTimer>
+#include <cstdio>
+
+namespace threadline::server {
+namespace {
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fputs("\n", stderr);
+}
+
+void printOut(const QByteArray &text)
+{
+    std::fwrite(text.constData(), 1, size_t(text.size()), stdout);
+    std::fflush(stdout);
+}
+
+int openStore(HubStore &store, const QString &path, HubStore::OpenMode mode)
+{
+    const QString error = store.open(path, mode);
+    if (!error.isEmpty()) {
+        printErr(QStringLiteral("threadline-hub: ") + error);
+        return 1;
+    }
+    return 0;
+}
+
+int userAdd(const HubOptions &o)
+{
+    QFile file(o.passwordFile);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printErr(QStringLiteral("threadline-hub: cannot read the password file %1").arg(o.passwordFile));
+        return 2;
+    }
+    QString password = QString::fromUtf8(file.readLine(4096));
+    while (password.endsWith(QLatin1Char('\n')) || password.endsWith(QLatin1Char('\r')))
+        password.chop(1);
+    if (password.isEmpty()) {
+        printErr(QStringLiteral("threadline-hub: the password file is empty"));
+        return 2;
+    }
+    HubStore store;
+    if (const int rc = openStore(store, o.db, HubStore::OpenMode::CreateIfMissing))
+        return rc;
+    const QString error = store.addUser(o.userName, o.role, password_hash::make(password));
+    if (!error.isEmpty()) {
+        printErr(QStringLiteral("threadline-hub: ") + error);
+        return 1;
+    }
+    printOut(QStringLiteral("added user %1 (%2)\n").arg(o.userName, o.role).toUtf8());
+    return 0;
+}
+
+int customerFind(const HubOptions &o)
+{
+    HubStore store;
+    if (const int rc = openStore(store, o.db, HubStore::OpenMode::MustExist))
+        return rc;
+    const QString written = withAsciiDigits(o.identity);
+    std::optional<qint64> id;
+    if (written.contains(QLatin1Char('@'))) {
+        id = store.customerIdByIdentity(QStringLiteral("email"), written.toLower());
+    } else {
+        if (const auto e164 = PhoneNormaliser(o.region).toE164(written))
+            id = store.customerIdByIdentity(QStringLiteral("phone"), *e164);
+        static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
+        if (!id && digits.match(written).hasMatch() && store.customer(written.toLongLong()))
+            id = written.toLongLong();
+        if (!id)
+            id = store.customerIdByIdentity(QStringLiteral("chat"), written);
+    }
+    const auto customer = id ? store.customer(*id) : std::nullopt;
+    if (!customer) {
+        printErr(QStringLiteral("threadline-hub: no customer matches %1").arg(o.identity));
+        return 3;
+    }
+    QJsonArray items;
+    bool more = true;
+    qint64 before = 0;
+    while (more) {
+        const auto page = store.historyPage(customer->id, before, 500, &more);
+        for (const auto &m : page)
+            items.append(m.toJson());
+        if (page.isEmpty())
+            break;
+        before = page.last().id;
+    }
+    // Oldest first reads like a thread.
+    QJsonArray chronological;
+    for (qsizetype i = items.size() - 1; i >= 0; --i)
+        chronological.append(items.at(i));
+    QJsonObject out = customer->toJson();
+    out.insert(QStringLiteral("items"), chronological);
+    printOut(QJsonDocument(out).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+int serve(const HubOptions &o)
+{
+    const QString logDir = o.logDir.isEmpty()
+                               ? QFileInfo(o.db).absoluteDir().filePath(QStringLiteral("logs"))
+                               : o.logDir;
+    logging::init(logDir, QStringLiteral("hub"));
+
+    HubStore store;
+    if (const int rc = openStore(store, o.db, HubStore::OpenMode::CreateIfMissing))
+        return rc;
+    if (o.demo) {
+        const QString error = DemoSeeder(store).seed();
+        if (!error.isEmpty()) {
+            printErr(QStringLiteral("threadline-hub: ") + error);
+            return 1;
+        }
+    }
+    store.forgetCommandsBefore(QDateTime::currentMSecsSinceEpoch() - protocol::kCommandMemoryMs);
+    QTimer forget;
+    QObject::connect(&forget, &QTimer::timeout, &store, [&store] {
+        store.forgetCommandsBefore(QDateTime::currentMSecsSinceEpoch() - protocol::kCommandMemoryMs);
+    });
+    forget.start(60 * 60 * 1000);
+
+    HubCommands commands(store, PhoneNormaliser(o.region));
+    HubServer server(store, commands);
+    const quint16 port = server.listen(o.address, o.port);
+    if (port == 0) {
+        printErr(QStringLiteral("threadline-hub: cannot listen on %1:%2").arg(o.address.toString()).arg(o.port));
+        return 1;
+    }
+    TrafficSimulator simulator(store, o.simulate);
+    if (o.simulate > 0)
+        simulator.start();
+
+    const QString host = o.address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + o.address.toString() + QLatin1Char(']')
+                             : o.address.toString();
+    TL_LOG("hub", info) << "listening on " << host << ":" << port;
+    printOut(QStringLiteral("threadline-hub listening on ws://%1:%2/ws\n").arg(host).arg(port).toUtf8());
+    return QCoreApplication::exec();
+}
+
+} // namespace
+
+int runHub(const QStringList &arguments)
+{
+    const auto parsed = parseCommandLine(arguments);
+    if (const auto *error = std::get_if<UsageError>(&parsed)) {
+        printErr(QStringLiteral("threadline-hub: ") + error->message);
+        return 2;
+    }
+    const HubOptions &o = std::get<HubOptions>(parsed);
+    switch (o.mode) {
+    case HubOptions::Mode::Help:
+        printOut(helpText().toUtf8());
+        return 0;
+    case HubOptions::Mode::Version:
+        printOut(QByteArrayLiteral("threadline-hub ") + QCoreApplication::applicationVersion().toUtf8() + '\n');
+        return 0;
+    case HubOptions::Mode::UserAdd:
+        logging::initConsole();
+        return userAdd(o);
+    case HubOptions::Mode::CustomerFind:
+        logging::initConsole();
+        return customerFind(o);
+    case HubOptions::Mode::Serve:
+        break;
+    }
+    return serve(o);
+}
+
+} // namespace threadline::server

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "server/hub_commands.h"
+
+#include <QHostAddress>
+#include <QHttpServer>
+#include <QList>
+#include <QObject>
+
+namespace threadline::server {
+
+class ClientSession;
+
+/// HTTP and WebSocket on one address: GET /health, and the threadline.v1 API at /ws.
+/// Fans every stored event out to the signed-in connections.
+class HubServer : public QObject {
+    Q_OBJECT
+public:
+    HubServer(HubStore &store, HubCommands &commands, QObject *parent = nullptr);
+    ~HubServer() override;
+
+    /// Returns the port listened on (useful with port 0), or 0 on failure.
+    quint16 listen(const QHostAddress &address, quint16 port);
+    int connectionCount() const { return int(m_sessions.size()); }
+
+private:
+    void acceptWebSockets();
+    void broadcast(const QList<threadline::server::StoredEvent> &events);
+
+    HubStore &m_store;
+    HubCommands &m_commands;
+    QHttpServer m_http;
+    QList<ClientSession *> m_sessions;
+};
+
+} // namespace threadline::server

@@ -1,0 +1,548 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/hub_store.h"
+
+#include "server/hub_schema.h"
+#include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QHash>
+#include <QUuid>
+#include <limits>
+
+namespace threadline::server {
+namespace {
+
+using protocol::CustomerPayload;
+using protocol::IdentityPayload;
+using protocol::MessagePayload;
+
+qint64 nowMs()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+QString toText(const QJsonObject &o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject fromText(const QString &s)
+{
+    return QJsonDocument::fromJson(s.toUtf8()).object();
+}
+
+const QString kMessageColumns = QStringLiteral(
+    "id, customer_id, channel, direction, author, identity, subject, body, quoted, client_id,"
+    " status, at, meta");
+
+MessagePayload readMessage(const QSqlQuery &q)
+{
+    MessagePayload m;
+    m.id = q.value(0).toLongLong();
+    m.customerId = q.value(1).toLongLong();
+    m.channel = q.value(2).toString();
+    m.direction = q.value(3).toString();
+    m.author = q.value(4).toString();
+    m.identity = q.value(5).toString();
+    m.subject = q.value(6).toString();
+    m.body = q.value(7).toString();
+    m.quoted = q.value(8).toString();
+    m.clientId = q.value(9).toString();
+    m.status = q.value(10).toString();
+    m.at = q.value(11).toLongLong();
+    const QString meta = q.value(12).toString();
+    if (!meta.isEmpty())
+        m.meta = fromText(meta);
+    return m;
+}
+
+// SQLite files start with this; anything else is refused before the driver touches it.
+bool looksLikeSqlite(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    if (f.size() == 0)
+        return true;
+    return f.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+} // namespace
+
+QString previewOf(const MessagePayload &m)
+{
+    QString text = m.body.simplified();
+    if (text.isEmpty())
+        text = m.subject.simplified();
+    if (text.size() > 140)
+        text = text.left(139) + QChar(0x2026);
+    return text;
+}
+
+HubStore::HubStore(QObject *parent)
+    : QObject(parent), m_connection(QStringLiteral("hub-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+HubStore::~HubStore()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QSqlDatabase HubStore::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+bool HubStore::fail(const QString &what)
+{
+    m_lastError = what;
+    TL_LOG("hub", error) << "storage: " << what;
+    return false;
+}
+
+QString HubStore::open(const QString &path, OpenMode mode)
+{
+    const QFileInfo info(path);
+    if (info.exists()) {
+        if (!info.isFile())
+            return QStringLiteral("%1 is not a file").arg(path);
+        if (!looksLikeSqlite(path))
+            return QStringLiteral("%1 is not a threadline-hub database (not SQLite); refusing to touch it")
+                .arg(path);
+    } else if (mode == OpenMode::MustExist) {
+        return QStringLiteral("%1 does not exist").arg(path);
+    }
+
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    db.setDatabaseName(path);
+    if (!db.open())
+        return QStringLiteral("cannot open %1: %2").arg(path, db.lastError().text());
+    QSqlQuery pragma(db);
+    for (const char *p : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+                          "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        if (!pragma.exec(QString::fromLatin1(p)))
+            return QStringLiteral("%1 is not a usable database: %2").arg(path, pragma.lastError().text());
+        pragma.finish();
+    }
+    const QString error = hub_schema::migrate(db);
+    if (!error.isEmpty())
+        return QStringLiteral("cannot prepare %1: %2").arg(path, error);
+    return {};
+}
+
+// ---- users and sessions ------------------------------------------------------------
+
+QString HubStore::addUser(const QString &name, const QString &role, const QString &passwordHash)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(role);
+    q.addBindValue(passwordHash);
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        if (user(name))
+            return QStringLiteral("a user named %1 already exists").arg(name);
+        return q.lastError().text();
+    }
+    return {};
+}
+
+std::optional<UserRecord> HubStore::user(const QString &name)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT id, name, role, password_hash FROM users WHERE name = ?"));
+    q.addBindValue(name);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return UserRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString()};
+}
+
+bool HubStore::addSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(userId);
+    q.addBindValue(now);
+    q.addBindValue(expiresAt);
+    return q.exec() || fail(q.lastError().text());
+}
+
+std::optional<UserRecord> HubStore::userForSession(const QString &tokenHash, qint64 now)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT u.id, u.name, u.role, u.password_hash FROM sessions s"
+                             " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?"));
+    q.addBindValue(tokenHash);
+    q.addBindValue(now);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return UserRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                      q.value(3).toString()};
+}
+
+// ---- customers ---------------------------------------------------------------------
+
+qint64 HubStore::customerCount()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COUNT(*) FROM customers")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<qint64> HubStore::customerIds()
+{
+    QList<qint64> ids;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT id FROM customers ORDER BY id")))
+        while (q.next())
+            ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QList<IdentityPayload> HubStore::identities(qint64 customerId)
+{
+    QList<IdentityPayload> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id"));
+    q.addBindValue(customerId);
+    if (q.exec())
+        while (q.next())
+            out.append(IdentityPayload{q.value(0).toString(), q.value(1).toString()});
+    return out;
+}
+
+namespace {
+const QString kCustomerColumns = QStringLiteral(
+    "id, name, status, assignee, last_at, last_channel, last_direction, last_preview, item_count");
+
+CustomerPayload readCustomer(const QSqlQuery &q)
+{
+    CustomerPayload c;
+    c.id = q.value(0).toLongLong();
+    c.name = q.value(1).toString();
+    c.status = q.value(2).toString();
+    c.assignee = q.value(3).toString();
+    c.lastAt = q.value(4).toLongLong();
+    c.lastChannel = q.value(5).toString();
+    c.lastDirection = q.value(6).toString();
+    c.lastPreview = q.value(7).toString();
+    c.itemCount = q.value(8).toLongLong();
+    return c;
+}
+} // namespace
+
+std::optional<CustomerPayload> HubStore::customer(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns + QStringLiteral(" FROM customers WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    CustomerPayload c = readCustomer(q);
+    q.finish();
+    c.identities = identities(id);
+    return c;
+}
+
+std::optional<qint64> HubStore::customerIdByIdentity(const QString &kind, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT customer_id FROM identities WHERE kind = ? AND value = ?"));
+    q.addBindValue(kind);
+    q.addBindValue(value);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toLongLong();
+}
+
+QList<CustomerPayload> HubStore::customersPage(qint64 afterId, int limit, bool *more)
+{
+    QList<CustomerPayload> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns
+              + QStringLiteral(" FROM customers WHERE id > ? ORDER BY id LIMIT ?"));
+    q.addBindValue(afterId);
+    q.addBindValue(limit + 1);
+    if (q.exec())
+        while (q.next())
+            out.append(readCustomer(q));
+    q.finish();
+    *more = out.size() > limit;
+    if (*more)
+        out.removeLast();
+    if (out.isEmpty())
+        return out;
+
+    // Identities for the whole page in one query.
+    QSqlQuery ids(database());
+    ids.setForwardOnly(true);
+    ids.prepare(QStringLiteral("SELECT customer_id, kind, value FROM identities"
+                               " WHERE customer_id BETWEEN ? AND ? ORDER BY id"));
+    ids.addBindValue(out.first().id);
+    ids.addBindValue(out.last().id);
+    QHash<qint64, qsizetype> index;
+    for (qsizetype i = 0; i < out.size(); ++i)
+        index.insert(out.at(i).id, i);
+    if (ids.exec())
+        while (ids.next()) {
+            const auto it = index.constFind(ids.value(0).toLongLong());
+            if (it != index.constEnd())
+                out[*it].identities.append(
+                    IdentityPayload{ids.value(1).toString(), ids.value(2).toString()});
+        }
+    return out;
+}
+
+QList<MessagePayload> HubStore::historyPage(qint64 customerId, qint64 beforeId, int limit, bool *more)
+{
+    QList<MessagePayload> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns
+              + QStringLiteral(" FROM messages WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?"));
+    q.addBindValue(customerId);
+    q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    q.addBindValue(limit + 1);
+    if (q.exec())
+        while (q.next())
+            out.append(readMessage(q));
+    *more = out.size() > limit;
+    if (*more)
+        out.removeLast();
+    return out;
+}
+
+std::optional<QString> HubStore::preferredIdentity(qint64 customerId, const QString &kind)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT value FROM identities WHERE customer_id = ? AND kind = ?"
+                             " ORDER BY last_inbound_at DESC, id DESC LIMIT 1"));
+    q.addBindValue(customerId);
+    q.addBindValue(kind);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+// ---- events and commands -----------------------------------------------------------
+
+qint64 HubStore::currentSeq()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM events")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+qint64 HubStore::oldestSeq()
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT COALESCE(MIN(seq), 0) FROM events")) || !q.next())
+        return 0;
+    return q.value(0).toLongLong();
+}
+
+QList<StoredEvent> HubStore::eventsAfter(qint64 since, int limit)
+{
+    QList<StoredEvent> out;
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.addBindValue(since);
+    q.addBindValue(limit);
+    if (q.exec())
+        while (q.next())
+            out.append(StoredEvent{q.value(0).toLongLong(), q.value(1).toString(),
+                                   fromText(q.value(2).toString())});
+    return out;
+}
+
+std::optional<RememberedAnswer> HubStore::rememberedAnswer(const CommandKey &key, qint64 now)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT answer FROM commands WHERE user_name = ? AND client_id = ? AND created_at > ?"));
+    q.addBindValue(key.user);
+    q.addBindValue(key.id);
+    q.addBindValue(now - protocol::kCommandMemoryMs);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    const QJsonObject o = fromText(q.value(0).toString());
+    return RememberedAnswer{o.value(QLatin1String("seq")).toInteger(),
+                            o.value(QLatin1String("data")).toObject()};
+}
+
+void HubStore::forgetCommandsBefore(qint64 cutoff)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM commands WHERE created_at < ?"));
+    q.addBindValue(cutoff);
+    if (!q.exec())
+        fail(q.lastError().text());
+}
+
+qint64 HubStore::appendEvent(const QString &type, const QJsonObject &payload, qint64 now)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)"));
+    q.addBindValue(type);
+    q.addBindValue(toText(payload));
+    q.addBindValue(now);
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return 0;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+void HubStore::commitAndAnnounce(QList<StoredEvent> events)
+{
+    Q_EMIT eventsAppended(events);
+}
+
+std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
+                                                          const std::optional<CommandKey> &command)
+{
+    QSqlDatabase db = database();
+    const qint64 now = nowMs();
+    if (m.at == 0)
+        m.at = now;
+    if (!db.transaction()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    auto abort = [&](const QString &why) -> std::optional<Appended> {
+        db.rollback();
+        fail(why);
+        return std::nullopt;
+    };
+
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO messages (customer_id, channel, direction, author, identity,"
+                             " subject, body, quoted, client_id, status, at, meta)"
+                             " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+                             " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"));
+    for (const QVariant &v : {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction),
+                              QVariant(m.author), QVariant(m.identity), QVariant(m.subject),
+                              QVariant(m.body), QVariant(m.quoted), QVariant(m.clientId),
+                              QVariant(m.status), QVariant(m.at),
+                              QVariant(m.meta.isEmpty() ? QString() : toText(m.meta))})
+        q.addBindValue(v);
+    if (!q.exec())
+        return abort(q.lastError().text());
+    m.id = q.lastInsertId().toLongLong();
+
+    if (m.direction == protocol::direction::in && !m.identity.isEmpty()) {
+        QSqlQuery touch(db);
+        touch.prepare(QStringLiteral("UPDATE identities SET last_inbound_at = ? WHERE customer_id = ? AND value = ?"));
+        touch.addBindValue(m.at);
+        touch.addBindValue(m.customerId);
+        touch.addBindValue(m.identity);
+        if (!touch.exec())
+            return abort(touch.lastError().text());
+    }
+
+    QSqlQuery summary(db);
+    summary.prepare(QStringLiteral(
+        "UPDATE customers SET last_at = ?, last_channel = ?, last_direction = ?, last_preview = COALESCE(?, ''),"
+        " item_count = item_count + 1, status = CASE WHEN ? = 'in' THEN 'open' ELSE status END"
+        " WHERE id = ?"));
+    summary.addBindValue(m.at);
+    summary.addBindValue(m.channel);
+    summary.addBindValue(m.direction);
+    summary.addBindValue(previewOf(m));
+    summary.addBindValue(m.direction);
+    summary.addBindValue(m.customerId);
+    if (!summary.exec() || summary.numRowsAffected() != 1)
+        return abort(QStringLiteral("no customer %1").arg(m.customerId));
+
+    QList<StoredEvent> events;
+    const QJsonObject created{{QLatin1String("message"), m.toJson()}};
+    const qint64 createdSeq = appendEvent(protocol::type::messageCreated, created, now);
+    if (createdSeq == 0)
+        return abort(m_lastError);
+    events.append(StoredEvent{createdSeq, protocol::type::messageCreated, created});
+
+    const auto c = customer(m.customerId);
+    if (!c)
+        return abort(QStringLiteral("customer vanished"));
+    const QJsonObject upserted{{QLatin1String("customer"), c->toJson()}};
+    const qint64 upsertedSeq = appendEvent(protocol::type::customerUpserted, upserted, now);
+    if (upsertedSeq == 0)
+        return abort(m_lastError);
+    events.append(StoredEvent{upsertedSeq, protocol::type::customerUpserted, upserted});
+
+    if (command) {
+        QSqlQuery remember(db);
+        remember.prepare(QStringLiteral("INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
+        remember.addBindValue(command->user);
+        remember.addBindValue(command->id);
+        remember.addBindValue(toText(QJsonObject{{QLatin1String("seq"), createdSeq},
+                                                 {QLatin1String("data"), created}}));
+        remember.addBindValue(now);
+        if (!remember.exec())
+            return abort(remember.lastError().text());
+    }
+    if (!db.commit())
+        return abort(db.lastError().text());
+    commitAndAnnounce(events);
+    return Appended{m, createdSeq};
+}
+
+bool HubStore::setMessageStatus(qint64 messageId, const QString &status, const QString &reason)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT customer_id, client_id FROM messages WHERE id = ?"));
+    q.addBindValue(messageId);
+    if (!q.exec() || !q.next()) {
+        db.rollback();
+        return fail(QStringLiteral("no message %1").arg(messageId));
+    }
+    const qint64 customerId = q.value(0).toLongLong();
+    const QString clientId = q.value(1).toString();
+    q.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE messages SET status = ? WHERE id = ?"));
+    update.addBindValue(status);
+    update.addBindValue(messageId);
+    if (!update.exec()) {
+        db.rollback();
+        return fail(update.lastError().text());
+    }
+    QJsonObject payload{{QLatin1String("message_id"), messageId},
+                        {QLatin1String("customer_id"), customerId},
+                        {QLatin1String("status"), status}};
+    if (!clientId.isEmpty())
+        payload.insert(QLatin1String("client_id"), clientId);
+    if (!reason.isEmpty())
+        payload.insert(QLatin1String("reason"), reason);
+    const qint64 seq = appendEvent(protocol::type::messageStatus, payload, nowMs());
+    if (seq == 0 || !db.commit()) {
+        db.rollback();
+        return fail(m_lastError.isEmpty() ? db.lastError().text() : m_lastError);
+    }
+    commitAndAnnounce({StoredEvent{seq, protocol::type::messageStatus, payload}});
+    return true;
+}
+
+} // namespace threadline::server

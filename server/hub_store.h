@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "services/protocol/payloads.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QSqlDatabase>
+#include <QString>
+#include <optional>
+
+namespace threadline::server {
+
+/// At most 140 characters of a thread item, for the customer list.
+QString previewOf(const protocol::MessagePayload &message);
+
+/// One entry of the durable event log.
+struct StoredEvent {
+    qint64 seq = 0;
+    QString type;
+    QJsonObject payload;
+};
+
+struct UserRecord {
+    qint64 id = 0;
+    QString name;
+    QString role;
+    QString passwordHash;
+};
+
+/// Which command a stored change answers, so a retry gets the same answer.
+struct CommandKey {
+    QString user;
+    QString id;
+};
+
+/// An answer remembered for a command id: the ack's seq and data.
+struct RememberedAnswer {
+    qint64 seq = 0;
+    QJsonObject data;
+};
+
+/// All of the hub's SQL. Every change and the events describing it are written in
+/// one transaction; eventsAppended is emitted after the commit, in seq order.
+class HubStore : public QObject {
+    Q_OBJECT
+public:
+    enum class OpenMode { CreateIfMissing, MustExist };
+
+    explicit HubStore(QObject *parent = nullptr);
+    ~HubStore() override;
+
+    /// Opens and migrates the database. Refuses (never overwrites) a file that is not a
+    /// SQLite database. Returns an empty string or a sentence for the user.
+    QString open(const QString &path, OpenMode mode);
+    QSqlDatabase database() const;
+
+    // Users and sessions
+    QString addUser(const QString &name, const QString &role, const QString &passwordHash);
+    std::optional<UserRecord> user(const QString &name);
+    bool addSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt);
+    std::optional<UserRecord> userForSession(const QString &tokenHash, qint64 now);
+
+    // Customers and their threads
+    qint64 customerCount();
+    std::optional<protocol::CustomerPayload> customer(qint64 id);
+    std::optional<qint64> customerIdByIdentity(const QString &kind, const QString &value);
+    QList<protocol::CustomerPayload> customersPage(qint64 afterId, int limit, bool *more);
+    QList<protocol::MessagePayload> historyPage(qint64 customerId, qint64 beforeId, int limit,
+                                                bool *more);
+    /// The identity of `kind` the customer last wrote from (or any of that kind).
+    std::optional<QString> preferredIdentity(qint64 customerId, const QString &kind);
+    QList<qint64> customerIds();
+
+    // Durable event log
+    qint64 currentSeq();
+    qint64 oldestSeq();
+    QList<StoredEvent> eventsAfter(qint64 since, int limit);
+
+    // Commands
+    std::optional<RememberedAnswer> rememberedAnswer(const CommandKey &key, qint64 now);
+    /// Forgets command answers older than the memory window.
+    void forgetCommandsBefore(qint64 cutoff);
+
+    /// Stores a thread item (its id and `at` filled in), appends message.created and
+    /// customer.upserted and, when `command` is set, remembers the ack — in one
+    /// transaction. Returns the stored message and the seq of message.created.
+    struct Appended {
+        protocol::MessagePayload message;
+        qint64 seq = 0;
+    };
+    std::optional<Appended> appendMessage(protocol::MessagePayload message,
+                                          const std::optional<CommandKey> &command);
+    /// Changes a message's status and appends message.status, in one transaction.
+    bool setMessageStatus(qint64 messageId, const QString &status, const QString &reason = {});
+
+    QString lastError() const { return m_lastError; }
+
+Q_SIGNALS:
+    void eventsAppended(const QList<threadline::server::StoredEvent> &events);
+
+private:
+    qint64 appendEvent(const QString &type, const QJsonObject &payload, qint64 now);
+    bool fail(const QString &what);
+    QList<protocol::IdentityPayload> identities(qint64 customerId);
+    void commitAndAnnounce(QList<StoredEvent> events);
+
+    QString m_connection;
+    QString m_lastError;
+};
+
+} // namespace threadline::server

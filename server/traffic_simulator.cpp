@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "server/traffic_simulator.h"
+
+#include "server/demo_phrases.h"
+#include "server/hub_store.h"
+#include "services/logging/log.h"
+
+namespace threadline::server {
+namespace {
+
+using demo::Language;
+
+// Persian-only letters tell Persian from Arabic; any Arabic script otherwise means Arabic.
+Language guessLanguage(const QString &name)
+{
+    static const QString persianOnly = QString::fromUtf8("پچژگکی");
+    bool arabicScript = false;
+    for (const QChar c : name) {
+        if (persianOnly.contains(c))
+            return Language::Persian;
+        if (c.unicode() >= 0x0600 && c.unicode() <= 0x06FF)
+            arabicScript = true;
+    }
+    return arabicScript ? Language::Arabic : Language::English;
+}
+
+} // namespace
+
+TrafficSimulator::TrafficSimulator(HubStore &store, double rate, quint32 seed, QObject *parent)
+    : QObject(parent), m_store(store), m_rate(rate), m_engine(seed)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        arrive();
+        scheduleNext();
+    });
+}
+
+void TrafficSimulator::start()
+{
+    m_customers = m_store.customerIds();
+    if (m_customers.isEmpty() || m_rate <= 0) {
+        TL_LOG("hub", warning) << "simulator: nothing to simulate (no customers or rate 0)";
+        return;
+    }
+    TL_LOG("hub", info) << "simulator: " << m_rate << " inbound messages per second";
+    scheduleNext();
+}
+
+void TrafficSimulator::scheduleNext()
+{
+    std::exponential_distribution<double> gap(m_rate);
+    m_timer.start(std::clamp(int(gap(m_engine) * 1000.0), 5, 3'600'000));
+}
+
+void TrafficSimulator::arrive()
+{
+    const qint64 customerId = m_customers.at(std::uniform_int_distribution<qsizetype>(0, m_customers.size() - 1)(m_engine));
+    const auto customer = m_store.customer(customerId);
+    if (!customer)
+        return;
+    static const QStringList channels{protocol::channel::sms, protocol::channel::chat, protocol::channel::email};
+    QString channel = channels.at(std::uniform_int_distribution<int>(0, 2)(m_engine));
+    auto identityOf = [&](const QString &ch) {
+        const QString kind = ch == protocol::channel::sms ? QStringLiteral("phone")
+                             : ch == protocol::channel::email ? QStringLiteral("email") : QStringLiteral("chat");
+        return m_store.preferredIdentity(customerId, kind);
+    };
+    auto identity = identityOf(channel);
+    if (!identity) {
+        channel = protocol::channel::sms;
+        identity = identityOf(channel);
+        if (!identity)
+            return;
+    }
+    const demo::Phrases &ph = demo::phrases(guessLanguage(customer->name));
+    const demo::Topic &topic = ph.topics.at(std::uniform_int_distribution<size_t>(0, ph.topics.size() - 1)(m_engine));
+    const QString order = QStringLiteral("TL-") + QString::number(std::uniform_int_distribution<int>(100000, 999999)(m_engine));
+    auto fill = [&](const char *text) { return demo::utf8(text).replace(QLatin1String("%ORDER%"), order); };
+    const bool opening = std::uniform_int_distribution<int>(0, 2)(m_engine) > 0;
+    const auto &pool = opening ? topic.opens : topic.followUps;
+
+    protocol::MessagePayload m;
+    m.customerId = customerId;
+    m.channel = channel;
+    m.direction = protocol::direction::in;
+    m.author = customer->name;
+    m.identity = *identity;
+    m.body = fill(pool.at(std::uniform_int_distribution<size_t>(0, pool.size() - 1)(m_engine)));
+    m.status = QStringLiteral("received");
+    if (channel == protocol::channel::email)
+        m.subject = fill(topic.subject);
+    if (!m_store.appendMessage(m, std::nullopt))
+        TL_LOG("hub", warning) << "simulator: could not store a message";
+}
+
+} // namespace threadline::server
