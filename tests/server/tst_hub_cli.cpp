@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The threadline-hub command line, and the demo data it seeds.
 #include "services/protocol/frame_types.h"
+#include "services/protocol/payloads.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
@@ -123,6 +124,22 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
         QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
+    }
+
+    void theSimulatorKeepsInboundMessagesArriving()
+    {
+        HubProcess busy{QStringLiteral(THREADLINE_HUB_BINARY)};
+        QVERIFY(busy.start(true, {QStringLiteral("--simulate"), QStringLiteral("20")}));
+        TestClient client;
+        QVERIFY(client.connectTo(busy.url()));
+        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type, protocol::type::welcome);
+        const auto created = client.waitForEvent(protocol::type::messageCreated);
+        QVERIFY(created);
+        const QJsonObject m = created->data.value(QStringLiteral("message")).toObject();
+        QCOMPARE(m.value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
+        QVERIFY(protocol::channel::isReplyChannel(m.value(QStringLiteral("channel")).toString()));
+        QVERIFY(!m.value(QStringLiteral("body")).toString().isEmpty());
+        QVERIFY(client.waitForEvent(protocol::type::customerUpserted));
     }
 
     void theDemoHasTwoHundredCustomersAndThreeWithFiveThousandItems()
