@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
 
-#include "services/cache/key_store.h"
+#include "services/cache/keychain_key_store.h"
+#include "services/cache/passphrase_key_store.h"
 #include "services/logging/log.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
@@ -9,6 +10,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QDir>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
@@ -130,14 +132,32 @@ void Desktop::obtainKey()
         m_window->showProblem(
             tr("No keychain in use: the local cache is protected by your passphrase."));
         m_usingPassphrase = true;
-        useKeyStore(std::make_unique<cache::PassphraseKeyStore>(m_options.profileDir,
-                                                                std::get<QString>(secret)));
-        return;
+        return usePassphrase(std::get<QString>(secret));
     }
-    useKeyStore(std::make_unique<cache::KeychainKeyStore>());
+    // The keychain entry is named by an id kept in the profile, so two profiles
+    // never share a key even when their folders have the same name.
+    QSettings settings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                       QSettings::IniFormat);
+    QString id = settings.value(QStringLiteral("profile_id")).toString();
+    if (!cache::isValidProfileId(id)) {
+        id = QStringLiteral("p-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+        settings.setValue(QStringLiteral("profile_id"), id);
+    }
+    useKeyStore(std::make_unique<cache::KeychainKeyStore>(), id);
 }
 
-void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys)
+void Desktop::usePassphrase(const QString &passphrase)
+{
+    // The salt lives in the profile folder: <parent>/<folder name>/cache.salt.
+    const QFileInfo profile(QDir(m_options.profileDir).absolutePath());
+    if (!cache::isValidProfileId(profile.fileName()))
+        return fail(tr("The profile folder name may only use letters, digits, '-', '_' and '.'."));
+    auto keys = std::make_unique<cache::PassphraseKeyStore>(profile.absolutePath());
+    keys->setPassphrase(passphrase);
+    useKeyStore(std::move(keys), profile.fileName());
+}
+
+void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &profileId)
 {
     if (m_keys) // we may be inside one of its signals: let it finish first
         m_keys.release()->deleteLater();
@@ -158,9 +178,9 @@ void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys)
         if (!ok || passphrase.isEmpty())
             return fail(tr("The local cache needs a keychain or a passphrase."));
         m_usingPassphrase = true;
-        useKeyStore(std::make_unique<cache::PassphraseKeyStore>(m_options.profileDir, passphrase));
+        usePassphrase(passphrase);
     });
-    m_keys->loadOrCreate(QDir(m_options.profileDir).absolutePath());
+    m_keys->loadOrCreate(profileId);
 }
 
 void Desktop::openCache(const QByteArray &key)

@@ -38,7 +38,8 @@ Q_SIGNALS:
 private:
     bool askForCredentials(const QString &problem);
     void obtainKey();
-    void useKeyStore(std::unique_ptr<cache::KeyStore> keys);
+    void useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &profileId);
+    void usePassphrase(const QString &passphrase);
     void openCache(const QByteArray &key);
     void onServicesReady(services::SyncService *sync);
     void onSignInRefused(const QString &code, const QString &message);

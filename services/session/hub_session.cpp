@@ -85,7 +85,10 @@ void HubSession::connectNow()
 
 void HubSession::onConnected()
 {
-    if (m_socket.subprotocol() != kSubprotocol) {
+    // Qt HttpServer 6.4 cannot name the chosen subprotocol in its answer, so an
+    // empty one is accepted (the hub refuses clients that do not offer ours);
+    // a different one means another protocol.
+    if (!m_socket.subprotocol().isEmpty() && m_socket.subprotocol() != kSubprotocol) {
         TL_LOG("net", error) << "the hub did not accept subprotocol threadline.v1";
         Q_EMIT refused({ErrorCode::UnsupportedVersion,
                         QStringLiteral("the server does not speak threadline.v1")});
