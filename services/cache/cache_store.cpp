@@ -71,7 +71,7 @@ std::variant<std::unique_ptr<CacheStore>, CacheError> CacheStore::open(const QSt
 std::optional<CacheError> CacheStore::failed(std::optional<CacheError> e)
 {
     if (e)
-        TL_LOG("db", warning) << "cache write failed: " << e->code << ": " << e->message;
+        TL_LOG("db", warning) << "cache operation failed: " << e->code << ": " << e->message;
     return e;
 }
 
@@ -502,10 +502,8 @@ std::optional<CacheError> CacheStore::verify()
     if (m_db.cipherMajorVersion() >= 4)
         if (auto e = collect(QStringLiteral("PRAGMA cipher_integrity_check"), false))
             return failed(makeError(errc::corrupt, e->message));
-    if (auto e = collect(QStringLiteral("PRAGMA integrity_check"), true)) {
-        // Reading a damaged page fails the HMAC check before integrity_check can report it.
-        return failed(e->code == errc::sql ? makeError(errc::corrupt, e->message) : *e);
-    }
+    if (auto e = collect(QStringLiteral("PRAGMA integrity_check"), true))
+        return failed(e); // a damaged page fails its HMAC before integrity_check can name it
     if (!problems.isEmpty())
         return failed(makeError(
             errc::corrupt,

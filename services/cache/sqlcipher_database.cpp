@@ -173,6 +173,16 @@ Statement::Step Statement::step()
         return Step::Done;
     // sqlite3_step (v2 interface) returns the specific code directly.
     m_rc = rc;
+    if ((rc & 0xff) == SQLITE_ERROR &&
+        std::strcmp(sqlite3_errmsg(m_db), sqlite3_errstr(SQLITE_ERROR)) == 0) {
+        // SQLCipher 3.x reports a page that fails decryption or its HMAC (past
+        // page 1) as a bare SQLITE_ERROR with the generic text; SQL mistakes
+        // carry a specific message and mostly fail at prepare time anyway.
+        m_error =
+            makeError(errc::corrupt, QStringLiteral("A page of the cache could not be "
+                                                    "decrypted or failed its integrity check."));
+        return Step::Error;
+    }
     m_error = makeError(errorCodeForSqlite(rc), sqliteMessage(m_db, rc));
     return Step::Error;
 }

@@ -122,6 +122,26 @@ private Q_SLOTS:
         QCOMPARE(problem->code, errc::corrupt.toString());
     }
 
+    void aDamagedPageInTheMiddleIsFoundByVerify()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("m.db"));
+        const QByteArray key = randomKey();
+        createFilledCache(path, key);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        const qint64 middlePage = (f.size() / 4096) / 2;
+        QVERIFY(middlePage > 1);
+        QVERIFY(f.seek(middlePage * 4096 + 100));
+        f.write(QByteArray(64, '\x5a'));
+        f.close();
+
+        auto opened = CacheStore::open(path, key); // page 1 is intact, so this works
+        QVERIFY(std::holds_alternative<std::unique_ptr<CacheStore>>(opened));
+        const auto problem = std::get<std::unique_ptr<CacheStore>>(opened)->verify();
+        QVERIFY(problem.has_value());
+        QCOMPARE(problem->code, errc::corrupt.toString());
+    }
+
     void aGarbageFileIsReportedAsCorrupt()
     {
         const QString path = m_dir.filePath(QStringLiteral("g.db"));
