@@ -12,6 +12,8 @@ using protocol::ErrorCode;
 
 bool offersOurSubprotocol(const QWebSocket &socket)
 {
+    if (socket.subprotocol() == protocol::kSubprotocol)
+        return true;
     const QByteArray offered = socket.request().rawHeader("Sec-WebSocket-Protocol");
     for (const QByteArray &p : offered.split(','))
         if (QString::fromLatin1(p.trimmed()) == protocol::kSubprotocol)

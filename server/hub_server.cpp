@@ -2,6 +2,8 @@
 #include "server/hub_server.h"
 
 #include "server/client_session.h"
+#include "server/upgrade_listener.h"
+#include "services/protocol/frame_types.h"
 #include "services/logging/log.h"
 
 #include <QHttpServerRequest>
@@ -19,13 +21,13 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, QObject *parent)
     m_http.route(QStringLiteral("/health"), [] {
         return QHttpServerResponse(QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")}});
     });
-    // QHttpServer 6.4 hands an upgrade to its WebSocket server only when a route
-    // matches; this one answers plain requests and leaves upgrades alone.
-    m_http.route(QStringLiteral("/ws"), [](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
-        if (request.value(QByteArrayLiteral("upgrade")).compare(QByteArrayLiteral("websocket"), Qt::CaseInsensitive) != 0)
-            responder.write(QHttpServerResponder::StatusCode::UpgradeRequired);
+    // Upgrades of /ws never reach QHttpServer (UpgradeListener takes them so the
+    // subprotocol can be negotiated); this route answers plain requests to /ws.
+    m_http.route(QStringLiteral("/ws"), [] {
+        return QHttpServerResponse(QHttpServerResponder::StatusCode::UpgradeRequired);
     });
-    connect(&m_http, &QAbstractHttpServer::newWebSocketConnection, this, &HubServer::acceptWebSockets);
+    m_listener = new UpgradeListener(QStringLiteral("/ws"), {protocol::kSubprotocol}, &m_http);
+    connect(&m_listener->webSockets(), &QWebSocketServer::newConnection, this, &HubServer::acceptWebSockets);
     // Queued: the command's answer leaves before the events it caused.
     connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast, Qt::QueuedConnection);
 }
@@ -40,15 +42,20 @@ HubServer::~HubServer()
 
 quint16 HubServer::listen(const QHostAddress &address, quint16 port)
 {
-    return m_http.listen(address, port);
+    if (!m_listener->listen(address, port))
+        return 0;
+    m_http.bind(m_listener);
+    return m_listener->serverPort();
 }
 
 void HubServer::acceptWebSockets()
 {
-    while (m_http.hasPendingWebSocketConnections()) {
-        std::unique_ptr<QWebSocket> socket = m_http.nextPendingWebSocketConnection();
+    QWebSocketServer &server = m_listener->webSockets();
+    while (server.hasPendingConnections()) {
+        std::unique_ptr<QWebSocket> socket(server.nextPendingConnection());
         if (!socket)
             continue;
+        socket->setParent(nullptr);
         auto *session = new ClientSession(std::move(socket), m_commands, m_store, this);
         m_sessions.append(session);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {

@@ -11,6 +11,7 @@
 namespace threadline::server {
 
 class ClientSession;
+class UpgradeListener;
 
 /// HTTP and WebSocket on one address: GET /health, and the threadline.v1 API at /ws.
 /// Fans every stored event out to the signed-in connections.
@@ -31,6 +32,7 @@ private:
     HubStore &m_store;
     HubCommands &m_commands;
     QHttpServer m_http;
+    UpgradeListener *m_listener = nullptr; ///< owned by m_http
     QList<ClientSession *> m_sessions;
 };
 

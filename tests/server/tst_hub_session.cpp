@@ -29,6 +29,7 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
+        QCOMPARE(client.socket().subprotocol(), protocol::kSubprotocol);
         const auto welcome = client.hello(QStringLiteral("dana"), QStringLiteral("s3cret pass"));
         QCOMPARE(welcome.type, protocol::type::welcome);
         QCOMPARE(welcome.data.value(QStringLiteral("user")).toString(), QStringLiteral("dana"));
@@ -79,6 +80,16 @@ private Q_SLOTS:
         QCOMPARE(answer.type, protocol::type::error);
         QCOMPARE(answer.error->code, protocol::ErrorCode::Unauthenticated);
         QVERIFY(client.isConnected());
+    }
+
+    void aPlainRequestToTheWebSocketPathIsToldToUpgrade()
+    {
+        QNetworkAccessManager net;
+        QNetworkReply *reply = net.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/ws").arg(m_hub.port()))));
+        QSignalSpy finished(reply, &QNetworkReply::finished);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 426);
+        reply->deleteLater();
     }
 
     void healthAnswersOk()
