@@ -34,10 +34,12 @@ ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &co
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] { Q_EMIT finished(this); });
 
     if (!offersOurSubprotocol(*m_socket)) {
-        TL_LOG("hub", warning) << "refused a connection without subprotocol " << protocol::kSubprotocol;
+        TL_LOG("hub", warning) << "refused a connection without subprotocol "
+                               << protocol::kSubprotocol;
         send(protocol::makeError({}, ErrorCode::UnsupportedVersion,
                                  QStringLiteral("offer the WebSocket subprotocol threadline.v1")));
-        closeWith(QWebSocketProtocol::CloseCodeProtocolError, QStringLiteral("threadline.v1 required"));
+        closeWith(QWebSocketProtocol::CloseCodeProtocolError,
+                  QStringLiteral("threadline.v1 required"));
         return;
     }
     m_helloTimer.setSingleShot(true);
@@ -68,8 +70,10 @@ void ClientSession::malformed(const QString &id, const QString &why)
 {
     send(protocol::makeError(id, ErrorCode::BadRequest, why));
     if (++m_malformedInARow >= kMaxMalformedInARow) {
-        TL_LOG("hub", warning) << "closing a connection after " << m_malformedInARow << " malformed frames";
-        closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many malformed frames"));
+        TL_LOG("hub", warning) << "closing a connection after " << m_malformedInARow
+                               << " malformed frames";
+        closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                  QStringLiteral("too many malformed frames"));
     }
 }
 
@@ -101,13 +105,15 @@ void ClientSession::onText(const QString &text)
     const Envelope &e = std::get<Envelope>(decoded);
     if (e.type == protocol::type::hello) {
         if (m_user)
-            send(protocol::makeError(e.id, ErrorCode::Conflict, QStringLiteral("already signed in")));
+            send(protocol::makeError(e.id, ErrorCode::Conflict,
+                                     QStringLiteral("already signed in")));
         else
             onHello(e);
         return;
     }
     if (!m_user) {
-        send(protocol::makeError(e.id, ErrorCode::Unauthenticated, QStringLiteral("send hello first")));
+        send(protocol::makeError(e.id, ErrorCode::Unauthenticated,
+                                 QStringLiteral("send hello first")));
         return;
     }
     const Envelope answer = m_commands.handle(e, *m_user);
@@ -125,7 +131,8 @@ void ClientSession::onHello(const Envelope &hello)
     if (!outcome.user) {
         send(outcome.answer);
         if (outcome.answer.error && outcome.answer.error->code == ErrorCode::Unauthenticated)
-            closeWith(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("unauthenticated"));
+            closeWith(QWebSocketProtocol::CloseCodePolicyViolated,
+                      QStringLiteral("unauthenticated"));
         else if (outcome.answer.error && outcome.answer.error->code == ErrorCode::BadRequest)
             ++m_malformedInARow;
         return;

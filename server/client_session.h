@@ -43,7 +43,7 @@ private:
     std::optional<SessionUser> m_user;
     bool m_live = false;
     bool m_closing = false;
-    qint64 m_lastSeq = 0; ///< the last durable event this connection sent (or resumed from)
+    qint64 m_lastSeq = 0;  ///< the last durable event this connection sent (or resumed from)
     qint64 m_prevSent = 0; ///< `prev` of the next event: the last one sent, or the resume point
     int m_malformedInARow = 0;
     QTimer m_helloTimer;

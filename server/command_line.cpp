@@ -40,7 +40,8 @@ QString helpText()
 {
     return QStringLiteral(
         "Usage:\n"
-        "  threadline-hub --db PATH [--listen HOST:PORT] [--demo] [--simulate RATE] [--log-dir DIR]\n"
+        "  threadline-hub --db PATH [--listen HOST:PORT] [--demo] [--simulate RATE] [--log-dir "
+        "DIR]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
         "      \"threadline-hub listening on ws://HOST:PORT/ws\".\n"
@@ -52,8 +53,10 @@ QString helpText()
         "      --log-dir DIR       log folder (default: a \"logs\" folder next to the database)\n"
         "      --region CC         default region for phone numbers (default IR)\n"
         "\n"
-        "  threadline-hub user add NAME --role agent|supervisor|store --password-file FILE --db PATH\n"
-        "      Add a user. The first line of FILE is the password; only a salted PBKDF2 hash is stored.\n"
+        "  threadline-hub user add NAME --role agent|supervisor|store --password-file FILE --db "
+        "PATH\n"
+        "      Add a user. The first line of FILE is the password; only a salted PBKDF2 hash is "
+        "stored.\n"
         "\n"
         "  threadline-hub customer find IDENTITY --db PATH [--region CC]\n"
         "      Print one customer with identities and every thread item as JSON. IDENTITY is a\n"
@@ -73,14 +76,18 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QString());
     const QCommandLineOption version(QStringLiteral("version"), QString());
     const QCommandLineOption db(QStringLiteral("db"), QString(), QStringLiteral("PATH"));
-    const QCommandLineOption listen(QStringLiteral("listen"), QString(), QStringLiteral("HOST:PORT"));
+    const QCommandLineOption listen(QStringLiteral("listen"), QString(),
+                                    QStringLiteral("HOST:PORT"));
     const QCommandLineOption demo(QStringLiteral("demo"), QString());
-    const QCommandLineOption simulate(QStringLiteral("simulate"), QString(), QStringLiteral("RATE"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"), QString(),
+                                      QStringLiteral("RATE"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"), QString(), QStringLiteral("DIR"));
     const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("CC"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
-    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(), QStringLiteral("FILE"));
-    parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role, passwordFile});
+    const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(),
+                                          QStringLiteral("FILE"));
+    parser.addOptions(
+        {help, version, db, listen, demo, simulate, logDir, region, role, passwordFile});
     // parse() expects the program name first.
     if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
         return usage(parser.errorText());
@@ -96,7 +103,8 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     }
     const QStringList args = parser.positionalArguments();
     auto onlyFor = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
-        for (const QCommandLineOption *opt : {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile})
+        for (const QCommandLineOption *opt :
+             {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile})
             if (parser.isSet(*opt) && !allowed.contains(opt))
                 return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
         return {};
@@ -122,14 +130,16 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
             bool ok = false;
             o.simulate = parser.value(simulate).toDouble(&ok);
             if (!ok || !(o.simulate > 0) || o.simulate > 1000)
-                return usage(QStringLiteral("--simulate takes messages per second, between 0 and 1000"));
+                return usage(
+                    QStringLiteral("--simulate takes messages per second, between 0 and 1000"));
         }
         o.logDir = parser.value(logDir);
         return o;
     }
     if (args.at(0) == QLatin1String("user")) {
         if (args.size() != 3 || args.at(1) != QLatin1String("add"))
-            return usage(QStringLiteral("usage: threadline-hub user add NAME --role ROLE --password-file FILE --db PATH"));
+            return usage(QStringLiteral(
+                "usage: threadline-hub user add NAME --role ROLE --password-file FILE --db PATH"));
         if (const QString e = onlyFor({&role, &passwordFile}); !e.isEmpty())
             return usage(e);
         o.mode = HubOptions::Mode::UserAdd;

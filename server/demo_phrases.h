@@ -19,16 +19,16 @@ struct Topic {
     std::vector<const char *> replies;
     std::vector<const char *> followUps;
     std::vector<const char *> closes;
-    const char *callSummary;         ///< the agent's note of a phone call about it
-    const char *note;                ///< an internal note about it
+    const char *callSummary; ///< the agent's note of a phone call about it
+    const char *note;        ///< an internal note about it
 };
 
 struct Phrases {
     std::vector<const char *> firstNames; ///< "native|latin"
     std::vector<const char *> lastNames;  ///< "native|latin"
     std::vector<Topic> topics;
-    std::vector<const char *> thanks;   ///< short customer replies
-    std::vector<const char *> greetings;///< agent sign-offs appended to emails
+    std::vector<const char *> thanks;    ///< short customer replies
+    std::vector<const char *> greetings; ///< agent sign-offs appended to emails
     const char *orderPlaced;
     const char *orderPaid;
     const char *orderShipped;

@@ -30,7 +30,10 @@ public:
     int below(int n) { return std::uniform_int_distribution<int>(0, n - 1)(m_engine); }
     int between(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(m_engine); }
     bool chance(int percent) { return below(100) < percent; }
-    template <typename T> const T &pick(const std::vector<T> &v) { return v.at(below(int(v.size()))); }
+    template <typename T> const T &pick(const std::vector<T> &v)
+    {
+        return v.at(below(int(v.size())));
+    }
     QString digits(int n)
     {
         QString s;
@@ -78,19 +81,26 @@ QString phoneFor(Language language, Dice &dice)
     case Language::Persian:
         if (dice.chance(8))
             return QStringLiteral("+97150") + dice.digits(7);
-        return QStringLiteral("+989") + QString::fromLatin1(dice.pick(std::vector<const char *>{"12", "35", "01", "19", "36", "10"}))
-               + QString::number(dice.between(2, 9)) + dice.digits(6);
+        return QStringLiteral("+989") +
+               QString::fromLatin1(
+                   dice.pick(std::vector<const char *>{"12", "35", "01", "19", "36", "10"})) +
+               QString::number(dice.between(2, 9)) + dice.digits(6);
     case Language::Arabic:
         if (dice.chance(50))
-            return QStringLiteral("+9715") + QString::fromLatin1(dice.pick(std::vector<const char *>{"0", "2", "5", "6"})) + dice.digits(7);
-        return QStringLiteral("+9665") + QString::fromLatin1(dice.pick(std::vector<const char *>{"0", "3", "4", "5"})) + dice.digits(7);
+            return QStringLiteral("+9715") +
+                   QString::fromLatin1(dice.pick(std::vector<const char *>{"0", "2", "5", "6"})) +
+                   dice.digits(7);
+        return QStringLiteral("+9665") +
+               QString::fromLatin1(dice.pick(std::vector<const char *>{"0", "3", "4", "5"})) +
+               dice.digits(7);
     case Language::English:
         break;
     }
     if (dice.chance(50))
         return QStringLiteral("+447") + QString::number(dice.between(4, 9)) + dice.digits(8);
-    return QStringLiteral("+1") + QString::fromLatin1(dice.pick(std::vector<const char *>{"212", "415", "617", "312"}))
-           + QString::number(dice.between(2, 9)) + dice.digits(6);
+    return QStringLiteral("+1") +
+           QString::fromLatin1(dice.pick(std::vector<const char *>{"212", "415", "617", "312"})) +
+           QString::number(dice.between(2, 9)) + dice.digits(6);
 }
 
 Person personFor(int index, Dice &dice)
@@ -103,9 +113,10 @@ Person personFor(int index, Dice &dice)
     p.name = nativePart(first) + QLatin1Char(' ') + nativePart(last);
     p.latin = latinPart(first) + QLatin1Char(' ') + latinPart(last);
     p.phone = phoneFor(p.language, dice);
-    static const std::vector<const char *> domains{"gmail.com", "yahoo.com", "outlook.com", "example.ir", "example.ae"};
-    p.email = latinPart(first) + QLatin1Char('.') + latinPart(last) + QString::number(index + 1)
-              + QLatin1Char('@') + QString::fromLatin1(dice.pick(domains));
+    static const std::vector<const char *> domains{"gmail.com", "yahoo.com", "outlook.com",
+                                                   "example.ir", "example.ae"};
+    p.email = latinPart(first) + QLatin1Char('.') + latinPart(last) + QString::number(index + 1) +
+              QLatin1Char('@') + QString::fromLatin1(dice.pick(domains));
     if (dice.chance(40))
         p.chat = QStringLiteral("v-") + dice.digits(8);
     return p;
@@ -127,7 +138,8 @@ public:
         const qint64 gap = (to - from) / stories;
         m_step = std::clamp<qint64>(gap / 14, kMinute, 6 * 60 * kMinute);
         for (int s = 0; m_count < items; ++s) {
-            m_at = from + s * gap + m_dice.below(int(std::max<qint64>(1, gap / 4 / kMinute))) * kMinute;
+            m_at = from + s * gap +
+                   m_dice.below(int(std::max<qint64>(1, gap / 4 / kMinute))) * kMinute;
             if (!story(items))
                 return false;
         }
@@ -179,7 +191,8 @@ private:
         m.author = QStringLiteral("shop");
         m.body = fill(text);
         m.status = QStringLiteral("received");
-        m.meta = {{QLatin1String("number"), m_order}, {QLatin1String("status"), QLatin1String(status)}};
+        m.meta = {{QLatin1String("number"), m_order},
+                  {QLatin1String("status"), QLatin1String(status)}};
         return add(m);
     }
 
@@ -192,22 +205,27 @@ private:
         return m_person.phone;
     }
 
-    bool say(const QString &channel, bool inbound, const QString &body, const Topic &topic, bool reply)
+    bool say(const QString &channel, bool inbound, const QString &body, const Topic &topic,
+             bool reply)
     {
         MessagePayload m;
         m.channel = channel;
         m.direction = inbound ? protocol::direction::in : protocol::direction::out;
-        m.author = inbound ? m_person.name : (m_dice.chance(80) ? QStringLiteral("agent") : QStringLiteral("supervisor"));
+        m.author =
+            inbound ? m_person.name
+                    : (m_dice.chance(80) ? QStringLiteral("agent") : QStringLiteral("supervisor"));
         m.identity = identityFor(channel);
         m.body = body;
         m.status = inbound ? QStringLiteral("received")
-                           : (channel == protocol::channel::email ? QStringLiteral("sent") : QStringLiteral("delivered"));
+                           : (channel == protocol::channel::email ? QStringLiteral("sent")
+                                                                  : QStringLiteral("delivered"));
         if (channel == protocol::channel::email) {
             m.subject = (reply ? QStringLiteral("Re: ") : QString()) + fill(topic.subject);
             if (!inbound)
                 m.body += QStringLiteral("\n\n") + utf8(m_dice.pick(m_ph.greetings));
             if (reply && !m_lastEmail.isEmpty())
-                m.quoted = QStringLiteral("> ") + QString(m_lastEmail).replace(QLatin1Char('\n'), QStringLiteral("\n> "));
+                m.quoted = QStringLiteral("> ") +
+                           QString(m_lastEmail).replace(QLatin1Char('\n'), QStringLiteral("\n> "));
             m_lastEmail = m.body;
         }
         return add(m);
@@ -215,7 +233,8 @@ private:
 
     bool call(const Topic &topic)
     {
-        static const std::vector<const char *> dispositions{"resolved", "callback_promised", "escalated", "no_answer"};
+        static const std::vector<const char *> dispositions{"resolved", "callback_promised",
+                                                            "escalated", "no_answer"};
         MessagePayload m;
         m.channel = protocol::channel::phone;
         const bool inbound = m_dice.chance(70);
@@ -276,7 +295,8 @@ private:
         if (m_dice.chance(40))
             ok = ok && note(topic);
         if (topicIndex == 3)
-            ok = ok && order(m_ph.orderReady, "ready_for_pickup") && order(m_ph.orderPickedUp, "picked_up");
+            ok = ok && order(m_ph.orderReady, "ready_for_pickup") &&
+                 order(m_ph.orderPickedUp, "picked_up");
         if (topicIndex == 2 || topicIndex == 6 || topicIndex == 7)
             ok = ok && order(m_ph.orderRefunded, "refunded");
         if (m_dice.chance(30))
@@ -307,7 +327,8 @@ QString DemoSeeder::seed()
     for (const char *role : {"agent", "supervisor", "store"}) {
         const QString name = QString::fromLatin1(role);
         if (!m_store.user(name)) {
-            const QString error = m_store.addUser(name, name, password_hash::make(QStringLiteral("demo")));
+            const QString error =
+                m_store.addUser(name, name, password_hash::make(QStringLiteral("demo")));
             if (!error.isEmpty())
                 return error;
         }
@@ -328,15 +349,16 @@ QString DemoSeeder::seed()
         const bool busy = i < kBusyCustomers;
         const qint64 from = now - (busy ? 400 : dice.between(20, 180)) * kDay;
         const qint64 id = writer.addCustomer(person.name, from);
-        bool ok = id > 0 && writer.addIdentity(id, {QStringLiteral("phone"), person.phone})
-                  && writer.addIdentity(id, {QStringLiteral("email"), person.email.toLower()});
+        bool ok = id > 0 && writer.addIdentity(id, {QStringLiteral("phone"), person.phone}) &&
+                  writer.addIdentity(id, {QStringLiteral("email"), person.email.toLower()});
         if (ok && !person.chat.isEmpty())
             ok = writer.addIdentity(id, {QStringLiteral("chat"), person.chat});
         ThreadWriter thread(writer, dice, person, id);
         const int items = busy ? kBusyItems : dice.between(20, 90);
         ok = ok && thread.write(items, from, now - dice.between(1, 20) * 60 * kMinute);
         const bool open = dice.chance(20);
-        ok = ok && writer.finishCustomer(thread.summary(open, dice.chance(50) ? QStringLiteral("agent") : QString()));
+        ok = ok && writer.finishCustomer(
+                       thread.summary(open, dice.chance(50) ? QStringLiteral("agent") : QString()));
         if (!ok) {
             const QString error = writer.error();
             writer.rollback();
@@ -346,8 +368,8 @@ QString DemoSeeder::seed()
     }
     if (!writer.commit())
         return QStringLiteral("seeding failed: ") + writer.error();
-    TL_LOG("hub", info) << "demo: seeded " << kCustomers << " customers and " << total << " items in "
-                        << timer.elapsed() << " ms";
+    TL_LOG("hub", info) << "demo: seeded " << kCustomers << " customers and " << total
+                        << " items in " << timer.elapsed() << " ms";
     return {};
 }
 

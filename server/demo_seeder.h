@@ -12,7 +12,7 @@ class HubStore;
 class DemoSeeder {
 public:
     static constexpr int kCustomers = 210;
-    static constexpr int kBusyCustomers = 3;      ///< these get kBusyItems items each
+    static constexpr int kBusyCustomers = 3; ///< these get kBusyItems items each
     static constexpr int kBusyItems = 5200;
 
     explicit DemoSeeder(HubStore &store, quint32 seed = 20240601);

@@ -52,7 +52,8 @@ int userAdd(const HubOptions &o)
 {
     QFile file(o.passwordFile);
     if (!file.open(QIODevice::ReadOnly)) {
-        printErr(QStringLiteral("threadline-hub: cannot read the password file %1").arg(o.passwordFile));
+        printErr(
+            QStringLiteral("threadline-hub: cannot read the password file %1").arg(o.passwordFile));
         return 2;
     }
     QString password = QString::fromUtf8(file.readLine(4096));
@@ -138,7 +139,8 @@ int serve(const HubOptions &o)
     store.forgetCommandsBefore(QDateTime::currentMSecsSinceEpoch() - protocol::kCommandMemoryMs);
     QTimer forget;
     QObject::connect(&forget, &QTimer::timeout, &store, [&store] {
-        store.forgetCommandsBefore(QDateTime::currentMSecsSinceEpoch() - protocol::kCommandMemoryMs);
+        store.forgetCommandsBefore(QDateTime::currentMSecsSinceEpoch() -
+                                   protocol::kCommandMemoryMs);
     });
     forget.start(60 * 60 * 1000);
 
@@ -146,7 +148,9 @@ int serve(const HubOptions &o)
     HubServer server(store, commands);
     const quint16 port = server.listen(o.address, o.port);
     if (port == 0) {
-        printErr(QStringLiteral("threadline-hub: cannot listen on %1:%2").arg(o.address.toString()).arg(o.port));
+        printErr(QStringLiteral("threadline-hub: cannot listen on %1:%2")
+                     .arg(o.address.toString())
+                     .arg(o.port));
         return 1;
     }
     TrafficSimulator simulator(store, o.simulate);
@@ -157,7 +161,8 @@ int serve(const HubOptions &o)
                              ? QLatin1Char('[') + o.address.toString() + QLatin1Char(']')
                              : o.address.toString();
     TL_LOG("hub", info) << "listening on " << host << ":" << port;
-    printOut(QStringLiteral("threadline-hub listening on ws://%1:%2/ws\n").arg(host).arg(port).toUtf8());
+    printOut(
+        QStringLiteral("threadline-hub listening on ws://%1:%2/ws\n").arg(host).arg(port).toUtf8());
     return QCoreApplication::exec();
 }
 
@@ -176,7 +181,8 @@ int runHub(const QStringList &arguments)
         printOut(helpText().toUtf8());
         return 0;
     case HubOptions::Mode::Version:
-        printOut(QByteArrayLiteral("threadline-hub ") + QCoreApplication::applicationVersion().toUtf8() + '\n');
+        printOut(QByteArrayLiteral("threadline-hub ") +
+                 QCoreApplication::applicationVersion().toUtf8() + '\n');
         return 0;
     case HubOptions::Mode::UserAdd:
         logging::initConsole();

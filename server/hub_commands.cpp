@@ -99,9 +99,10 @@ HelloOutcome HubCommands::hello(const Envelope &c)
     const QJsonObject &d = c.data;
     QString user, password, token;
     qint64 since = 0;
-    if (!readString(d, "user", user) || !readString(d, "password", password)
-        || !readString(d, "token", token) || !readInt(d, "since", since)) {
-        out.answer = badRequest(c, QStringLiteral("hello needs user and password or token, and since"));
+    if (!readString(d, "user", user) || !readString(d, "password", password) ||
+        !readString(d, "token", token) || !readInt(d, "since", since)) {
+        out.answer =
+            badRequest(c, QStringLiteral("hello needs user and password or token, and since"));
         return out;
     }
     if (token.isEmpty() && (user.isEmpty() || password.isEmpty())) {
@@ -122,7 +123,8 @@ HelloOutcome HubCommands::hello(const Envelope &c)
             token = session_tokens::make();
             if (!m_store.addSession(record->id, session_tokens::hash(token), now,
                                     now + session_tokens::kLifetimeMs)) {
-                out.answer = makeError(c.id, ErrorCode::Internal, QStringLiteral("could not start a session"));
+                out.answer = makeError(c.id, ErrorCode::Internal,
+                                       QStringLiteral("could not start a session"));
                 return out;
             }
         }
@@ -142,7 +144,10 @@ HelloOutcome HubCommands::hello(const Envelope &c)
     out.replay = since > 0 && since <= current && oldest > 0 && since >= oldest - 1;
     out.since = out.replay ? since : current;
     out.user = SessionUser{record->name, record->role};
-    out.answer = Envelope{protocol::type::welcome, c.id, 0, 0,
+    out.answer = Envelope{protocol::type::welcome,
+                          c.id,
+                          0,
+                          0,
                           QJsonObject{{k("user"), record->name},
                                       {k("role"), record->role},
                                       {k("token"), token},
@@ -157,8 +162,8 @@ HelloOutcome HubCommands::hello(const Envelope &c)
 Envelope HubCommands::handle(const Envelope &c, const SessionUser &user)
 {
     using namespace protocol;
-    const bool known = c.type == type::sendMessage || c.type == type::addNote
-                       || c.type == type::customersPage || c.type == type::historyPage;
+    const bool known = c.type == type::sendMessage || c.type == type::addNote ||
+                       c.type == type::customersPage || c.type == type::historyPage;
     if (!known)
         return badRequest(c, QStringLiteral("unknown command type"));
     if (c.id.isEmpty())
@@ -195,19 +200,23 @@ std::optional<QString> HubCommands::identityOf(qint64 customerId, const QString 
         value = value.toLower();
     }
     if (m_store.customerIdByIdentity(kind, value) != customerId) {
-        *why = QStringLiteral("identity does not belong to this customer or does not match the channel");
+        *why = QStringLiteral(
+            "identity does not belong to this customer or does not match the channel");
         return std::nullopt;
     }
     return value;
 }
 
-Envelope HubCommands::store(const Envelope &c, const SessionUser &user, const MessagePayload &message)
+Envelope HubCommands::store(const Envelope &c, const SessionUser &user,
+                            const MessagePayload &message)
 {
     const auto appended = m_store.appendMessage(message, CommandKey{user.name, c.id});
     if (!appended)
-        return makeError(c.id, ErrorCode::Internal, QStringLiteral("could not store the message; retry with the same id"));
-    TL_LOG("hub", info) << user.name << " stored " << message.channel << " item " << appended->message.id
-                        << " for customer " << message.customerId << " at seq " << appended->seq;
+        return makeError(c.id, ErrorCode::Internal,
+                         QStringLiteral("could not store the message; retry with the same id"));
+    TL_LOG("hub", info) << user.name << " stored " << message.channel << " item "
+                        << appended->message.id << " for customer " << message.customerId
+                        << " at seq " << appended->seq;
     return makeAck(c.id, QJsonObject{{k("message"), appended->message.toJson()}}, appended->seq);
 }
 
@@ -224,19 +233,22 @@ Envelope HubCommands::sendMessage(const Envelope &c, const SessionUser &user)
         return badRequest(c, QStringLiteral("customer_id must be a positive integer"));
     if (!readString(d, "channel", channel) || !protocol::channel::isReplyChannel(channel))
         return badRequest(c, QStringLiteral("channel must be chat, sms or email"));
-    if (!readString(d, "identity", identity) || !readString(d, "subject", subject)
-        || !readString(d, "body", body))
+    if (!readString(d, "identity", identity) || !readString(d, "subject", subject) ||
+        !readString(d, "body", body))
         return badRequest(c, QStringLiteral("identity, subject and body must be strings"));
     if (body.trimmed().isEmpty())
         return badRequest(c, QStringLiteral("body must not be empty"));
     if (body.toUtf8().size() > kMaxBodyBytes)
-        return makeError(c.id, protocol::ErrorCode::TooLarge, QStringLiteral("body exceeds 64 KiB"));
+        return makeError(c.id, protocol::ErrorCode::TooLarge,
+                         QStringLiteral("body exceeds 64 KiB"));
     if (channel == protocol::channel::email && subject.trimmed().isEmpty())
         return badRequest(c, QStringLiteral("an email needs a subject"));
     if (subject.size() > kMaxSubjectChars)
-        return makeError(c.id, protocol::ErrorCode::TooLarge, QStringLiteral("subject is too long"));
+        return makeError(c.id, protocol::ErrorCode::TooLarge,
+                         QStringLiteral("subject is too long"));
     if (!m_store.customer(customerId))
-        return makeError(c.id, ErrorCode::NotFound, QStringLiteral("no customer %1").arg(customerId));
+        return makeError(c.id, ErrorCode::NotFound,
+                         QStringLiteral("no customer %1").arg(customerId));
 
     QString why;
     const auto chosen = identityOf(customerId, kindForChannel(channel), identity, &why);
@@ -259,7 +271,8 @@ Envelope HubCommands::sendMessage(const Envelope &c, const SessionUser &user)
         // hub hands the message over at once and says so with a message.status event.
         const qint64 id = answer.data.value(k("message")).toObject().value(k("id")).toInteger();
         HubStore *hub = &m_store;
-        QTimer::singleShot(0, hub, [hub, id] { hub->setMessageStatus(id, QStringLiteral("sent")); });
+        QTimer::singleShot(0, hub,
+                           [hub, id] { hub->setMessageStatus(id, QStringLiteral("sent")); });
     }
     return answer;
 }
@@ -278,7 +291,8 @@ Envelope HubCommands::addNote(const Envelope &c, const SessionUser &user)
     if (body.toUtf8().size() > kMaxBodyBytes)
         return makeError(c.id, ErrorCode::TooLarge, QStringLiteral("body exceeds 64 KiB"));
     if (!m_store.customer(customerId))
-        return makeError(c.id, ErrorCode::NotFound, QStringLiteral("no customer %1").arg(customerId));
+        return makeError(c.id, ErrorCode::NotFound,
+                         QStringLiteral("no customer %1").arg(customerId));
     MessagePayload m;
     m.customerId = customerId;
     m.channel = protocol::channel::note;
@@ -296,21 +310,25 @@ Envelope HubCommands::customersPage(const Envelope &c)
     if (!readInt(c.data, "after_id", afterId) || !readInt(c.data, "limit", limit))
         return badRequest(c, QStringLiteral("after_id and limit must be non-negative integers"));
     bool more = false;
-    const auto page = m_store.customersPage(afterId, pageLimit(limit, protocol::kMaxPageLimit), &more);
-    return makeAck(c.id, QJsonObject{{k("customers"), protocol::toJsonArray(page)}, {k("more"), more}});
+    const auto page =
+        m_store.customersPage(afterId, pageLimit(limit, protocol::kMaxPageLimit), &more);
+    return makeAck(c.id,
+                   QJsonObject{{k("customers"), protocol::toJsonArray(page)}, {k("more"), more}});
 }
 
 Envelope HubCommands::historyPage(const Envelope &c)
 {
     qint64 customerId = 0, beforeId = 0, limit = 0;
-    if (!readInt(c.data, "customer_id", customerId) || customerId <= 0
-        || !readInt(c.data, "before_id", beforeId) || !readInt(c.data, "limit", limit))
+    if (!readInt(c.data, "customer_id", customerId) || customerId <= 0 ||
+        !readInt(c.data, "before_id", beforeId) || !readInt(c.data, "limit", limit))
         return badRequest(c, QStringLiteral("customer_id, before_id and limit must be integers"));
     if (!m_store.customer(customerId))
-        return makeError(c.id, ErrorCode::NotFound, QStringLiteral("no customer %1").arg(customerId));
+        return makeError(c.id, ErrorCode::NotFound,
+                         QStringLiteral("no customer %1").arg(customerId));
     bool more = false;
     const auto page = m_store.historyPage(customerId, beforeId, pageLimit(limit, 50), &more);
-    return makeAck(c.id, QJsonObject{{k("messages"), protocol::toJsonArray(page)}, {k("more"), more}});
+    return makeAck(c.id,
+                   QJsonObject{{k("messages"), protocol::toJsonArray(page)}, {k("more"), more}});
 }
 
 } // namespace threadline::server

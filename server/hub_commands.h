@@ -25,10 +25,10 @@ bool isKnown(const QString &r);
 
 /// The outcome of a `hello`: the answer to send and, on success, how to resume.
 struct HelloOutcome {
-    protocol::Envelope answer;    ///< welcome or error
+    protocol::Envelope answer; ///< welcome or error
     std::optional<SessionUser> user;
-    bool replay = false;          ///< false: resync
-    qint64 since = 0;             ///< where the event stream continues from
+    bool replay = false; ///< false: resync
+    qint64 since = 0;    ///< where the event stream continues from
 };
 
 /// The hub's commands, independent of the WebSocket: validates, checks roles,

@@ -30,34 +30,37 @@ QStringList version1(const QSqlDatabase &db)
 {
     const QString id = rowKey(db);
     return {
-        QStringLiteral("CREATE TABLE users (") + id
-            + QStringLiteral(", name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,"
-                             " password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE users (") + id +
+            QStringLiteral(", name TEXT NOT NULL UNIQUE, role TEXT NOT NULL,"
+                           " password_hash TEXT NOT NULL, created_at BIGINT NOT NULL)"),
         QStringLiteral("CREATE TABLE sessions (token_hash TEXT PRIMARY KEY,"
                        " user_id BIGINT NOT NULL REFERENCES users(id),"
                        " created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL)"),
-        QStringLiteral("CREATE TABLE customers (") + id
-            + QStringLiteral(", name TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',"
-                             " assignee TEXT NOT NULL DEFAULT '', last_at BIGINT NOT NULL DEFAULT 0,"
-                             " last_channel TEXT NOT NULL DEFAULT '',"
-                             " last_direction TEXT NOT NULL DEFAULT '',"
-                             " last_preview TEXT NOT NULL DEFAULT '',"
-                             " item_count BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
-        QStringLiteral("CREATE TABLE identities (") + id
-            + QStringLiteral(", customer_id BIGINT NOT NULL REFERENCES customers(id),"
-                             " kind TEXT NOT NULL, value TEXT NOT NULL, last_inbound_at BIGINT NOT NULL DEFAULT 0,"
-                             " UNIQUE (kind, value))"),
+        QStringLiteral("CREATE TABLE customers (") + id +
+            QStringLiteral(", name TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'open',"
+                           " assignee TEXT NOT NULL DEFAULT '', last_at BIGINT NOT NULL DEFAULT 0,"
+                           " last_channel TEXT NOT NULL DEFAULT '',"
+                           " last_direction TEXT NOT NULL DEFAULT '',"
+                           " last_preview TEXT NOT NULL DEFAULT '',"
+                           " item_count BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE identities (") + id +
+            QStringLiteral(", customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                           " kind TEXT NOT NULL, value TEXT NOT NULL, last_inbound_at BIGINT NOT "
+                           "NULL DEFAULT 0,"
+                           " UNIQUE (kind, value))"),
         QStringLiteral("CREATE INDEX identities_by_customer ON identities (customer_id)"),
-        QStringLiteral("CREATE TABLE messages (") + id
-            + QStringLiteral(", customer_id BIGINT NOT NULL REFERENCES customers(id),"
-                             " channel TEXT NOT NULL, direction TEXT NOT NULL,"
-                             " author TEXT NOT NULL DEFAULT '', identity TEXT NOT NULL DEFAULT '',"
-                             " subject TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,"
-                             " quoted TEXT NOT NULL DEFAULT '', client_id TEXT NOT NULL DEFAULT '',"
-                             " status TEXT NOT NULL, at BIGINT NOT NULL, meta TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE TABLE messages (") + id +
+            QStringLiteral(
+                ", customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                " channel TEXT NOT NULL, direction TEXT NOT NULL,"
+                " author TEXT NOT NULL DEFAULT '', identity TEXT NOT NULL DEFAULT '',"
+                " subject TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,"
+                " quoted TEXT NOT NULL DEFAULT '', client_id TEXT NOT NULL DEFAULT '',"
+                " status TEXT NOT NULL, at BIGINT NOT NULL, meta TEXT NOT NULL DEFAULT '')"),
         QStringLiteral("CREATE INDEX messages_by_customer ON messages (customer_id, id)"),
-        QStringLiteral("CREATE TABLE events (") + eventKey(db)
-            + QStringLiteral(", type TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE TABLE events (") + eventKey(db) +
+            QStringLiteral(
+                ", type TEXT NOT NULL, payload TEXT NOT NULL, created_at BIGINT NOT NULL)"),
         QStringLiteral("CREATE TABLE commands (user_name TEXT NOT NULL, client_id TEXT NOT NULL,"
                        " answer TEXT NOT NULL, created_at BIGINT NOT NULL,"
                        " PRIMARY KEY (user_name, client_id))"),
@@ -77,7 +80,8 @@ QString run(QSqlDatabase &db, const QString &sql)
 
 QString migrate(QSqlDatabase &db)
 {
-    QString error = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    QString error = run(
+        db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
     if (!error.isEmpty())
         return error;
     QSqlQuery q(db);

@@ -3,8 +3,8 @@
 
 #include "server/client_session.h"
 #include "server/upgrade_listener.h"
-#include "services/protocol/frame_types.h"
 #include "services/logging/log.h"
+#include "services/protocol/frame_types.h"
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -27,7 +27,8 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, QObject *parent)
         return QHttpServerResponse(QHttpServerResponder::StatusCode::UpgradeRequired);
     });
     m_listener = new UpgradeListener(QStringLiteral("/ws"), {protocol::kSubprotocol}, &m_http);
-    connect(&m_listener->webSockets(), &QWebSocketServer::newConnection, this, &HubServer::acceptWebSockets);
+    connect(&m_listener->webSockets(), &QWebSocketServer::newConnection, this,
+            &HubServer::acceptWebSockets);
     // Queued: the command's answer leaves before the events it caused.
     connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast, Qt::QueuedConnection);
 }

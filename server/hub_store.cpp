@@ -8,10 +8,10 @@
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QHash>
 #include <QUuid>
 #include <limits>
 
@@ -86,7 +86,8 @@ QString previewOf(const MessagePayload &m)
 }
 
 HubStore::HubStore(QObject *parent)
-    : QObject(parent), m_connection(QStringLiteral("hub-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+    : QObject(parent),
+      m_connection(QStringLiteral("hub-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
 {
 }
 
@@ -119,7 +120,8 @@ QString HubStore::open(const QString &path, OpenMode mode)
         if (!info.isFile())
             return QStringLiteral("%1 is not a file").arg(path);
         if (!looksLikeSqlite(path))
-            return QStringLiteral("%1 is not a threadline-hub database (not SQLite); refusing to touch it")
+            return QStringLiteral(
+                       "%1 is not a threadline-hub database (not SQLite); refusing to touch it")
                 .arg(path);
     } else if (mode == OpenMode::MustExist) {
         return QStringLiteral("%1 does not exist").arg(path);
@@ -133,7 +135,8 @@ QString HubStore::open(const QString &path, OpenMode mode)
     for (const char *p : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
                           "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
         if (!pragma.exec(QString::fromLatin1(p)))
-            return QStringLiteral("%1 is not a usable database: %2").arg(path, pragma.lastError().text());
+            return QStringLiteral("%1 is not a usable database: %2")
+                .arg(path, pragma.lastError().text());
         pragma.finish();
     }
     const QString error = hub_schema::migrate(db);
@@ -147,7 +150,8 @@ QString HubStore::open(const QString &path, OpenMode mode)
 QString HubStore::addUser(const QString &name, const QString &role, const QString &passwordHash)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(name);
     q.addBindValue(role);
     q.addBindValue(passwordHash);
@@ -174,7 +178,8 @@ std::optional<UserRecord> HubStore::user(const QString &name)
 bool HubStore::addSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(tokenHash);
     q.addBindValue(userId);
     q.addBindValue(now);
@@ -185,8 +190,9 @@ bool HubStore::addSession(qint64 userId, const QString &tokenHash, qint64 now, q
 std::optional<UserRecord> HubStore::userForSession(const QString &tokenHash, qint64 now)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT u.id, u.name, u.role, u.password_hash FROM sessions s"
-                             " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?"));
+    q.prepare(QStringLiteral(
+        "SELECT u.id, u.name, u.role, u.password_hash FROM sessions s"
+        " JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.expires_at > ?"));
     q.addBindValue(tokenHash);
     q.addBindValue(now);
     if (!q.exec() || !q.next())
@@ -220,7 +226,8 @@ QList<IdentityPayload> HubStore::identities(qint64 customerId)
 {
     QList<IdentityPayload> out;
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id"));
+    q.prepare(
+        QStringLiteral("SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id"));
     q.addBindValue(customerId);
     if (q.exec())
         while (q.next())
@@ -251,7 +258,8 @@ CustomerPayload readCustomer(const QSqlQuery &q)
 std::optional<CustomerPayload> HubStore::customer(qint64 id)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns + QStringLiteral(" FROM customers WHERE id = ?"));
+    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns +
+              QStringLiteral(" FROM customers WHERE id = ?"));
     q.addBindValue(id);
     if (!q.exec() || !q.next())
         return std::nullopt;
@@ -277,8 +285,8 @@ QList<CustomerPayload> HubStore::customersPage(qint64 afterId, int limit, bool *
     QList<CustomerPayload> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns
-              + QStringLiteral(" FROM customers WHERE id > ? ORDER BY id LIMIT ?"));
+    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns +
+              QStringLiteral(" FROM customers WHERE id > ? ORDER BY id LIMIT ?"));
     q.addBindValue(afterId);
     q.addBindValue(limit + 1);
     if (q.exec())
@@ -311,13 +319,15 @@ QList<CustomerPayload> HubStore::customersPage(qint64 afterId, int limit, bool *
     return out;
 }
 
-QList<MessagePayload> HubStore::historyPage(qint64 customerId, qint64 beforeId, int limit, bool *more)
+QList<MessagePayload> HubStore::historyPage(qint64 customerId, qint64 beforeId, int limit,
+                                            bool *more)
 {
     QList<MessagePayload> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT ") + kMessageColumns
-              + QStringLiteral(" FROM messages WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT ") + kMessageColumns +
+        QStringLiteral(" FROM messages WHERE customer_id = ? AND id < ? ORDER BY id DESC LIMIT ?"));
     q.addBindValue(customerId);
     q.addBindValue(beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
     q.addBindValue(limit + 1);
@@ -365,7 +375,8 @@ QList<StoredEvent> HubStore::eventsAfter(qint64 since, int limit)
     QList<StoredEvent> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
+    q.prepare(
+        QStringLiteral("SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
     q.addBindValue(since);
     q.addBindValue(limit);
     if (q.exec())
@@ -378,7 +389,8 @@ QList<StoredEvent> HubStore::eventsAfter(qint64 since, int limit)
 std::optional<RememberedAnswer> HubStore::rememberedAnswer(const CommandKey &key, qint64 now)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT answer FROM commands WHERE user_name = ? AND client_id = ? AND created_at > ?"));
+    q.prepare(QStringLiteral(
+        "SELECT answer FROM commands WHERE user_name = ? AND client_id = ? AND created_at > ?"));
     q.addBindValue(key.user);
     q.addBindValue(key.id);
     q.addBindValue(now - protocol::kCommandMemoryMs);
@@ -435,15 +447,16 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
     };
 
     QSqlQuery q(db);
-    q.prepare(QStringLiteral("INSERT INTO messages (customer_id, channel, direction, author, identity,"
-                             " subject, body, quoted, client_id, status, at, meta)"
-                             " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
-                             " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"));
-    for (const QVariant &v : {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction),
-                              QVariant(m.author), QVariant(m.identity), QVariant(m.subject),
-                              QVariant(m.body), QVariant(m.quoted), QVariant(m.clientId),
-                              QVariant(m.status), QVariant(m.at),
-                              QVariant(m.meta.isEmpty() ? QString() : toText(m.meta))})
+    q.prepare(QStringLiteral(
+        "INSERT INTO messages (customer_id, channel, direction, author, identity,"
+        " subject, body, quoted, client_id, status, at, meta)"
+        " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+        " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"));
+    for (const QVariant &v :
+         {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction), QVariant(m.author),
+          QVariant(m.identity), QVariant(m.subject), QVariant(m.body), QVariant(m.quoted),
+          QVariant(m.clientId), QVariant(m.status), QVariant(m.at),
+          QVariant(m.meta.isEmpty() ? QString() : toText(m.meta))})
         q.addBindValue(v);
     if (!q.exec())
         return abort(q.lastError().text());
@@ -451,7 +464,8 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
 
     if (m.direction == protocol::direction::in && !m.identity.isEmpty()) {
         QSqlQuery touch(db);
-        touch.prepare(QStringLiteral("UPDATE identities SET last_inbound_at = ? WHERE customer_id = ? AND value = ?"));
+        touch.prepare(QStringLiteral(
+            "UPDATE identities SET last_inbound_at = ? WHERE customer_id = ? AND value = ?"));
         touch.addBindValue(m.at);
         touch.addBindValue(m.customerId);
         touch.addBindValue(m.identity);
@@ -461,7 +475,8 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
 
     QSqlQuery summary(db);
     summary.prepare(QStringLiteral(
-        "UPDATE customers SET last_at = ?, last_channel = ?, last_direction = ?, last_preview = COALESCE(?, ''),"
+        "UPDATE customers SET last_at = ?, last_channel = ?, last_direction = ?, last_preview = "
+        "COALESCE(?, ''),"
         " item_count = item_count + 1, status = CASE WHEN ? = 'in' THEN 'open' ELSE status END"
         " WHERE id = ?"));
     summary.addBindValue(m.at);
@@ -491,11 +506,12 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
 
     if (command) {
         QSqlQuery remember(db);
-        remember.prepare(QStringLiteral("INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
+        remember.prepare(QStringLiteral(
+            "INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
         remember.addBindValue(command->user);
         remember.addBindValue(command->id);
-        remember.addBindValue(toText(QJsonObject{{QLatin1String("seq"), createdSeq},
-                                                 {QLatin1String("data"), created}}));
+        remember.addBindValue(toText(
+            QJsonObject{{QLatin1String("seq"), createdSeq}, {QLatin1String("data"), created}}));
         remember.addBindValue(now);
         if (!remember.exec())
             return abort(remember.lastError().text());

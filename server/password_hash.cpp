@@ -14,8 +14,8 @@ constexpr int kSaltBytes = 16;
 
 QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(),
-                                              salt, iterations, kKeyBytes);
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt,
+                                              iterations, kKeyBytes);
 }
 
 bool equalInConstantTime(const QByteArray &a, const QByteArray &b)

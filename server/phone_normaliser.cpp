@@ -5,7 +5,10 @@
 
 namespace threadline::server {
 
-PhoneNormaliser::PhoneNormaliser(QString defaultRegion) : m_region(std::move(defaultRegion).toUpper()) {}
+PhoneNormaliser::PhoneNormaliser(QString defaultRegion)
+    : m_region(std::move(defaultRegion).toUpper())
+{
+}
 
 QString withAsciiDigits(const QString &text)
 {
@@ -29,8 +32,8 @@ std::optional<QString> PhoneNormaliser::toE164(const QString &written) const
         return std::nullopt;
     const PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
     PhoneNumber number;
-    if (util->Parse(ascii.toStdString(), m_region.toStdString(), &number)
-        != PhoneNumberUtil::NO_PARSING_ERROR)
+    if (util->Parse(ascii.toStdString(), m_region.toStdString(), &number) !=
+        PhoneNumberUtil::NO_PARSING_ERROR)
         return std::nullopt;
     if (!util->IsValidNumber(number))
         return std::nullopt;

@@ -30,10 +30,12 @@ bool SeedWriter::begin()
         "INSERT INTO identities (customer_id, kind, value, last_inbound_at) VALUES (?, ?, ?, 0)"));
     m_message.prepare(QStringLiteral(
         "INSERT INTO messages (customer_id, channel, direction, author, identity, subject, body,"
-        " quoted, client_id, status, at, meta) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+        " quoted, client_id, status, at, meta) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), "
+        "COALESCE(?, ''), COALESCE(?, ''),"
         " COALESCE(?, ''), '', ?, ?, COALESCE(?, ''))"));
     m_summary.prepare(QStringLiteral(
-        "UPDATE customers SET status = ?, assignee = COALESCE(?, ''), last_at = ?, last_channel = ?,"
+        "UPDATE customers SET status = ?, assignee = COALESCE(?, ''), last_at = ?, last_channel = "
+        "?,"
         " last_direction = ?, last_preview = COALESCE(?, ''), item_count = ? WHERE id = ?"));
     return true;
 }
@@ -67,9 +69,9 @@ bool SeedWriter::addMessage(const protocol::MessagePayload &m)
     m_message.bindValue(7, m.quoted);
     m_message.bindValue(8, m.status);
     m_message.bindValue(9, m.at);
-    m_message.bindValue(10, m.meta.isEmpty()
-                                ? QString()
-                                : QString::fromUtf8(QJsonDocument(m.meta).toJson(QJsonDocument::Compact)));
+    m_message.bindValue(10, m.meta.isEmpty() ? QString()
+                                             : QString::fromUtf8(QJsonDocument(m.meta).toJson(
+                                                   QJsonDocument::Compact)));
     return check(m_message);
 }
 

@@ -55,15 +55,18 @@ void TrafficSimulator::scheduleNext()
 
 void TrafficSimulator::arrive()
 {
-    const qint64 customerId = m_customers.at(std::uniform_int_distribution<qsizetype>(0, m_customers.size() - 1)(m_engine));
+    const qint64 customerId = m_customers.at(
+        std::uniform_int_distribution<qsizetype>(0, m_customers.size() - 1)(m_engine));
     const auto customer = m_store.customer(customerId);
     if (!customer)
         return;
-    static const QStringList channels{protocol::channel::sms, protocol::channel::chat, protocol::channel::email};
+    static const QStringList channels{protocol::channel::sms, protocol::channel::chat,
+                                      protocol::channel::email};
     QString channel = channels.at(std::uniform_int_distribution<int>(0, 2)(m_engine));
     auto identityOf = [&](const QString &ch) {
-        const QString kind = ch == protocol::channel::sms ? QStringLiteral("phone")
-                             : ch == protocol::channel::email ? QStringLiteral("email") : QStringLiteral("chat");
+        const QString kind = ch == protocol::channel::sms     ? QStringLiteral("phone")
+                             : ch == protocol::channel::email ? QStringLiteral("email")
+                                                              : QStringLiteral("chat");
         return m_store.preferredIdentity(customerId, kind);
     };
     auto identity = identityOf(channel);
@@ -74,9 +77,14 @@ void TrafficSimulator::arrive()
             return;
     }
     const demo::Phrases &ph = demo::phrases(guessLanguage(customer->name));
-    const demo::Topic &topic = ph.topics.at(std::uniform_int_distribution<size_t>(0, ph.topics.size() - 1)(m_engine));
-    const QString order = QStringLiteral("TL-") + QString::number(std::uniform_int_distribution<int>(100000, 999999)(m_engine));
-    auto fill = [&](const char *text) { return demo::utf8(text).replace(QLatin1String("%ORDER%"), order); };
+    const demo::Topic &topic =
+        ph.topics.at(std::uniform_int_distribution<size_t>(0, ph.topics.size() - 1)(m_engine));
+    const QString order =
+        QStringLiteral("TL-") +
+        QString::number(std::uniform_int_distribution<int>(100000, 999999)(m_engine));
+    auto fill = [&](const char *text) {
+        return demo::utf8(text).replace(QLatin1String("%ORDER%"), order);
+    };
     const bool opening = std::uniform_int_distribution<int>(0, 2)(m_engine) > 0;
     const auto &pool = opening ? topic.opens : topic.followUps;
 

@@ -21,8 +21,8 @@ bool isUpgradeTo(const QByteArray &head, const QByteArray &path)
         return false;
     for (const QByteArray &line : head.mid(lineEnd + 2).split('\n')) {
         const qsizetype colon = line.indexOf(':');
-        if (colon > 0 && line.left(colon).trimmed().toLower() == "upgrade"
-            && line.mid(colon + 1).trimmed().toLower() == "websocket")
+        if (colon > 0 && line.left(colon).trimmed().toLower() == "upgrade" &&
+            line.mid(colon + 1).trimmed().toLower() == "websocket")
             return true;
     }
     return false;
@@ -30,7 +30,8 @@ bool isUpgradeTo(const QByteArray &head, const QByteArray &path)
 
 } // namespace
 
-UpgradeListener::UpgradeListener(const QString &path, const QStringList &subprotocols, QObject *parent)
+UpgradeListener::UpgradeListener(const QString &path, const QStringList &subprotocols,
+                                 QObject *parent)
     : QTcpServer(parent), m_path(path.toUtf8()),
       m_webSockets(QStringLiteral("threadline-hub"), QWebSocketServer::NonSecureMode)
 {

@@ -17,7 +17,8 @@ class UpgradeListener : public QTcpServer {
 public:
     static constexpr qsizetype kMaxHeadBytes = 16 * 1024;
 
-    UpgradeListener(const QString &path, const QStringList &subprotocols, QObject *parent = nullptr);
+    UpgradeListener(const QString &path, const QStringList &subprotocols,
+                    QObject *parent = nullptr);
     QWebSocketServer &webSockets() { return m_webSockets; }
 
 protected:

@@ -48,18 +48,22 @@ private Q_SLOTS:
         for (qint64 candidate = 1; candidate < 40 && e164.isEmpty(); ++candidate) {
             const QJsonObject c = find(QString::number(candidate));
             for (const auto &v : c.value(QStringLiteral("identities")).toArray())
-                if (v.toObject().value(QStringLiteral("value")).toString().startsWith(QStringLiteral("+989"))) {
+                if (v.toObject()
+                        .value(QStringLiteral("value"))
+                        .toString()
+                        .startsWith(QStringLiteral("+989"))) {
                     e164 = v.toObject().value(QStringLiteral("value")).toString();
                     id = candidate;
                 }
         }
         QVERIFY(!e164.isEmpty());
-        const QString national = QStringLiteral("0") + e164.mid(3, 3) + QLatin1Char(' ') + e164.mid(6, 3)
-                                 + QLatin1Char(' ') + e164.mid(9);
+        const QString national = QStringLiteral("0") + e164.mid(3, 3) + QLatin1Char(' ') +
+                                 e164.mid(6, 3) + QLatin1Char(' ') + e164.mid(9);
         const QJsonObject found = find(persianDigits(national));
         QCOMPARE(found.value(QStringLiteral("id")).toInteger(), id);
         QVERIFY(found.value(QStringLiteral("items")).toArray().size() >= 20);
-        QCOMPARE(found.value(QStringLiteral("items")).toArray().size(), found.value(QStringLiteral("item_count")).toInteger());
+        QCOMPARE(found.value(QStringLiteral("items")).toArray().size(),
+                 found.value(QStringLiteral("item_count")).toInteger());
     }
 
     void customerFindTakesAnUpperCaseEmail()
@@ -75,8 +79,9 @@ private Q_SLOTS:
 
     void customerFindSaysWhenNobodyMatches()
     {
-        const auto r = m_hub.runCli({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("nobody@example.com"),
-                                     QStringLiteral("--db"), m_hub.dbPath()});
+        const auto r = m_hub.runCli({QStringLiteral("customer"), QStringLiteral("find"),
+                                     QStringLiteral("nobody@example.com"), QStringLiteral("--db"),
+                                     m_hub.dbPath()});
         QCOMPARE(r.exitCode, 3);
         QVERIFY(!r.err.isEmpty());
     }
@@ -89,9 +94,10 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("pw\n");
         f.close();
-        const auto r = m_hub.runCli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("eve"), QStringLiteral("--role"),
-                                     QStringLiteral("admin"), QStringLiteral("--password-file"), passwordFile,
-                                     QStringLiteral("--db"), m_hub.dbPath()});
+        const auto r = m_hub.runCli({QStringLiteral("user"), QStringLiteral("add"),
+                                     QStringLiteral("eve"), QStringLiteral("--role"),
+                                     QStringLiteral("admin"), QStringLiteral("--password-file"),
+                                     passwordFile, QStringLiteral("--db"), m_hub.dbPath()});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("role"));
     }
@@ -99,11 +105,18 @@ private Q_SLOTS:
     void badArgumentsExitWithCode2AndHelpExplainsEverything()
     {
         QCOMPARE(m_hub.runCli({QStringLiteral("--listen")}).exitCode, 2);
-        QCOMPARE(m_hub.runCli({QStringLiteral("--db"), m_hub.dbPath(), QStringLiteral("--simulate"), QStringLiteral("fast")}).exitCode, 2);
-        QCOMPARE(m_hub.runCli({QStringLiteral("teleport"), QStringLiteral("--db"), m_hub.dbPath()}).exitCode, 2);
+        QCOMPARE(m_hub
+                     .runCli({QStringLiteral("--db"), m_hub.dbPath(), QStringLiteral("--simulate"),
+                              QStringLiteral("fast")})
+                     .exitCode,
+                 2);
+        QCOMPARE(m_hub.runCli({QStringLiteral("teleport"), QStringLiteral("--db"), m_hub.dbPath()})
+                     .exitCode,
+                 2);
         const auto help = m_hub.runCli({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *word : {"--listen", "--db", "--demo", "--simulate", "--log-dir", "user add", "customer find", "--region"})
+        for (const char *word : {"--listen", "--db", "--demo", "--simulate", "--log-dir",
+                                 "user add", "customer find", "--region"})
             QVERIFY2(help.out.contains(word), word);
     }
 
@@ -116,10 +129,12 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(content);
         f.close();
-        const auto serve = m_hub.runCli({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), path});
+        const auto serve = m_hub.runCli({QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                                         QStringLiteral("--db"), path});
         QCOMPARE(serve.exitCode, 1);
         QVERIFY(serve.err.contains("not a threadline-hub database"));
-        const auto find = m_hub.runCli({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("1"), QStringLiteral("--db"), path});
+        const auto find = m_hub.runCli({QStringLiteral("customer"), QStringLiteral("find"),
+                                        QStringLiteral("1"), QStringLiteral("--db"), path});
         QCOMPARE(find.exitCode, 1);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), content);
@@ -132,7 +147,8 @@ private Q_SLOTS:
         QVERIFY(busy.start(true, {QStringLiteral("--simulate"), QStringLiteral("20")}));
         TestClient client;
         QVERIFY(client.connectTo(busy.url()));
-        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type, protocol::type::welcome);
+        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type,
+                 protocol::type::welcome);
         const auto created = client.waitForEvent(protocol::type::messageCreated);
         QVERIFY(created);
         const QJsonObject m = created->data.value(QStringLiteral("message")).toObject();
@@ -146,14 +162,16 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
-        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type, protocol::type::welcome);
+        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type,
+                 protocol::type::welcome);
         qint64 after = 0;
         int customers = 0, busy = 0;
         bool more = true;
         QSet<QString> scripts;
         while (more) {
-            const auto page = client.command(protocol::type::customersPage,
-                                             {{QStringLiteral("after_id"), after}, {QStringLiteral("limit"), 500}});
+            const auto page =
+                client.command(protocol::type::customersPage, {{QStringLiteral("after_id"), after},
+                                                               {QStringLiteral("limit"), 500}});
             QCOMPARE(page.type, protocol::type::ack);
             const QJsonArray list = page.data.value(QStringLiteral("customers")).toArray();
             for (const auto &v : list) {
@@ -163,8 +181,9 @@ private Q_SLOTS:
                     ++busy;
                 after = c.value(QStringLiteral("id")).toInteger();
                 const QString name = c.value(QStringLiteral("name")).toString();
-                scripts.insert(name.contains(QChar(0x06CC)) ? QStringLiteral("fa")
-                               : name.at(0).unicode() >= 0x0600 ? QStringLiteral("ar") : QStringLiteral("en"));
+                scripts.insert(name.contains(QChar(0x06CC))     ? QStringLiteral("fa")
+                               : name.at(0).unicode() >= 0x0600 ? QStringLiteral("ar")
+                                                                : QStringLiteral("en"));
             }
             more = page.data.value(QStringLiteral("more")).toBool();
         }

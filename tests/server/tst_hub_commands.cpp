@@ -13,7 +13,8 @@ using namespace threadline::testing;
 namespace {
 QJsonObject sms(qint64 customer, const QString &body)
 {
-    return {{QStringLiteral("customer_id"), customer}, {QStringLiteral("channel"), QStringLiteral("sms")},
+    return {{QStringLiteral("customer_id"), customer},
+            {QStringLiteral("channel"), QStringLiteral("sms")},
             {QStringLiteral("body"), body}};
 }
 } // namespace
@@ -25,7 +26,8 @@ class TestHubCommands : public QObject {
     std::unique_ptr<TestClient> signedIn(const QString &user = QStringLiteral("agent"))
     {
         auto client = std::make_unique<TestClient>();
-        if (!client->connectTo(m_hub.url()) || client->hello(user, QStringLiteral("demo")).type != protocol::type::welcome)
+        if (!client->connectTo(m_hub.url()) ||
+            client->hello(user, QStringLiteral("demo")).type != protocol::type::welcome)
             return nullptr;
         if (!client->waitForEvent(protocol::type::live))
             return nullptr;
@@ -34,8 +36,9 @@ class TestHubCommands : public QObject {
 
     qint64 historyCount(TestClient &client, qint64 customer)
     {
-        const auto page = client.command(protocol::type::historyPage,
-                                         {{QStringLiteral("customer_id"), customer}, {QStringLiteral("limit"), 500}});
+        const auto page =
+            client.command(protocol::type::historyPage, {{QStringLiteral("customer_id"), customer},
+                                                         {QStringLiteral("limit"), 500}});
         return page.data.value(QStringLiteral("messages")).toArray().size();
     }
 
@@ -48,7 +51,8 @@ private Q_SLOTS:
         auto colleague = signedIn(QStringLiteral("supervisor"));
         QVERIFY(sender && colleague);
         const QString id = TestClient::newId();
-        const auto ack = sender->command(protocol::type::sendMessage, sms(7, QStringLiteral("Your parcel ships today.")), id);
+        const auto ack = sender->command(protocol::type::sendMessage,
+                                         sms(7, QStringLiteral("Your parcel ships today.")), id);
         QCOMPARE(ack.type, protocol::type::ack);
         QVERIFY(ack.seq > 0);
         const QJsonObject message = ack.data.value(QStringLiteral("message")).toObject();
@@ -61,10 +65,17 @@ private Q_SLOTS:
         const auto created = colleague->waitForEvent(protocol::type::messageCreated);
         QVERIFY(created);
         QCOMPARE(created->seq, ack.seq);
-        QCOMPARE(created->data.value(QStringLiteral("message")).toObject().value(QStringLiteral("client_id")).toString(), id);
+        QCOMPARE(created->data.value(QStringLiteral("message"))
+                     .toObject()
+                     .value(QStringLiteral("client_id"))
+                     .toString(),
+                 id);
         const auto upserted = colleague->waitForEvent(protocol::type::customerUpserted);
         QVERIFY(upserted);
-        QCOMPARE(upserted->data.value(QStringLiteral("customer")).toObject().value(QStringLiteral("last_preview")).toString(),
+        QCOMPARE(upserted->data.value(QStringLiteral("customer"))
+                     .toObject()
+                     .value(QStringLiteral("last_preview"))
+                     .toString(),
                  QStringLiteral("Your parcel ships today."));
         const auto status = colleague->waitForEvent(protocol::type::messageStatus);
         QVERIFY(status);
@@ -72,9 +83,11 @@ private Q_SLOTS:
         QCOMPARE(status->data.value(QStringLiteral("client_id")).toString(), id);
         QVERIFY(sender->waitForEvent(protocol::type::messageCreated)); // the sender gets it too
 
-        const auto page = sender->command(protocol::type::historyPage,
-                                          {{QStringLiteral("customer_id"), 7}, {QStringLiteral("limit"), 1}});
-        const QJsonObject newest = page.data.value(QStringLiteral("messages")).toArray().at(0).toObject();
+        const auto page =
+            sender->command(protocol::type::historyPage,
+                            {{QStringLiteral("customer_id"), 7}, {QStringLiteral("limit"), 1}});
+        const QJsonObject newest =
+            page.data.value(QStringLiteral("messages")).toArray().at(0).toObject();
         QCOMPARE(newest.value(QStringLiteral("id")), message.value(QStringLiteral("id")));
         QCOMPARE(newest.value(QStringLiteral("status")).toString(), QStringLiteral("sent"));
     }
@@ -85,10 +98,16 @@ private Q_SLOTS:
         QVERIFY(client);
         const qint64 before = historyCount(*client, 12);
         const QString id = TestClient::newId();
-        const auto first = client->command(protocol::type::addNote,
-                                           {{QStringLiteral("customer_id"), 12}, {QStringLiteral("body"), QStringLiteral("Prefers calls after 18:00")}}, id);
-        const auto again = client->command(protocol::type::addNote,
-                                           {{QStringLiteral("customer_id"), 12}, {QStringLiteral("body"), QStringLiteral("Prefers calls after 18:00")}}, id);
+        const auto first =
+            client->command(protocol::type::addNote,
+                            {{QStringLiteral("customer_id"), 12},
+                             {QStringLiteral("body"), QStringLiteral("Prefers calls after 18:00")}},
+                            id);
+        const auto again =
+            client->command(protocol::type::addNote,
+                            {{QStringLiteral("customer_id"), 12},
+                             {QStringLiteral("body"), QStringLiteral("Prefers calls after 18:00")}},
+                            id);
         QCOMPARE(first.type, protocol::type::ack);
         QCOMPARE(again.type, protocol::type::ack);
         QCOMPARE(again.seq, first.seq);
@@ -96,8 +115,10 @@ private Q_SLOTS:
         QCOMPARE(historyCount(*client, 12), before + 1);
 
         const QString sendId = TestClient::newId();
-        const auto sent = client->command(protocol::type::sendMessage, sms(12, QStringLiteral("Noted, thanks!")), sendId);
-        const auto resent = client->command(protocol::type::sendMessage, sms(12, QStringLiteral("Noted, thanks!")), sendId);
+        const auto sent = client->command(protocol::type::sendMessage,
+                                          sms(12, QStringLiteral("Noted, thanks!")), sendId);
+        const auto resent = client->command(protocol::type::sendMessage,
+                                            sms(12, QStringLiteral("Noted, thanks!")), sendId);
         QCOMPARE(resent.seq, sent.seq);
         QCOMPARE(historyCount(*client, 12), before + 2);
     }
@@ -106,18 +127,25 @@ private Q_SLOTS:
     {
         auto client = signedIn();
         QVERIFY(client);
-        QCOMPARE(client->command(protocol::type::sendMessage, sms(999999, QStringLiteral("hi"))).error->code,
+        QCOMPARE(client->command(protocol::type::sendMessage, sms(999999, QStringLiteral("hi")))
+                     .error->code,
                  protocol::ErrorCode::NotFound);
-        QCOMPARE(client->command(protocol::type::sendMessage, sms(7, QStringLiteral("   "))).error->code,
-                 protocol::ErrorCode::BadRequest);
+        QCOMPARE(
+            client->command(protocol::type::sendMessage, sms(7, QStringLiteral("   "))).error->code,
+            protocol::ErrorCode::BadRequest);
         QJsonObject email = sms(7, QStringLiteral("no subject"));
         email.insert(QStringLiteral("channel"), QStringLiteral("email"));
-        QCOMPARE(client->command(protocol::type::sendMessage, email).error->code, protocol::ErrorCode::BadRequest);
+        QCOMPARE(client->command(protocol::type::sendMessage, email).error->code,
+                 protocol::ErrorCode::BadRequest);
         QJsonObject foreign = sms(7, QStringLiteral("hi"));
         foreign.insert(QStringLiteral("identity"), QStringLiteral("+989121111111"));
-        QCOMPARE(client->command(protocol::type::sendMessage, foreign).error->code, protocol::ErrorCode::BadRequest);
-        QCOMPARE(client->command(protocol::type::sendMessage, sms(7, QString(70 * 1024, QLatin1Char('x')))).error->code,
-                 protocol::ErrorCode::TooLarge);
+        QCOMPARE(client->command(protocol::type::sendMessage, foreign).error->code,
+                 protocol::ErrorCode::BadRequest);
+        QCOMPARE(
+            client
+                ->command(protocol::type::sendMessage, sms(7, QString(70 * 1024, QLatin1Char('x'))))
+                .error->code,
+            protocol::ErrorCode::TooLarge);
     }
 
     void malformedFramesGetBadRequestAndTheConnectionKeepsWorking()
@@ -126,13 +154,19 @@ private Q_SLOTS:
         QVERIFY(client);
         client->sendText(QStringLiteral("{not json"));
         QCOMPARE(client->waitForAnonymousError().error->code, protocol::ErrorCode::BadRequest);
-        QCOMPARE(client->command(QStringLiteral("make_coffee"), {}).error->code, protocol::ErrorCode::BadRequest);
-        QCOMPARE(client->command(protocol::type::sendMessage, {}).error->code, protocol::ErrorCode::BadRequest);
-        QCOMPARE(client->command(protocol::type::historyPage, {{QStringLiteral("customer_id"), QStringLiteral("seven")}}).error->code,
+        QCOMPARE(client->command(QStringLiteral("make_coffee"), {}).error->code,
+                 protocol::ErrorCode::BadRequest);
+        QCOMPARE(client->command(protocol::type::sendMessage, {}).error->code,
+                 protocol::ErrorCode::BadRequest);
+        QCOMPARE(client
+                     ->command(protocol::type::historyPage,
+                               {{QStringLiteral("customer_id"), QStringLiteral("seven")}})
+                     .error->code,
                  protocol::ErrorCode::BadRequest);
         client->sendBinary(QByteArrayLiteral("\x01\x02"));
         QCOMPARE(client->waitForAnonymousError().error->code, protocol::ErrorCode::BadRequest);
-        const auto page = client->command(protocol::type::customersPage, {{QStringLiteral("limit"), 3}});
+        const auto page =
+            client->command(protocol::type::customersPage, {{QStringLiteral("limit"), 3}});
         QCOMPARE(page.type, protocol::type::ack);
         QCOMPARE(page.data.value(QStringLiteral("customers")).toArray().size(), 3);
         QVERIFY(page.data.value(QStringLiteral("more")).toBool());

@@ -15,8 +15,10 @@ class TestHubResume : public QObject {
 
     qint64 addNote(TestClient &client, qint64 customer, const QString &body)
     {
-        return client.command(protocol::type::addNote,
-                              {{QStringLiteral("customer_id"), customer}, {QStringLiteral("body"), body}}).seq;
+        return client
+            .command(protocol::type::addNote,
+                     {{QStringLiteral("customer_id"), customer}, {QStringLiteral("body"), body}})
+            .seq;
     }
 
 private Q_SLOTS:
@@ -26,7 +28,8 @@ private Q_SLOTS:
     {
         TestClient writer;
         QVERIFY(writer.connectTo(m_hub.url()));
-        QCOMPARE(writer.hello(QStringLiteral("agent"), QStringLiteral("demo")).type, protocol::type::welcome);
+        QCOMPARE(writer.hello(QStringLiteral("agent"), QStringLiteral("demo")).type,
+                 protocol::type::welcome);
         const qint64 first = addNote(writer, 3, QStringLiteral("Called back, no answer"));
         QVERIFY(first > 0);
         const qint64 since = first + 1; // message.created, then customer.upserted
@@ -36,7 +39,8 @@ private Q_SLOTS:
 
         TestClient reader;
         QVERIFY(reader.connectTo(m_hub.url()));
-        const auto welcome = reader.hello(QStringLiteral("supervisor"), QStringLiteral("demo"), since);
+        const auto welcome =
+            reader.hello(QStringLiteral("supervisor"), QStringLiteral("demo"), since);
         QCOMPARE(welcome.data.value(QStringLiteral("resume")).toString(), QStringLiteral("replay"));
         const auto live = reader.waitForEvent(protocol::type::live);
         QVERIFY(live);
@@ -71,7 +75,8 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
-        const auto welcome = client.hello(QStringLiteral("agent"), QStringLiteral("demo"), 1'000'000);
+        const auto welcome =
+            client.hello(QStringLiteral("agent"), QStringLiteral("demo"), 1'000'000);
         QCOMPARE(welcome.data.value(QStringLiteral("resume")).toString(), QStringLiteral("resync"));
         QVERIFY(client.waitForEvent(protocol::type::live));
         for (const auto &e : client.events())
@@ -82,7 +87,9 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
-        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo"), 0).data.value(QStringLiteral("resume")).toString(),
+        QCOMPARE(client.hello(QStringLiteral("agent"), QStringLiteral("demo"), 0)
+                     .data.value(QStringLiteral("resume"))
+                     .toString(),
                  QStringLiteral("resync"));
     }
 
@@ -92,7 +99,8 @@ private Q_SLOTS:
         {
             TestClient client;
             QVERIFY(client.connectTo(m_hub.url()));
-            QVERIFY(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type == protocol::type::welcome);
+            QVERIFY(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type ==
+                    protocol::type::welcome);
             seq = addNote(client, 6, QStringLiteral("Written just before the crash"));
             QVERIFY(seq > 0);
         }

@@ -22,7 +22,8 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY2(m_hub.start(true), m_hub.stderrText().constData());
-        QVERIFY(m_hub.addUser(QStringLiteral("dana"), QStringLiteral("agent"), QStringLiteral("s3cret pass")));
+        QVERIFY(m_hub.addUser(QStringLiteral("dana"), QStringLiteral("agent"),
+                              QStringLiteral("s3cret pass")));
     }
 
     void aUserAddedOnTheCommandLineCanSignIn()
@@ -34,11 +35,14 @@ private Q_SLOTS:
         QCOMPARE(welcome.type, protocol::type::welcome);
         QCOMPARE(welcome.data.value(QStringLiteral("user")).toString(), QStringLiteral("dana"));
         QCOMPARE(welcome.data.value(QStringLiteral("role")).toString(), QStringLiteral("agent"));
-        QVERIFY(welcome.data.value(QStringLiteral("token")).toString().startsWith(QStringLiteral("tl1.")));
+        QVERIFY(welcome.data.value(QStringLiteral("token"))
+                    .toString()
+                    .startsWith(QStringLiteral("tl1.")));
         QCOMPARE(welcome.data.value(QStringLiteral("resume")).toString(), QStringLiteral("resync"));
         const auto live = client.waitForEvent(protocol::type::live);
         QVERIFY(live);
-        QCOMPARE(live->data.value(QStringLiteral("seq")).toInteger(), welcome.data.value(QStringLiteral("seq")).toInteger());
+        QCOMPARE(live->data.value(QStringLiteral("seq")).toInteger(),
+                 welcome.data.value(QStringLiteral("seq")).toInteger());
     }
 
     void theTokenFromAWelcomeSignsInAgain()
@@ -46,7 +50,8 @@ private Q_SLOTS:
         TestClient first;
         QVERIFY(first.connectTo(m_hub.url()));
         const QString token = first.hello(QStringLiteral("agent"), QStringLiteral("demo"))
-                                  .data.value(QStringLiteral("token")).toString();
+                                  .data.value(QStringLiteral("token"))
+                                  .toString();
         TestClient second;
         QVERIFY(second.connectTo(m_hub.url()));
         const auto welcome = second.helloWithToken(token);
@@ -68,7 +73,8 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
-        const auto answer = client.helloWithToken(QStringLiteral("tl1.00000000000000000000000000000000"));
+        const auto answer =
+            client.helloWithToken(QStringLiteral("tl1.00000000000000000000000000000000"));
         QCOMPARE(answer.error->code, protocol::ErrorCode::Unauthenticated);
     }
 
@@ -85,7 +91,8 @@ private Q_SLOTS:
     void aPlainRequestToTheWebSocketPathIsToldToUpgrade()
     {
         QNetworkAccessManager net;
-        QNetworkReply *reply = net.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/ws").arg(m_hub.port()))));
+        QNetworkReply *reply = net.get(
+            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/ws").arg(m_hub.port()))));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 426);
@@ -95,11 +102,15 @@ private Q_SLOTS:
     void healthAnswersOk()
     {
         QNetworkAccessManager net;
-        QNetworkReply *reply = net.get(QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_hub.port()))));
+        QNetworkReply *reply = net.get(
+            QNetworkRequest(QUrl(QStringLiteral("http://127.0.0.1:%1/health").arg(m_hub.port()))));
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(10000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        QCOMPARE(QJsonDocument::fromJson(reply->readAll()).object().value(QStringLiteral("status")).toString(),
+        QCOMPARE(QJsonDocument::fromJson(reply->readAll())
+                     .object()
+                     .value(QStringLiteral("status"))
+                     .toString(),
                  QStringLiteral("ok"));
         reply->deleteLater();
     }
@@ -117,13 +128,19 @@ private Q_SLOTS:
     {
         TestClient client;
         QVERIFY(client.connectTo(m_hub.url()));
-        QCOMPARE(client.hello(QStringLiteral("store"), QStringLiteral("demo")).type, protocol::type::welcome);
-        const QJsonObject send{{QStringLiteral("customer_id"), 5}, {QStringLiteral("channel"), QStringLiteral("sms")},
+        QCOMPARE(client.hello(QStringLiteral("store"), QStringLiteral("demo")).type,
+                 protocol::type::welcome);
+        const QJsonObject send{{QStringLiteral("customer_id"), 5},
+                               {QStringLiteral("channel"), QStringLiteral("sms")},
                                {QStringLiteral("body"), QStringLiteral("hello")}};
-        QCOMPARE(client.command(protocol::type::sendMessage, send).error->code, protocol::ErrorCode::Forbidden);
-        QCOMPARE(client.command(protocol::type::addNote, send).error->code, protocol::ErrorCode::Forbidden);
-        QCOMPARE(client.command(protocol::type::customersPage, {}).error->code, protocol::ErrorCode::Forbidden);
-        QCOMPARE(client.command(protocol::type::historyPage, send).error->code, protocol::ErrorCode::Forbidden);
+        QCOMPARE(client.command(protocol::type::sendMessage, send).error->code,
+                 protocol::ErrorCode::Forbidden);
+        QCOMPARE(client.command(protocol::type::addNote, send).error->code,
+                 protocol::ErrorCode::Forbidden);
+        QCOMPARE(client.command(protocol::type::customersPage, {}).error->code,
+                 protocol::ErrorCode::Forbidden);
+        QCOMPARE(client.command(protocol::type::historyPage, send).error->code,
+                 protocol::ErrorCode::Forbidden);
         QVERIFY(client.isConnected());
     }
 };

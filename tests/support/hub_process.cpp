@@ -31,7 +31,8 @@ bool HubProcess::start(bool demo, const QStringList &extraArguments)
     m_extra = extraArguments;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--db"), dbPath(),
+    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:0"),
+                     QStringLiteral("--db"),      dbPath(),
                      QStringLiteral("--log-dir"), m_dir.filePath(QStringLiteral("logs"))};
     if (demo)
         args << QStringLiteral("--demo");
@@ -39,7 +40,8 @@ bool HubProcess::start(bool demo, const QStringList &extraArguments)
     m_process->start(m_binary, args);
     if (!m_process->waitForStarted(10000))
         return false;
-    static const QRegularExpression line(QStringLiteral("^threadline-hub listening on ws://127\\.0\\.0\\.1:(\\d+)/ws$"));
+    static const QRegularExpression line(
+        QStringLiteral("^threadline-hub listening on ws://127\\.0\\.0\\.1:(\\d+)/ws$"));
     const QDeadlineTimer deadline(60000);
     while (!deadline.hasExpired()) {
         if (m_process->canReadLine()) {
@@ -88,8 +90,9 @@ bool HubProcess::addUser(const QString &name, const QString &role, const QString
             return false;
         f.write(password.toUtf8() + '\n');
     }
-    const CliResult r = runCli({QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--role"), role,
-                                QStringLiteral("--password-file"), file, QStringLiteral("--db"), dbPath()});
+    const CliResult r =
+        runCli({QStringLiteral("user"), QStringLiteral("add"), name, QStringLiteral("--role"), role,
+                QStringLiteral("--password-file"), file, QStringLiteral("--db"), dbPath()});
     QFile::remove(file);
     return r.exitCode == 0;
 }

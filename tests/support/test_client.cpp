@@ -41,8 +41,8 @@ void TestClient::onText(const QString &text)
 {
     const auto decoded = protocol::decode(text.toUtf8());
     if (const auto *e = std::get_if<Envelope>(&decoded)) {
-        const bool answer = e->type == protocol::type::ack || e->type == protocol::type::error
-                            || e->type == protocol::type::welcome;
+        const bool answer = e->type == protocol::type::ack || e->type == protocol::type::error ||
+                            e->type == protocol::type::welcome;
         (answer ? m_answers : m_events).append(*e);
     }
     Q_EMIT frameArrived();
@@ -76,10 +76,12 @@ Envelope TestClient::waitForAnonymousError()
 Envelope TestClient::hello(const QString &user, const QString &password, qint64 since)
 {
     const QString id = newId();
-    sendText(QString::fromUtf8(protocol::encode(protocol::makeCommand(
-        protocol::type::hello, id,
-        QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("password"), password},
-                    {QStringLiteral("since"), since}, {QStringLiteral("client"), QStringLiteral("tests")}}))));
+    sendText(QString::fromUtf8(protocol::encode(
+        protocol::makeCommand(protocol::type::hello, id,
+                              QJsonObject{{QStringLiteral("user"), user},
+                                          {QStringLiteral("password"), password},
+                                          {QStringLiteral("since"), since},
+                                          {QStringLiteral("client"), QStringLiteral("tests")}}))));
     return waitForAnswer(id);
 }
 
@@ -87,7 +89,8 @@ Envelope TestClient::helloWithToken(const QString &token, qint64 since)
 {
     const QString id = newId();
     sendText(QString::fromUtf8(protocol::encode(protocol::makeCommand(
-        protocol::type::hello, id, QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("since"), since}}))));
+        protocol::type::hello, id,
+        QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("since"), since}}))));
     return waitForAnswer(id);
 }
 

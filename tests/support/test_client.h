@@ -27,7 +27,8 @@ public:
     protocol::Envelope hello(const QString &user, const QString &password, qint64 since = 0);
     protocol::Envelope helloWithToken(const QString &token, qint64 since = 0);
     /// Sends a command and returns its ack or error; empty type on timeout.
-    protocol::Envelope command(const QString &type, const QJsonObject &data, const QString &id = newId());
+    protocol::Envelope command(const QString &type, const QJsonObject &data,
+                               const QString &id = newId());
     /// Waits for the answer to a command id already sent.
     protocol::Envelope waitForAnswer(const QString &id);
     /// Waits for an error frame without an id (the answer to an unreadable frame).
