@@ -134,12 +134,15 @@ public:
 
     bool write(int items, qint64 from, qint64 to)
     {
-        const int stories = std::max(1, items / 8);
-        const qint64 gap = (to - from) / stories;
-        m_step = std::clamp<qint64>(gap / 14, kMinute, 6 * 60 * kMinute);
-        for (int s = 0; m_count < items; ++s) {
-            m_at = from + s * gap +
-                   m_dice.below(int(std::max<qint64>(1, gap / 4 / kMinute))) * kMinute;
+        // Each story starts where the thread's progress says it should, so a
+        // thread spans [from, to] however many items its stories turn out to
+        // have (a fixed story count ran past `to` and piled items onto "now").
+        const qint64 span = std::max<qint64>(to - from, items * kMinute);
+        m_step = std::clamp<qint64>(span / std::max(1, items) / 2, kMinute, 6 * 60 * kMinute);
+        while (m_count < items) {
+            const qint64 due = from + span * m_count / items;
+            m_at = std::max(m_at, due) +
+                   m_dice.below(int(std::max<qint64>(1, m_step / kMinute))) * kMinute;
             if (!story(items))
                 return false;
         }

@@ -73,6 +73,8 @@ QString bodyText(const Message &m)
     text += m.body;
     if (!m.quoted.isEmpty())
         text += QLatin1Char('\n') + QApplication::translate("Timeline", "▸ quoted history hidden");
+    // QTextLayout breaks lines only at U+2028, not at '\n'.
+    text.replace(QLatin1Char('\n'), QChar::LineSeparator);
     return text;
 }
 
@@ -136,7 +138,9 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     auto layout = std::make_shared<QTextLayout>(text, option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    textOption.setTextDirection(text.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
+    // The body decides the direction, not an English subject line or label.
+    textOption.setTextDirection((m.body.isEmpty() ? text : m.body).isRightToLeft() ? Qt::RightToLeft
+                                                                                   : Qt::LeftToRight);
     layout->setTextOption(textOption);
     if (m.channel == QLatin1String("email") && !m.subject.isEmpty()) {
         QTextLayout::FormatRange subject; // the first line, in bold

@@ -91,7 +91,9 @@ void SyncService::onWelcome(const Envelope &welcome)
     const qint64 hubSeq = welcome.data.value(QStringLiteral("seq")).toInteger();
     TL_LOG("sync", info) << "signed in as " << role << ", resume " << resume << " from "
                          << m_appliedSeq << " (hub at " << hubSeq << ")";
-    m_streamSeq = 0;
+    // The first event's prev is where the stream starts: our seq on replay, the
+    // hub's on resync. Anything else is a gap.
+    m_streamSeq = resume == QLatin1String("replay") ? m_appliedSeq : hubSeq;
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
     if (resume == QLatin1String("resync")) {
@@ -117,7 +119,7 @@ void SyncService::onReceived(const Envelope &envelope)
 
 void SyncService::onEvent(const Envelope &e)
 {
-    if (m_streamSeq != 0 && e.prev != 0 && e.prev != m_streamSeq) {
+    if (e.prev != m_streamSeq) {
         // An event went missing on the way: resume from what the cache has.
         TL_LOG("sync", warning) << "gap in the event stream (prev " << e.prev << ", expected "
                                 << m_streamSeq << "); resuming";
@@ -298,6 +300,7 @@ void SyncService::onAnswer(const Envelope &answer)
             m_resyncing = false;
             writeOrReport({{}, {}, {}, m_resyncSeq});
             m_appliedSeq = std::max(m_appliedSeq, m_resyncSeq);
+            Q_EMIT resynced();
         }
         return;
     }

@@ -45,6 +45,8 @@ Q_SIGNALS:
     void deliveryChanged(qint64 messageId, const QString &clientId,
                          threadline::models::Delivery delivery, const QString &reason);
     void outboxChanged(int pending);
+    /// A resync finished: cached threads were replaced by the hub's snapshot.
+    void resynced();
     void cacheFailed(const QString &code, const QString &message);
 
 private:

@@ -26,12 +26,17 @@ QUrl HubProcess::url() const
 
 bool HubProcess::start(bool demo, const QStringList &extraArguments)
 {
+    return startOn(0, demo, extraArguments);
+}
+
+bool HubProcess::startOn(quint16 port, bool demo, const QStringList &extraArguments)
+{
     kill();
     m_demo = demo;
     m_extra = extraArguments;
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
-    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:0"),
+    QStringList args{QStringLiteral("--listen"),  QStringLiteral("127.0.0.1:%1").arg(port),
                      QStringLiteral("--db"),      dbPath(),
                      QStringLiteral("--log-dir"), m_dir.filePath(QStringLiteral("logs"))};
     if (demo)
@@ -106,12 +111,13 @@ void HubProcess::kill()
         m_process->waitForFinished(10000);
     }
     m_process.reset();
-    m_port = 0;
 }
 
 bool HubProcess::restart()
 {
-    return start(m_demo, m_extra);
+    // The same port, so connected desktops find it again where they left it.
+    const quint16 port = m_port;
+    return startOn(port, m_demo, m_extra);
 }
 
 } // namespace threadline::testing

@@ -41,7 +41,9 @@ public:
 
     /// SIGKILL: no clean shutdown, as after a crash.
     void kill();
-    /// Kills the hub if running and starts it again on the same database.
+    /// Starts on a given port (0: any free one).
+    bool startOn(quint16 port, bool demo = false, const QStringList &extraArguments = {});
+    /// Kills the hub if running and starts it again on the same database and port.
     bool restart();
 
 private:
