@@ -164,7 +164,10 @@ void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &
     m_keys = std::move(keys);
     connect(m_keys.get(), &cache::KeyStore::keyReady, this, &Desktop::openCache);
     connect(m_keys.get(), &cache::KeyStore::failed, this, [this](const cache::CacheError &error) {
-        if (!m_options.screenshot.isEmpty() || m_usingPassphrase)
+        // Only a missing keychain falls back to a passphrase: a locked or refused
+        // one keeps the key we already have, and a new key would orphan the cache.
+        if (!m_options.screenshot.isEmpty() || m_usingPassphrase
+            || error.code != QLatin1String("keychain_unavailable"))
             return fail(tr("The cache key is not available: %1").arg(error.message));
         // No keychain here: protect the cache with a passphrase instead of ever
         // writing it unencrypted, and say so.
@@ -189,10 +192,21 @@ void Desktop::openCache(const QByteArray &key)
     connect(m_host.get(), &ServiceHost::ready, this, &Desktop::onServicesReady);
     connect(m_host.get(), &ServiceHost::cacheRefused, this,
             [this](const QString &code, const QString &message) {
-                fail(tr("The local cache cannot be opened (%1): %2").arg(code, message));
+                fail(code == QLatin1String("wrong_key")
+                         ? tr("The passphrase does not open this computer's cache.")
+                         : tr("The local cache cannot be opened (%1): %2").arg(code, message));
             });
+    connect(m_host.get(), &ServiceHost::cacheMovedAside, this,
+            [this](const QString &code, const QString &movedTo) {
+                TL_LOG("db", warning) << "cache unreadable (" << code << "), moved aside";
+                m_window->showProblem(
+                    tr("The local cache could not be read (%1). It was kept as %2 and a fresh "
+                       "copy is being rebuilt from the server.")
+                        .arg(code, movedTo));
+            });
+    // With a passphrase, a wrong key means a mistyped passphrase, not damage.
     m_host->open(QDir(m_options.profileDir).filePath(QStringLiteral("cache.db")), key,
-                 m_options.server);
+                 m_options.server, !m_usingPassphrase);
 }
 
 void Desktop::onServicesReady(SyncService *sync)
@@ -211,6 +225,12 @@ void Desktop::onServicesReady(SyncService *sync)
         m_window->setUser(user, role);
         if (m_window->currentCustomer() == 0)
             m_window->openFirstCustomer();
+        maybeTakeScreenshot();
+    });
+    connect(sync, &SyncService::resynced, this, [this] {
+        // The hub's snapshot replaced what the cache had: reload the open thread.
+        if (m_window->currentCustomer() != 0)
+            m_timeline.showCustomer(m_window->currentCustomer());
     });
     connect(sync, &SyncService::signInRefused, this, &Desktop::onSignInRefused);
     connect(sync, &SyncService::cacheFailed, this, [this](const QString &code, const QString &) {
@@ -255,13 +275,16 @@ void Desktop::fail(const QString &sentence)
 void Desktop::armScreenshot()
 {
     m_screenshotDeadline.start(kScreenshotTimeoutMs);
-    auto check = [this] {
-        if (m_signedIn && m_window->currentCustomer() != 0 && !m_timeline.isLoading()
-            && m_timeline.rowCount() > 0)
-            QTimer::singleShot(500, this, &Desktop::takeScreenshot); // let the view paint
-    };
-    connect(&m_timeline, &models::TimelineModel::loadingChanged, this, check);
-    connect(&m_timeline, &QAbstractItemModel::rowsInserted, this, check);
+    connect(&m_timeline, &models::TimelineModel::loadingChanged, this,
+            &Desktop::maybeTakeScreenshot);
+    connect(&m_timeline, &QAbstractItemModel::rowsInserted, this, &Desktop::maybeTakeScreenshot);
+}
+
+void Desktop::maybeTakeScreenshot()
+{
+    if (!m_options.screenshot.isEmpty() && m_signedIn && m_window->currentCustomer() != 0
+        && !m_timeline.isLoading() && m_timeline.rowCount() > 0)
+        QTimer::singleShot(500, this, &Desktop::takeScreenshot); // let the view paint
 }
 
 void Desktop::takeScreenshot()

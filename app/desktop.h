@@ -45,6 +45,7 @@ private:
     void onSignInRefused(const QString &code, const QString &message);
     void fail(const QString &sentence);
     void armScreenshot();
+    void maybeTakeScreenshot();
     void takeScreenshot();
 
     Options m_options;

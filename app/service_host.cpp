@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/service_host.h"
 
+#include "services/cache/cache_recovery.h"
 #include "services/cache/cache_store.h"
 
 namespace threadline::app {
@@ -30,13 +31,30 @@ ServiceHost::~ServiceHost()
     m_thread.wait();
 }
 
-void ServiceHost::open(const QString &cachePath, const QByteArray &key, const QUrl &hub)
+void ServiceHost::open(const QString &cachePath, const QByteArray &key, const QUrl &hub,
+                       bool wrongKeyIsDamage)
 {
-    QMetaObject::invokeMethod(m_context, [this, cachePath, key, hub] {
+    QMetaObject::invokeMethod(m_context, [this, cachePath, key, hub, wrongKeyIsDamage] {
         auto opened = cache::CacheStore::open(cachePath, key);
         if (auto *error = std::get_if<cache::CacheError>(&opened)) {
-            Q_EMIT cacheRefused(error->code, error->message);
-            return;
+            const bool damaged = error->code == QLatin1String("corrupt")
+                                 || (wrongKeyIsDamage && error->code == QLatin1String("wrong_key"));
+            if (!damaged) {
+                Q_EMIT cacheRefused(error->code, error->message);
+                return;
+            }
+            const QString code = error->code;
+            auto moved = cache::moveAside(cachePath);
+            if (auto *moveError = std::get_if<cache::CacheError>(&moved)) {
+                Q_EMIT cacheRefused(moveError->code, moveError->message);
+                return;
+            }
+            Q_EMIT cacheMovedAside(code, std::get<QString>(moved));
+            opened = cache::CacheStore::open(cachePath, key);
+            if (auto *again = std::get_if<cache::CacheError>(&opened)) {
+                Q_EMIT cacheRefused(again->code, again->message);
+                return;
+            }
         }
         m_sync = new services::SyncService(
             std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)), hub);

@@ -17,13 +17,17 @@ public:
     ~ServiceHost() override;
 
     /// Opens the cache at `cachePath` with `key` on the service thread, then
-    /// creates the SyncService there. Emits ready() or cacheRefused().
-    void open(const QString &cachePath, const QByteArray &key, const QUrl &hub);
+    /// creates the SyncService there. Emits ready() or cacheRefused(). A corrupt
+    /// cache (or, when `wrongKeyIsDamage`, one the key cannot open) is moved
+    /// aside — never deleted — and a fresh one is rebuilt from the hub.
+    void open(const QString &cachePath, const QByteArray &key, const QUrl &hub,
+              bool wrongKeyIsDamage);
     services::SyncService *sync() const { return m_sync; }
 
 Q_SIGNALS:
     void ready(threadline::services::SyncService *sync);
     void cacheRefused(const QString &code, const QString &message);
+    void cacheMovedAside(const QString &code, const QString &movedTo);
 
 private:
     QThread m_thread;
