@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The desktop as an agent uses it, signed in to a real hub on loopback.
+#include "app/desktop.h"
+#include "models/timeline_roles.h"
+#include "ui/composer.h"
+#include "ui/main_window.h"
+#include "ui/timeline_view.h"
+#include "tests/support/hub_process.h"
+
+#include <QApplication>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadline;
+
+namespace {
+constexpr int kWaitMs = 30000;
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+} // namespace
+
+class TestDesktop : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_hub.start(true));
+        QVERIFY(m_dir.isValid());
+        writeFile(m_dir.filePath(QStringLiteral("password")), "demo\n");
+        writeFile(m_dir.filePath(QStringLiteral("passphrase")), "correct horse battery\n");
+    }
+
+    void anAgentSignsInAndSeesTheFirstCustomersWholeThread()
+    {
+        auto desktop = makeDesktop(QStringLiteral("en"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0, kWaitMs);
+        auto *timeline = window->timelineView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->rowCount() >= 50, kWaitMs);
+        auto *inbox = window->findChild<QListView *>(QStringLiteral("inbox"));
+        QVERIFY(inbox->model()->rowCount() >= 200);
+        // Every channel of the customer is in the one thread.
+        QSet<QString> channels;
+        for (int row = 0; row < timeline->rowCount(); ++row)
+            channels.insert(timeline->index(row, 0).data(models::ChannelRole).toString());
+        QVERIFY2(channels.size() >= 3, qPrintable(QStringList(channels.values()).join(u',')));
+    }
+
+    void aReplyShowsAtOnceAndIsConfirmedByTheHub()
+    {
+        auto desktop = makeDesktop(QStringLiteral("en"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        auto *timeline = window->timelineView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->rowCount() > 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->composer()->isEnabled(), kWaitMs);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        window->composer()->setChannel(QStringLiteral("note"));
+        auto *body = window->composer()->findChild<QPlainTextEdit *>();
+        body->setFocus();
+        const QString text = QStringLiteral("Promised a callback tomorrow at 10.");
+        body->setPlainText(text);
+        QTest::keyClick(body, Qt::Key_Return, Qt::ControlModifier);
+        QVERIFY(body->toPlainText().isEmpty());
+        // At once: the local echo, as soon as the outbox holds it (well inside a
+        // second; the hub's answer is not needed for it).
+        QTRY_COMPARE_WITH_TIMEOUT(rowsWithBody(timeline, text).size(), 1, 1000);
+        // Then confirmed: it carries the hub's id instead of the local one, once.
+        QTRY_VERIFY_WITH_TIMEOUT(rowsWithBody(timeline, text).size() == 1
+                                     && !rowsWithBody(timeline, text).first().startsWith(u"c:"),
+                                 kWaitMs);
+    }
+
+    void inPersianTheWholeWindowIsMirrored()
+    {
+        QApplication::setLayoutDirection(Qt::RightToLeft);
+        auto desktop = makeDesktop(QStringLiteral("fa"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->timelineView()->model()->rowCount() > 0, kWaitMs);
+        auto *inbox = window->findChild<QListView *>(QStringLiteral("inbox"));
+        const int inboxX = inbox->mapTo(window, QPoint(0, 0)).x();
+        const int threadX = window->timelineView()->mapTo(window, QPoint(0, 0)).x();
+        QVERIFY2(inboxX > threadX, "the inbox sits on the right in a right-to-left layout");
+        QApplication::setLayoutDirection(Qt::LeftToRight);
+    }
+
+private:
+    static QStringList rowsWithBody(QAbstractItemModel *timeline, const QString &body)
+    {
+        QStringList keys;
+        for (int row = 0; row < timeline->rowCount(); ++row)
+            if (timeline->index(row, 0).data(models::BodyRole).toString() == body)
+                keys.append(timeline->index(row, 0).data(models::MessageKeyRole).toString());
+        return keys;
+    }
+
+    std::unique_ptr<app::Desktop> makeDesktop(const QString &language)
+    {
+        app::Options o;
+        o.server = m_hub.url();
+        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + language);
+        o.user = QStringLiteral("agent");
+        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
+        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
+        o.language = language;
+        return std::make_unique<app::Desktop>(o);
+    }
+
+    testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestDesktop)
+#include "tst_desktop.moc"
