@@ -25,6 +25,8 @@ public:
     ~SyncService() override;
 
     HubSession *session() const { return m_session; }
+    /// The seq of the last event written to the cache (what a resume starts from).
+    qint64 appliedSeq() const { return m_appliedSeq; }
 
 public Q_SLOTS:
     /// Shows what the cache has, then signs in and keeps the cache in step.
