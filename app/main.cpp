@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cache_cli.h"
 #include "app/command_line.h"
 #include "app/desktop.h"
 
@@ -9,6 +10,12 @@
 
 int main(int argc, char *argv[])
 {
+    // Support tools run without a window (and without a display).
+    if (threadline::app::isCacheCommand(argc, argv)) {
+        QCoreApplication tool(argc, argv);
+        QCoreApplication::setApplicationName(QStringLiteral("threadline"));
+        return threadline::app::runCacheCommand(QCoreApplication::arguments());
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("threadline"));
     QApplication::setOrganizationName(QStringLiteral("Threadline"));
