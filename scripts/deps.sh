@@ -10,6 +10,7 @@ THREADLINE_PACKAGES=(
   libsqlcipher-dev libboost-log-dev libboost-dev qtkeychain-qt6-dev
   libphonenumber-dev libgmime-3.0-dev libicu-dev
   fonts-noto-core xvfb xauth curl
+  unicode-data
   gnome-keyring dbus dbus-x11 libsecret-tools
 )
 
