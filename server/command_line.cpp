@@ -5,6 +5,7 @@
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QUrl>
 
 namespace threadline::server {
 namespace {
@@ -42,6 +43,8 @@ QString helpText()
         "Usage:\n"
         "  threadline-hub --db PATH [--listen HOST:PORT] [--demo] [--simulate RATE] [--log-dir "
         "DIR]\n"
+        "                 [--public-url URL] [--twilio-auth-token-file FILE]\n"
+        "                 [--ingress-secret-file FILE]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
         "      \"threadline-hub listening on ws://HOST:PORT/ws\".\n"
@@ -52,6 +55,19 @@ QString helpText()
         "      --simulate RATE     keep inbound messages arriving, RATE per second (e.g. 0.5)\n"
         "      --log-dir DIR       log folder (default: a \"logs\" folder next to the database)\n"
         "      --region CC         default region for phone numbers (default IR)\n"
+        "      --public-url URL    the hub's public base URL (e.g. https://hub.example.com behind\n"
+        "                          a proxy); Twilio signatures are checked against it\n"
+        "                          (default http://HOST:PORT of --listen)\n"
+        "      --twilio-auth-token-file FILE\n"
+        "                          check X-Twilio-Signature on POST /ingress/sms/twilio with the\n"
+        "                          auth token on FILE's first line (403 when it does not match)\n"
+        "      --ingress-secret-file FILE\n"
+        "                          require the secret on FILE's first line in the header\n"
+        "                          X-Threadline-Ingress-Secret on /ingress/email and "
+        "/ingress/orders/*\n"
+        "      Channel ingress on the same address (docs/ingress.md): POST /ingress/sms/twilio,\n"
+        "      /ingress/email (message/rfc822), /ingress/orders/woocommerce, "
+        "/ingress/orders/shopify.\n"
         "\n"
         "  threadline-hub user add NAME --role agent|supervisor|store --password-file FILE --db "
         "PATH\n"
@@ -83,11 +99,17 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
                                       QStringLiteral("RATE"));
     const QCommandLineOption logDir(QStringLiteral("log-dir"), QString(), QStringLiteral("DIR"));
     const QCommandLineOption region(QStringLiteral("region"), QString(), QStringLiteral("CC"));
+    const QCommandLineOption publicUrl(QStringLiteral("public-url"), QString(),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption twilioToken(QStringLiteral("twilio-auth-token-file"), QString(),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption ingressSecret(QStringLiteral("ingress-secret-file"), QString(),
+                                           QStringLiteral("FILE"));
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(),
                                           QStringLiteral("FILE"));
-    parser.addOptions(
-        {help, version, db, listen, demo, simulate, logDir, region, role, passwordFile});
+    parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role,
+                       passwordFile, publicUrl, twilioToken, ingressSecret});
     // parse() expects the program name first.
     if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
         return usage(parser.errorText());
@@ -104,7 +126,8 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     const QStringList args = parser.positionalArguments();
     auto onlyFor = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
         for (const QCommandLineOption *opt :
-             {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile})
+             {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile, &publicUrl,
+              &twilioToken, &ingressSecret})
             if (parser.isSet(*opt) && !allowed.contains(opt))
                 return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
         return {};
@@ -121,8 +144,31 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
 
     if (args.isEmpty()) {
         o.mode = HubOptions::Mode::Serve;
-        if (const QString e = onlyFor({&listen, &demo, &simulate, &logDir, &region}); !e.isEmpty())
+        if (const QString e = onlyFor({&listen, &demo, &simulate, &logDir, &region, &publicUrl,
+                                       &twilioToken, &ingressSecret});
+            !e.isEmpty())
             return usage(e);
+        if (parser.isSet(publicUrl)) {
+            const QUrl url(parser.value(publicUrl), QUrl::StrictMode);
+            if (!url.isValid() || url.host().isEmpty() ||
+                (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+                url.hasQuery() || url.hasFragment())
+                return usage(QStringLiteral(
+                    "--public-url takes an http or https base URL, e.g. https://hub.example.com"));
+            o.publicUrl = url.toString(QUrl::FullyEncoded);
+            while (o.publicUrl.endsWith(QLatin1Char('/')))
+                o.publicUrl.chop(1);
+        }
+        if (parser.isSet(twilioToken)) {
+            o.twilioAuthTokenFile = parser.value(twilioToken);
+            if (o.twilioAuthTokenFile.isEmpty())
+                return usage(QStringLiteral("--twilio-auth-token-file takes a FILE"));
+        }
+        if (parser.isSet(ingressSecret)) {
+            o.ingressSecretFile = parser.value(ingressSecret);
+            if (o.ingressSecretFile.isEmpty())
+                return usage(QStringLiteral("--ingress-secret-file takes a FILE"));
+        }
         if (parser.isSet(listen) && !parseListen(parser.value(listen), o.address, o.port))
             return usage(QStringLiteral("--listen takes HOST:PORT, e.g. 127.0.0.1:8787"));
         o.demo = parser.isSet(demo);

@@ -19,6 +19,9 @@ struct HubOptions {
     bool demo = false;
     double simulate = 0;
     QString logDir;
+    QString publicUrl;           ///< --public-url: where Twilio sees the hub
+    QString twilioAuthTokenFile; ///< --twilio-auth-token-file
+    QString ingressSecretFile;   ///< --ingress-secret-file
     // user add
     QString userName;
     QString role;

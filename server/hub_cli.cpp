@@ -6,6 +6,7 @@
 #include "server/hub_commands.h"
 #include "server/hub_server.h"
 #include "server/hub_store.h"
+#include "server/ingress_routes.h"
 #include "server/password_hash.h"
 #include "server/phone_normaliser.h"
 #include "server/traffic_simulator.h"
@@ -119,8 +120,32 @@ int customerFind(const HubOptions &o)
     return 0;
 }
 
+// The first line of a secret file, without its line break; empty when unreadable.
+QByteArray firstLineOf(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return file.readLine(4096).trimmed();
+}
+
 int serve(const HubOptions &o)
 {
+    IngressOptions ingress;
+    ingress.publicUrl = o.publicUrl;
+    for (const auto &[path, target, what] :
+         {std::tuple{o.twilioAuthTokenFile, &ingress.twilioAuthToken, "Twilio auth token"},
+          std::tuple{o.ingressSecretFile, &ingress.ingressSecret, "ingress secret"}}) {
+        if (path.isEmpty())
+            continue;
+        *target = firstLineOf(path);
+        if (target->isEmpty()) {
+            printErr(QStringLiteral("threadline-hub: cannot read the %1 from %2 (missing or empty)")
+                         .arg(QLatin1String(what), path));
+            return 2;
+        }
+    }
+
     const QString logDir = o.logDir.isEmpty()
                                ? QFileInfo(o.db).absoluteDir().filePath(QStringLiteral("logs"))
                                : o.logDir;
@@ -145,7 +170,10 @@ int serve(const HubOptions &o)
     forget.start(60 * 60 * 1000);
 
     HubCommands commands(store, PhoneNormaliser(o.region));
+    // Before the server, so it outlives the routes' handlers.
+    IngressRoutes ingressRoutes(store, PhoneNormaliser(o.region), ingress);
     HubServer server(store, commands);
+    ingressRoutes.install(server.http());
     const quint16 port = server.listen(o.address, o.port);
     if (port == 0) {
         printErr(QStringLiteral("threadline-hub: cannot listen on %1:%2")
@@ -160,6 +188,7 @@ int serve(const HubOptions &o)
     const QString host = o.address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + o.address.toString() + QLatin1Char(']')
                              : o.address.toString();
+    ingressRoutes.setListenBase(QStringLiteral("http://%1:%2").arg(host).arg(port));
     TL_LOG("hub", info) << "listening on " << host << ":" << port;
     printOut(
         QStringLiteral("threadline-hub listening on ws://%1:%2/ws\n").arg(host).arg(port).toUtf8());

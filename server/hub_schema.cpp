@@ -68,6 +68,44 @@ QStringList version1(const QSqlDatabase &db)
     };
 }
 
+// Channel ingress: webhook deduplication, email threading and attachments, orders.
+QStringList version2(const QSqlDatabase &db)
+{
+    const QString id = rowKey(db);
+    const QString blob = isPostgres(db) ? QStringLiteral("BYTEA") : QStringLiteral("BLOB");
+    return {
+        // An id a channel gave a thread item (Twilio MessageSid, an email's Message-ID):
+        // a webhook delivered twice is stored once, and status callbacks find their message.
+        QStringLiteral(
+            "CREATE TABLE external_refs (source TEXT NOT NULL, external_id TEXT NOT NULL,"
+            " message_id BIGINT NOT NULL REFERENCES messages(id),"
+            " created_at BIGINT NOT NULL, PRIMARY KEY (source, external_id))"),
+        QStringLiteral("CREATE INDEX external_refs_by_message ON external_refs (message_id)"),
+        QStringLiteral("CREATE TABLE email_headers (message_id BIGINT PRIMARY KEY"
+                       " REFERENCES messages(id), header_message_id TEXT NOT NULL DEFAULT '',"
+                       " in_reply_to TEXT NOT NULL DEFAULT '', refs TEXT NOT NULL DEFAULT '',"
+                       " raw ") +
+            blob + QStringLiteral(")"),
+        QStringLiteral("CREATE TABLE attachments (") + id +
+            QStringLiteral(", message_id BIGINT NOT NULL REFERENCES messages(id),"
+                           " name TEXT NOT NULL, content_type TEXT NOT NULL, size BIGINT NOT NULL,"
+                           " data ") +
+            blob + QStringLiteral(")"),
+        QStringLiteral("CREATE INDEX attachments_by_message ON attachments (message_id)"),
+        QStringLiteral("CREATE TABLE orders (") + id +
+            QStringLiteral(
+                ", source TEXT NOT NULL, external_id TEXT NOT NULL,"
+                " number TEXT NOT NULL, status TEXT NOT NULL,"
+                " source_status TEXT NOT NULL DEFAULT '', total TEXT NOT NULL DEFAULT '',"
+                " currency TEXT NOT NULL DEFAULT '', items TEXT NOT NULL DEFAULT '[]',"
+                " customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                " pickup_code TEXT NOT NULL DEFAULT '',"
+                " created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL,"
+                " UNIQUE (source, external_id))"),
+        QStringLiteral("CREATE INDEX orders_by_customer ON orders (customer_id)"),
+    };
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -94,7 +132,7 @@ QString migrate(QSqlDatabase &db)
             .arg(version)
             .arg(kCurrentVersion);
 
-    const QList<QStringList> steps = {version1(db)};
+    const QList<QStringList> steps = {version1(db), version2(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();

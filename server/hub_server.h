@@ -24,6 +24,8 @@ public:
     /// Returns the port listened on (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
     int connectionCount() const { return int(m_sessions.size()); }
+    /// For more routes (channel ingress) on the same address.
+    QHttpServer &http() { return m_http; }
 
 private:
     void acceptWebSockets();

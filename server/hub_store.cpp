@@ -429,19 +429,101 @@ void HubStore::commitAndAnnounce(QList<StoredEvent> events)
     Q_EMIT eventsAppended(events);
 }
 
-std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
-                                                          const std::optional<CommandKey> &command)
+// ---- units of work -----------------------------------------------------------------
+
+bool HubStore::beginWork()
+{
+    if (m_inWork)
+        return fail(QStringLiteral("a unit of work is already open"));
+    QSqlDatabase db = database();
+    if (!db.transaction())
+        return fail(db.lastError().text());
+    m_inWork = true;
+    m_pending.clear();
+    return true;
+}
+
+bool HubStore::commitWork()
+{
+    if (!m_inWork)
+        return fail(QStringLiteral("no unit of work is open"));
+    QSqlDatabase db = database();
+    if (!db.commit()) {
+        const QString why = db.lastError().text();
+        rollbackWork();
+        return fail(why);
+    }
+    m_inWork = false;
+    QList<StoredEvent> events;
+    events.swap(m_pending);
+    if (!events.isEmpty())
+        commitAndAnnounce(events);
+    return true;
+}
+
+void HubStore::rollbackWork()
+{
+    if (!m_inWork)
+        return;
+    database().rollback();
+    m_inWork = false;
+    m_pending.clear();
+}
+
+std::optional<qint64> HubStore::insertCustomer(const QString &name)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO customers (name, created_at) VALUES (?, ?)"));
+    q.addBindValue(name);
+    q.addBindValue(nowMs());
+    if (!q.exec()) {
+        fail(q.lastError().text());
+        return std::nullopt;
+    }
+    return q.lastInsertId().toLongLong();
+}
+
+bool HubStore::linkIdentity(qint64 customerId, const QString &kind, const QString &value)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("INSERT INTO identities (customer_id, kind, value) VALUES (?, ?, ?)"));
+    q.addBindValue(customerId);
+    q.addBindValue(kind);
+    q.addBindValue(value);
+    return q.exec() || fail(q.lastError().text());
+}
+
+bool HubStore::announceCustomer(qint64 customerId)
+{
+    const auto c = customer(customerId);
+    if (!c)
+        return fail(QStringLiteral("no customer %1").arg(customerId));
+    const QJsonObject upserted{{QLatin1String("customer"), c->toJson()}};
+    const qint64 seq = appendEvent(protocol::type::customerUpserted, upserted, nowMs());
+    if (seq == 0)
+        return false;
+    m_pending.append(StoredEvent{seq, protocol::type::customerUpserted, upserted});
+    return true;
+}
+
+std::optional<MessagePayload> HubStore::message(qint64 id)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT ") + kMessageColumns +
+              QStringLiteral(" FROM messages WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readMessage(q);
+}
+
+std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
 {
     QSqlDatabase db = database();
     const qint64 now = nowMs();
     if (m.at == 0)
         m.at = now;
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    auto abort = [&](const QString &why) -> std::optional<Appended> {
-        db.rollback();
+    auto failed = [&](const QString &why) -> std::optional<Appended> {
         fail(why);
         return std::nullopt;
     };
@@ -459,7 +541,7 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
           QVariant(m.meta.isEmpty() ? QString() : toText(m.meta))})
         q.addBindValue(v);
     if (!q.exec())
-        return abort(q.lastError().text());
+        return failed(q.lastError().text());
     m.id = q.lastInsertId().toLongLong();
 
     if (m.direction == protocol::direction::in && !m.identity.isEmpty()) {
@@ -470,7 +552,7 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
         touch.addBindValue(m.customerId);
         touch.addBindValue(m.identity);
         if (!touch.exec())
-            return abort(touch.lastError().text());
+            return failed(touch.lastError().text());
     }
 
     QSqlQuery summary(db);
@@ -486,54 +568,58 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
     summary.addBindValue(m.direction);
     summary.addBindValue(m.customerId);
     if (!summary.exec() || summary.numRowsAffected() != 1)
-        return abort(QStringLiteral("no customer %1").arg(m.customerId));
+        return failed(QStringLiteral("no customer %1").arg(m.customerId));
 
-    QList<StoredEvent> events;
     const QJsonObject created{{QLatin1String("message"), m.toJson()}};
     const qint64 createdSeq = appendEvent(protocol::type::messageCreated, created, now);
     if (createdSeq == 0)
-        return abort(m_lastError);
-    events.append(StoredEvent{createdSeq, protocol::type::messageCreated, created});
+        return std::nullopt;
+    m_pending.append(StoredEvent{createdSeq, protocol::type::messageCreated, created});
+    if (!announceCustomer(m.customerId))
+        return std::nullopt;
+    return Appended{m, createdSeq};
+}
 
-    const auto c = customer(m.customerId);
-    if (!c)
-        return abort(QStringLiteral("customer vanished"));
-    const QJsonObject upserted{{QLatin1String("customer"), c->toJson()}};
-    const qint64 upsertedSeq = appendEvent(protocol::type::customerUpserted, upserted, now);
-    if (upsertedSeq == 0)
-        return abort(m_lastError);
-    events.append(StoredEvent{upsertedSeq, protocol::type::customerUpserted, upserted});
-
+std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
+                                                          const std::optional<CommandKey> &command)
+{
+    if (!beginWork())
+        return std::nullopt;
+    auto appended = writeMessage(std::move(m));
+    if (!appended) {
+        rollbackWork();
+        return std::nullopt;
+    }
     if (command) {
-        QSqlQuery remember(db);
+        QSqlQuery remember(database());
         remember.prepare(QStringLiteral(
             "INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
         remember.addBindValue(command->user);
         remember.addBindValue(command->id);
         remember.addBindValue(toText(
-            QJsonObject{{QLatin1String("seq"), createdSeq}, {QLatin1String("data"), created}}));
-        remember.addBindValue(now);
-        if (!remember.exec())
-            return abort(remember.lastError().text());
+            QJsonObject{{QLatin1String("seq"), appended->seq},
+                        {QLatin1String("data"),
+                         QJsonObject{{QLatin1String("message"), appended->message.toJson()}}}}));
+        remember.addBindValue(nowMs());
+        if (!remember.exec()) {
+            fail(remember.lastError().text());
+            rollbackWork();
+            return std::nullopt;
+        }
     }
-    if (!db.commit())
-        return abort(db.lastError().text());
-    commitAndAnnounce(events);
-    return Appended{m, createdSeq};
+    if (!commitWork())
+        return std::nullopt;
+    return appended;
 }
 
-bool HubStore::setMessageStatus(qint64 messageId, const QString &status, const QString &reason)
+bool HubStore::writeMessageStatus(qint64 messageId, const QString &status, const QString &reason)
 {
     QSqlDatabase db = database();
-    if (!db.transaction())
-        return fail(db.lastError().text());
     QSqlQuery q(db);
     q.prepare(QStringLiteral("SELECT customer_id, client_id FROM messages WHERE id = ?"));
     q.addBindValue(messageId);
-    if (!q.exec() || !q.next()) {
-        db.rollback();
+    if (!q.exec() || !q.next())
         return fail(QStringLiteral("no message %1").arg(messageId));
-    }
     const qint64 customerId = q.value(0).toLongLong();
     const QString clientId = q.value(1).toString();
     q.finish();
@@ -541,10 +627,8 @@ bool HubStore::setMessageStatus(qint64 messageId, const QString &status, const Q
     update.prepare(QStringLiteral("UPDATE messages SET status = ? WHERE id = ?"));
     update.addBindValue(status);
     update.addBindValue(messageId);
-    if (!update.exec()) {
-        db.rollback();
+    if (!update.exec())
         return fail(update.lastError().text());
-    }
     QJsonObject payload{{QLatin1String("message_id"), messageId},
                         {QLatin1String("customer_id"), customerId},
                         {QLatin1String("status"), status}};
@@ -553,11 +637,20 @@ bool HubStore::setMessageStatus(qint64 messageId, const QString &status, const Q
     if (!reason.isEmpty())
         payload.insert(QLatin1String("reason"), reason);
     const qint64 seq = appendEvent(protocol::type::messageStatus, payload, nowMs());
-    if (seq == 0 || !db.commit()) {
-        db.rollback();
-        return fail(m_lastError.isEmpty() ? db.lastError().text() : m_lastError);
+    if (seq == 0)
+        return false;
+    m_pending.append(StoredEvent{seq, protocol::type::messageStatus, payload});
+    return true;
+}
+
+bool HubStore::setMessageStatus(qint64 messageId, const QString &status, const QString &reason)
+{
+    if (!beginWork())
+        return false;
+    if (!writeMessageStatus(messageId, status, reason) || !commitWork()) {
+        rollbackWork();
+        return false;
     }
-    commitAndAnnounce({StoredEvent{seq, protocol::type::messageStatus, payload}});
     return true;
 }
 

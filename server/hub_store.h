@@ -95,6 +95,27 @@ public:
     /// Changes a message's status and appends message.status, in one transaction.
     bool setMessageStatus(qint64 messageId, const QString &status, const QString &reason = {});
 
+    // Units of work: several writes in one transaction; the events they appended are
+    // announced (eventsAppended) only after the commit, and dropped on rollback.
+    bool beginWork();
+    bool commitWork();
+    void rollbackWork();
+    bool inWork() const { return m_inWork; }
+
+    // Inside a unit of work only:
+    /// A new customer with no identities and no items yet (announce it once linked).
+    std::optional<qint64> insertCustomer(const QString &name);
+    /// Gives an identity to a customer; false when it failed (e.g. owned by another).
+    bool linkIdentity(qint64 customerId, const QString &kind, const QString &value);
+    /// Appends customer.upserted with the customer as it is now.
+    bool announceCustomer(qint64 customerId);
+    /// Stores a thread item and appends message.created and customer.upserted.
+    std::optional<Appended> writeMessage(protocol::MessagePayload message);
+    /// Changes a message's status and appends message.status.
+    bool writeMessageStatus(qint64 messageId, const QString &status, const QString &reason = {});
+    /// The stored message, or nothing.
+    std::optional<protocol::MessagePayload> message(qint64 id);
+
     QString lastError() const { return m_lastError; }
 
 Q_SIGNALS:
@@ -108,6 +129,8 @@ private:
 
     QString m_connection;
     QString m_lastError;
+    bool m_inWork = false;
+    QList<StoredEvent> m_pending; ///< events of the open unit of work
 };
 
 } // namespace threadline::server
