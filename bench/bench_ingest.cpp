@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Benchmark 3, ingest: 100,000 message.created frames through the desktop's path,
+// all on one thread so every share is measured: decode (text frame → envelope →
+// payload → Message, with the customer summary bookkeeping SyncService does) →
+// CacheStore::write in transactions of at most 1,000 events with their seq →
+// the GUI share: InboxModel::applyCustomers + TimelineModel::applyMessages on the
+// real MainWindow (offscreen), and the view updates that follow, per batch.
+#include "bench/bench_support.h"
+#include "bench/thread_content.h"
+#include "models/inbox_model.h"
+#include "models/timeline_model.h"
+#include "services/protocol/envelope.h"
+#include "services/protocol/frame_types.h"
+#include "services/protocol/payloads.h"
+#include "services/sync/wire_mapping.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QHash>
+#include <QJsonObject>
+
+#include <random>
+
+using namespace threadline;
+
+namespace {
+
+protocol::MessagePayload toPayload(const models::Message &m)
+{
+    protocol::MessagePayload p;
+    p.id = m.id;
+    p.customerId = m.customerId;
+    p.channel = m.channel;
+    p.direction = m.direction;
+    p.author = m.author;
+    p.identity = m.identity;
+    p.subject = m.subject;
+    p.body = m.body;
+    p.quoted = m.quoted;
+    p.status = QStringLiteral("received");
+    p.at = m.at;
+    p.meta = m.meta;
+    return p;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    bench::useOffscreenPlatform();
+    QApplication app(argc, argv);
+    bench::useDesktopFont();
+
+    constexpr int kEvents = 100'000;
+    constexpr int kCustomers = 2'000;
+    constexpr int kMaxBatch = 1000; // SyncService's kMaxBatchEvents
+    constexpr qint64 kOpenCustomer = 1;
+
+    // The cache knows the customers (a snapshot came first); their threads are empty.
+    const QString path = bench::dataDir() + QStringLiteral("/ingest.db");
+    bench::removeCache(path);
+    auto store = bench::openCacheOrDie(path);
+    bench::ThreadContent content(11);
+    {
+        cache::CacheWrite snapshot;
+        for (int id = 1; id <= kCustomers; ++id)
+            snapshot.customers.append(content.customer(id, 1'704'067'200'000 - id * 1000));
+        if (store->write(snapshot))
+            return 1;
+    }
+
+    // The frames as the hub sends them (not timed).
+    QList<QString> frames;
+    frames.reserve(kEvents);
+    {
+        auto &rng = content.engine();
+        for (int i = 1; i <= kEvents; ++i) {
+            const qint64 customerId =
+                std::uniform_int_distribution<int>(0, 99)(rng) < 30
+                    ? std::uniform_int_distribution<int>(1, 100)(rng)
+                    : std::uniform_int_distribution<int>(1, kCustomers)(rng);
+            const auto m = content.item(i, customerId, 1'704'067'200'000 + qint64(i) * 1000);
+            const auto e = protocol::makeEvent(
+                protocol::type::messageCreated, i, i - 1,
+                {{QStringLiteral("message"), toPayload(m).toJson()}});
+            frames.append(QString::fromUtf8(protocol::encode(e)));
+        }
+    }
+    qint64 frameBytes = 0;
+    for (const QString &f : frames)
+        frameBytes += f.toUtf8().size();
+
+    models::InboxModel inbox;
+    models::TimelineModel timeline;
+    ui::MainWindow window(&inbox, &timeline);
+    QObject::connect(&timeline, &models::TimelineModel::pageWanted, &timeline,
+                     [&](qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit) {
+                         const auto page = store->page(customerId, beforeAt, beforeRow, limit);
+                         timeline.applyPage(customerId, page.items, page.cursorAt,
+                                            page.cursorRow, page.reachedOldestCached);
+                     });
+    inbox.applyCustomers(store->customers());
+    window.show();
+    window.openCustomer(kOpenCustomer);
+    QCoreApplication::processEvents();
+
+    double decodeMs = 0, writeMs = 0, applyMs = 0, viewMs = 0;
+    QList<double> guiBatchMs, applyBatchMs;
+    qint64 streamSeq = 0;
+    int rejected = 0;
+    cache::CacheWrite batch;
+    QHash<qint64, models::Customer> batchCustomers;
+
+    auto flush = [&] {
+        QElapsedTimer t;
+        t.start();
+        batch.customers = batchCustomers.values();
+        const cache::CacheWrite w = std::exchange(batch, {});
+        batchCustomers.clear();
+        if (auto e = store->write(w)) {
+            std::fprintf(stderr, "write failed: %s\n", qPrintable(e->message));
+            std::exit(1);
+        }
+        writeMs += bench::msSince(t);
+
+        // The GUI thread's share of this batch.
+        t.restart();
+        inbox.applyCustomers(w.customers);
+        timeline.applyMessages(w.messages);
+        const double apply = bench::msSince(t);
+        QCoreApplication::processEvents(); // relayout and repaint of what changed
+        const double gui = bench::msSince(t);
+        applyMs += apply;
+        viewMs += gui - apply;
+        applyBatchMs.append(apply);
+        guiBatchMs.append(gui);
+    };
+
+    QElapsedTimer total;
+    total.start();
+    for (const QString &text : frames) {
+        QElapsedTimer t;
+        t.start();
+        // HubSession::onText, then SyncService::onEvent.
+        auto decoded = protocol::decode(text.toUtf8());
+        auto *e = std::get_if<protocol::Envelope>(&decoded);
+        if (!e || e->prev != streamSeq) {
+            ++rejected;
+            continue;
+        }
+        streamSeq = e->seq;
+        if (auto payload = protocol::MessagePayload::fromJson(
+                e->data.value(QStringLiteral("message")).toObject())) {
+            const models::Message m = services::toMessage(*payload);
+            batch.messages.append(m);
+            auto it = batchCustomers.find(m.customerId);
+            if (it == batchCustomers.end()) {
+                if (auto known = store->customer(m.customerId))
+                    it = batchCustomers.insert(m.customerId, *known);
+            }
+            if (it != batchCustomers.end())
+                bench::noteItem(*it, m);
+        } else {
+            ++rejected;
+        }
+        batch.lastSeq = e->seq;
+        decodeMs += bench::msSince(t);
+        if (batch.messages.size() >= kMaxBatch)
+            flush();
+    }
+    if (!batch.messages.isEmpty())
+        flush();
+    const double totalMs = bench::msSince(total);
+
+    const double eventsPerS = kEvents / (totalMs / 1000.0);
+    const double serviceEventsPerS = kEvents / ((decodeMs + writeMs) / 1000.0);
+    const double maxGui = bench::percentile(guiBatchMs, 100);
+    bench::report({
+        {QStringLiteral("name"), QStringLiteral("ingest")},
+        {QStringLiteral("figure"), qRound(eventsPerS)},
+        {QStringLiteral("unit"), QStringLiteral("events/s")},
+        {QStringLiteral("target"), 50000},
+        {QStringLiteral("pass"), eventsPerS >= 50000 && maxGui <= 16},
+        {QStringLiteral("max_gui_batch_ms"), bench::round2(maxGui)},
+        {QStringLiteral("max_gui_batch_target_ms"), 16},
+        {QStringLiteral("gui_batch_p95_ms"), bench::round2(bench::percentile(guiBatchMs, 95))},
+        {QStringLiteral("max_model_apply_ms"), bench::round2(bench::percentile(applyBatchMs, 100))},
+        {QStringLiteral("service_thread_events_per_s"), qRound(serviceEventsPerS)},
+        {QStringLiteral("decode_ms"), qRound(decodeMs)},
+        {QStringLiteral("cache_write_ms"), qRound(writeMs)},
+        {QStringLiteral("model_apply_ms"), qRound(applyMs)},
+        {QStringLiteral("view_update_ms"), qRound(viewMs)},
+        {QStringLiteral("events"), kEvents},
+        {QStringLiteral("batches"), guiBatchMs.size()},
+        {QStringLiteral("rejected"), rejected},
+        {QStringLiteral("customers"), kCustomers},
+        {QStringLiteral("open_thread_rows"), timeline.rowCount()},
+        {QStringLiteral("frame_mb"), bench::round2(double(frameBytes) / 1048576.0)},
+    });
+    return 0;
+}
