@@ -7,6 +7,7 @@
 #include "server/hub_server.h"
 #include "server/hub_store.h"
 #include "server/ingress_routes.h"
+#include "server/ingress_store.h"
 #include "server/password_hash.h"
 #include "server/phone_normaliser.h"
 #include "server/traffic_simulator.h"
@@ -116,6 +117,19 @@ int customerFind(const HubOptions &o)
         chronological.append(items.at(i));
     QJsonObject out = customer->toJson();
     out.insert(QStringLiteral("items"), chronological);
+    IngressStore ingress(store);
+    QJsonArray orders;
+    for (const OrderRecord &order : ingress.ordersOfCustomer(customer->id))
+        orders.append(order.toJson());
+    out.insert(QStringLiteral("orders"), orders);
+    QJsonArray attachments;
+    for (const AttachmentRecord &a : ingress.attachmentsOfCustomer(customer->id))
+        attachments.append(QJsonObject{{QStringLiteral("id"), a.id},
+                                       {QStringLiteral("message_id"), a.messageId},
+                                       {QStringLiteral("name"), a.name},
+                                       {QStringLiteral("type"), a.contentType},
+                                       {QStringLiteral("size"), a.size}});
+    out.insert(QStringLiteral("attachments"), attachments);
     printOut(QJsonDocument(out).toJson(QJsonDocument::Indented));
     return 0;
 }

@@ -61,7 +61,8 @@ bool IngressStore::addEmailHeaders(qint64 messageId, const QString &messageIdHea
 {
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("INSERT INTO email_headers (message_id, header_message_id,"
-                             " in_reply_to, refs, raw) VALUES (?, ?, ?, ?, ?)"));
+                             " in_reply_to, refs, raw) VALUES (?, COALESCE(?, ''), COALESCE(?, "
+                             "''), COALESCE(?, ''), ?)"));
     q.addBindValue(messageId);
     q.addBindValue(messageIdHeader);
     q.addBindValue(inReplyTo);
@@ -75,7 +76,7 @@ bool IngressStore::addAttachment(qint64 messageId, const QString &name, const QS
 {
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("INSERT INTO attachments (message_id, name, content_type, size, data)"
-                             " VALUES (?, ?, ?, ?, ?)"));
+                             " VALUES (?, COALESCE(?, ''), COALESCE(?, ''), ?, ?)"));
     q.addBindValue(messageId);
     q.addBindValue(name);
     q.addBindValue(contentType);
@@ -162,7 +163,8 @@ bool IngressStore::saveOrder(OrderRecord &o)
         q.prepare(QStringLiteral(
             "INSERT INTO orders (source, external_id, number, status, source_status, total,"
             " currency, items, customer_id, pickup_code, created_at, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            " VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+            " ?, ?, COALESCE(?, ''), ?, ?)"));
         o.createdAt = now;
         for (const QVariant &v :
              {QVariant(o.source), QVariant(o.externalId), QVariant(o.number), QVariant(o.status),
@@ -173,9 +175,10 @@ bool IngressStore::saveOrder(OrderRecord &o)
             return fail(q.lastError().text());
         o.id = q.lastInsertId().toLongLong();
     } else {
-        q.prepare(QStringLiteral(
-            "UPDATE orders SET number = ?, status = ?, source_status = ?, total = ?,"
-            " currency = ?, items = ?, pickup_code = ?, updated_at = ? WHERE id = ?"));
+        q.prepare(QStringLiteral("UPDATE orders SET number = COALESCE(?, ''), status = ?, "
+                                 "source_status = COALESCE(?, ''),"
+                                 " total = COALESCE(?, ''), currency = COALESCE(?, ''), items = ?,"
+                                 " pickup_code = COALESCE(?, ''), updated_at = ? WHERE id = ?"));
         for (const QVariant &v : {QVariant(o.number), QVariant(o.status), QVariant(o.sourceStatus),
                                   QVariant(o.total), QVariant(o.currency), QVariant(items),
                                   QVariant(o.pickupCode), QVariant(now), QVariant(o.id)})
