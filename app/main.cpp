@@ -2,10 +2,9 @@
 #include "app/cache_cli.h"
 #include "app/command_line.h"
 #include "app/desktop.h"
+#include "ui/interface_language.h"
 
 #include <QApplication>
-#include <QFontDatabase>
-#include <QLocale>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -28,18 +27,8 @@ int main(int argc, char *argv[])
         return usage->exitCode;
     }
     auto options = std::get<threadline::app::Options>(std::move(parsed));
-    if (options.language == QLatin1String("fa"))
-        QLocale::setDefault(QLocale(QLocale::Persian, QLocale::Iran));
-    else if (options.language == QLatin1String("ar"))
-        QLocale::setDefault(QLocale(QLocale::Arabic, QLocale::SaudiArabia));
-    else if (options.language == QLatin1String("en"))
-        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-    QApplication::setLayoutDirection(QLocale().textDirection());
-    // fontconfig would pick DejaVu for Persian and Arabic; choose a real Arabic-script face.
-    QFont font = QApplication::font();
-    font.setFamilies({QStringLiteral("Noto Sans"), QStringLiteral("Noto Sans Arabic"),
-                      QStringLiteral("Noto Naskh Arabic"), QStringLiteral("DejaVu Sans")});
-    QApplication::setFont(font);
+    // Locale, right-to-left layout, our and Qt's translations, an Arabic-script font.
+    threadline::ui::useInterfaceLanguage(options.language);
 
     threadline::app::Desktop desktop(std::move(options));
     QObject::connect(&desktop, &threadline::app::Desktop::finished, &app, &QApplication::exit,

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/channel_names.h"
 
+#include "services/text/safe_text.h"
+
 #include <QCoreApplication>
 
 namespace threadline::ui {
@@ -19,7 +21,63 @@ QString channelLabel(const QString &channel)
         return QCoreApplication::translate("Channel", "Note");
     if (channel == QLatin1String("order"))
         return QCoreApplication::translate("Channel", "Order");
-    return channel;
+    return text::isolate(channel);
+}
+
+QString roleLabel(const QString &role)
+{
+    if (role == QLatin1String("agent"))
+        return QCoreApplication::translate("Role", "agent");
+    if (role == QLatin1String("supervisor"))
+        return QCoreApplication::translate("Role", "supervisor");
+    if (role == QLatin1String("store"))
+        return QCoreApplication::translate("Role", "store");
+    return text::isolate(role);
+}
+
+QString orderStatusLabel(const QString &status)
+{
+    if (status == QLatin1String("placed"))
+        return QCoreApplication::translate("OrderStatus", "placed");
+    if (status == QLatin1String("paid"))
+        return QCoreApplication::translate("OrderStatus", "paid");
+    if (status == QLatin1String("shipped"))
+        return QCoreApplication::translate("OrderStatus", "shipped");
+    if (status == QLatin1String("ready_for_pickup"))
+        return QCoreApplication::translate("OrderStatus", "ready for pickup");
+    if (status == QLatin1String("picked_up"))
+        return QCoreApplication::translate("OrderStatus", "picked up");
+    if (status == QLatin1String("delivered"))
+        return QCoreApplication::translate("OrderStatus", "delivered");
+    if (status == QLatin1String("refunded"))
+        return QCoreApplication::translate("OrderStatus", "refunded");
+    if (status == QLatin1String("cancelled"))
+        return QCoreApplication::translate("OrderStatus", "cancelled");
+    return text::isolate(status);
+}
+
+QString callDispositionLabel(const QString &disposition)
+{
+    if (disposition == QLatin1String("resolved"))
+        return QCoreApplication::translate("CallDisposition", "resolved");
+    if (disposition == QLatin1String("callback_promised"))
+        return QCoreApplication::translate("CallDisposition", "callback promised");
+    if (disposition == QLatin1String("escalated"))
+        return QCoreApplication::translate("CallDisposition", "escalated");
+    if (disposition == QLatin1String("no_answer"))
+        return QCoreApplication::translate("CallDisposition", "no answer");
+    return text::isolate(disposition);
+}
+
+QString identityKindLabel(const QString &kind)
+{
+    if (kind == QLatin1String("phone"))
+        return QCoreApplication::translate("Identity", "Phone");
+    if (kind == QLatin1String("email"))
+        return QCoreApplication::translate("Identity", "Email");
+    if (kind == QLatin1String("chat"))
+        return QCoreApplication::translate("Identity", "Web chat");
+    return text::isolate(kind);
 }
 
 QColor channelColor(const QString &channel)

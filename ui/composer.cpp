@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/composer.h"
 
+#include "services/text/safe_text.h"
 #include "ui/channel_names.h"
 #include "ui/sms_segments.h"
 
@@ -96,9 +97,10 @@ void Composer::setCustomer(const models::Customer &customer, const QString &chan
             available = available || identity.kind == kind;
         model->item(i)->setEnabled(available);
     }
-    m_subject->setText(replySubject.isEmpty() || replySubject.startsWith(QLatin1String("Re:"))
-                           ? replySubject
-                           : QStringLiteral("Re: ") + replySubject);
+    const QString subject = text::neutraliseBidi(replySubject);
+    m_subject->setText(subject.isEmpty() || subject.startsWith(QLatin1String("Re:"))
+                           ? subject
+                           : QStringLiteral("Re: ") + subject);
     setChannel(channel);
     updateForChannel();
 }
@@ -137,7 +139,7 @@ void Composer::updateForChannel()
     m_identity->clear();
     for (const auto &identity : m_customer.identities)
         if (identity.kind == kind)
-            m_identity->addItem(identity.value, identity.value);
+            m_identity->addItem(text::isolateStrict(identity.value), identity.value);
     m_identity->setVisible(m_identity->count() > 0);
     m_subject->setVisible(ch == QLatin1String("email"));
     m_send->setText(ch == QLatin1String("note") ? tr("Add note") : tr("Send"));

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/customer_panel.h"
 
+#include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
-#include "ui/inbox_delegate.h"
 
 #include <QDateTime>
 #include <QLabel>
 #include <QListWidget>
 #include <QLocale>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace threadline::ui {
@@ -22,6 +24,9 @@ CustomerPanel::CustomerPanel(QWidget *parent)
     big.setBold(true);
     m_name->setFont(big);
     m_name->setWordWrap(true);
+    // On the leading side of the interface, whatever the direction of the name.
+    m_name->setAlignment(QStyle::visualAlignment(layoutDirection(), Qt::AlignLeading)
+                         | Qt::AlignAbsolute | Qt::AlignTop);
     m_name->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -44,25 +49,25 @@ void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
         m_summary->clear();
         return;
     }
-    m_name->setText(customer->name);
+    m_name->setText(text::neutraliseBidi(customer->name)); // alone on its label
     const QLocale locale;
     QStringList lines;
     lines << (customer->status == QLatin1String("resolved") ? tr("Resolved") : tr("Open"));
     lines << (customer->assignee.isEmpty() ? tr("Waiting in the queue")
-                                           : tr("Assigned to %1").arg(customer->assignee));
+                                           : tr("Assigned to %1").arg(text::isolate(customer->assignee)));
     if (customer->lastAt > 0)
         lines << tr("Last contact: %1 by %2")
                      .arg(relativeTime(customer->lastAt, QDateTime::currentMSecsSinceEpoch()),
                           channelLabel(customer->lastChannel));
-    lines << tr("%1 items in the thread").arg(locale.toString(customer->itemCount));
+    lines << withNumber(
+        tr("%1 item(s) in the thread", nullptr, static_cast<int>(customer->itemCount)),
+        customer->itemCount, locale);
     m_summary->setText(lines.join(QLatin1Char('\n')));
     for (const auto &identity : customer->identities) {
-        const QString kind = identity.kind == QLatin1String("phone")   ? tr("Phone")
-                             : identity.kind == QLatin1String("email") ? tr("Email")
-                                                                       : tr("Web chat");
-        // Isolated: an identity is left-to-right text inside a possibly RTL UI.
-        auto *item = new QListWidgetItem(kind + QStringLiteral(": ") + QChar(0x2068) + identity.value
-                                         + QChar(0x2069));
+        // Isolated strictly: an address or number is read in its character order,
+        // inside a possibly right-to-left sentence.
+        auto *item = new QListWidgetItem(tr("%1: %2").arg(identityKindLabel(identity.kind),
+                                                          text::isolateStrict(identity.value)));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
         m_identities->addItem(item);
     }

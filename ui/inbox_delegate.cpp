@@ -2,6 +2,8 @@
 #include "ui/inbox_delegate.h"
 
 #include "models/inbox_roles.h"
+#include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 
 #include <QApplication>
@@ -13,24 +15,11 @@ namespace threadline::ui {
 
 using namespace threadline::models;
 
-QString relativeTime(qint64 ms, qint64 nowMs)
-{
-    const QLocale locale;
-    const qint64 minutes = std::max<qint64>(0, (nowMs - ms) / 60000);
-    if (minutes < 1)
-        return QApplication::translate("Inbox", "now");
-    if (minutes < 60)
-        return QApplication::translate("Inbox", "%1 min").arg(locale.toString(minutes));
-    if (minutes < 24 * 60)
-        return QApplication::translate("Inbox", "%1 h").arg(locale.toString(minutes / 60));
-    if (minutes < 7 * 24 * 60)
-        return QApplication::translate("Inbox", "%1 d").arg(locale.toString(minutes / (24 * 60)));
-    return locale.toString(QDateTime::fromMSecsSinceEpoch(ms).date(), QLocale::ShortFormat);
-}
-
 QSize InboxDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
-    return {option.rect.width(), option.fontMetrics.height() * 2 + 22};
+    // No width of its own: the list stretches every row to the viewport, so the
+    // time on the trailing edge is never pushed out of sight.
+    return {0, option.fontMetrics.height() * 2 + 22};
 }
 
 void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
@@ -61,10 +50,12 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QRect top(r.left(), r.top(), r.width(), fm.height());
     const QRect nameRect = QStyle::visualRect(option.direction, top,
                                               top.adjusted(0, 0, -whenWidth, 0));
-    // Names are untrusted text: isolated so they cannot reorder what surrounds them.
+    // Names are untrusted text: neutralised, elided, then isolated so they take
+    // their own direction and cannot reorder what is drawn around them.
     painter->drawText(nameRect, lead | Qt::AlignVCenter,
-                      fm.elidedText(index.data(CustomerNameRole).toString(), Qt::ElideRight,
-                                    nameRect.width()));
+                      text::isolate(fm.elidedText(
+                          text::neutraliseBidi(index.data(CustomerNameRole).toString()),
+                          Qt::ElideRight, nameRect.width())));
     painter->setFont(option.font);
     painter->setPen(pal.color(QPalette::PlaceholderText));
     painter->drawText(top, trail | Qt::AlignVCenter, when);
@@ -98,11 +89,12 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         option.direction, bottom,
         bottom.adjusted(badgeWidth + 6, 0, -(unreadWidth ? unreadWidth + 6 : 0), 0));
     painter->setPen(pal.color(QPalette::Text).lighter(150));
-    QString preview = index.data(PreviewRole).toString();
-    if (index.data(LastDirectionRole).toString() == QLatin1String("out"))
-        preview = QApplication::translate("Inbox", "You: %1").arg(preview);
-    painter->drawText(previewRect, lead | Qt::AlignVCenter,
-                      fm.elidedText(preview, Qt::ElideRight, previewRect.width()));
+    const bool ours = index.data(LastDirectionRole).toString() == QLatin1String("out");
+    const QString you = ours ? QApplication::translate("Inbox", "You: %1") : QStringLiteral("%1");
+    const QString preview = fm.elidedText(
+        text::neutraliseBidi(index.data(PreviewRole).toString()), Qt::ElideRight,
+        previewRect.width() - fm.horizontalAdvance(you.arg(QString())));
+    painter->drawText(previewRect, lead | Qt::AlignVCenter, you.arg(text::isolate(preview)));
     painter->restore();
 }
 

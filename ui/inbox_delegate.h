@@ -16,7 +16,4 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
-/// "5 min", "3 h", "2 d" or a date, in the user's locale.
-QString relativeTime(qint64 ms, qint64 nowMs);
-
 } // namespace threadline::ui

@@ -7,16 +7,20 @@
 #include "models/timeline_roles.h"
 #include "ui/composer.h"
 #include "ui/customer_panel.h"
+#include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
+#include "ui/channel_names.h"
 #include "ui/inbox_delegate.h"
+#include "ui/inbox_filter.h"
 #include "ui/timeline_view.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QShortcut>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QStyle>
 #include <QVBoxLayout>
 
 namespace threadline::ui {
@@ -25,7 +29,7 @@ using namespace threadline::models;
 
 MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *parent)
     : QMainWindow(parent), m_inbox(inbox), m_timeline(timeline),
-      m_inboxFilter(new QSortFilterProxyModel(this)), m_search(new QLineEdit(this)),
+      m_inboxFilter(new InboxFilter(this)), m_search(new QLineEdit(this)),
       m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
       m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
       m_threadTitle(new QLabel(this)), m_connection(new QLabel(this)), m_outbox(new QLabel(this)),
@@ -33,17 +37,17 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
 {
     setWindowTitle(tr("Threadline"));
     m_inboxFilter->setSourceModel(inbox);
-    m_inboxFilter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_inboxFilter->setFilterRole(CustomerNameRole);
     m_search->setPlaceholderText(tr("Search customers (Ctrl+K)"));
     m_search->setClearButtonEnabled(true);
-    connect(m_search, &QLineEdit::textChanged, m_inboxFilter,
-            &QSortFilterProxyModel::setFilterFixedString);
+    m_search->setObjectName(QStringLiteral("inboxSearch"));
+    connect(m_search, &QLineEdit::textChanged, m_inboxFilter, &InboxFilter::setQuery);
 
     m_inboxView->setObjectName(QStringLiteral("inbox"));
     m_inboxView->setModel(m_inboxFilter);
     m_inboxView->setItemDelegate(new InboxDelegate(m_inboxView));
     m_inboxView->setUniformItemSizes(true);
+    m_inboxView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_inboxView->setResizeMode(QListView::Adjust);
     m_inboxView->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_inboxView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &MainWindow::onInboxCurrentChanged);
@@ -55,6 +59,9 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     titleFont.setBold(true);
     m_threadTitle->setFont(titleFont);
     m_threadTitle->setContentsMargins(10, 6, 10, 6);
+    // On the leading side of the interface, whatever the direction of the name.
+    m_threadTitle->setAlignment(QStyle::visualAlignment(layoutDirection(), Qt::AlignLeading)
+                                | Qt::AlignAbsolute | Qt::AlignVCenter);
 
     auto *inboxPane = new QWidget(this);
     auto *inboxLayout = new QVBoxLayout(inboxPane);
@@ -153,7 +160,11 @@ void MainWindow::refreshCustomer()
 {
     const auto customer = m_inbox->customer(m_customerId);
     m_panel->setCustomer(customer);
-    m_threadTitle->setText(customer ? customer->name : QString());
+    // Alone on its label the name needs no isolate (which would also hide its
+    // direction from the label's alignment), only its controls neutralised.
+    m_threadTitle->setText(customer ? text::neutraliseBidi(customer->name) : QString());
+    setWindowTitle(customer ? tr("%1 — Threadline").arg(text::isolate(customer->name))
+                            : tr("Threadline"));
     if (!customer || m_timeline->isLoading())
         return;
     // Once the thread is in: reply on the channel of the last thing the customer
@@ -188,12 +199,13 @@ void MainWindow::setConnection(bool online, const QString &detail)
 
 void MainWindow::setOutboxCount(int pending)
 {
-    m_outbox->setText(pending > 0 ? tr("%n waiting to send", nullptr, pending) : QString());
+    m_outbox->setText(pending > 0 ? withNumber(tr("%1 waiting to send", nullptr, pending), pending)
+                                  : QString());
 }
 
 void MainWindow::setUser(const QString &user, const QString &role)
 {
-    m_user->setText(tr("%1 (%2)").arg(user, role));
+    m_user->setText(tr("%1 (%2)").arg(text::isolate(user), roleLabel(role)));
 }
 
 void MainWindow::showProblem(const QString &sentence)

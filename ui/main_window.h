@@ -6,7 +6,6 @@
 class QLabel;
 class QLineEdit;
 class QListView;
-class QSortFilterProxyModel;
 
 namespace threadline::models {
 class InboxModel;
@@ -17,6 +16,7 @@ namespace threadline::ui {
 
 class Composer;
 class CustomerPanel;
+class InboxFilter;
 class TimelineView;
 
 /// The agent's desk: inbox on the leading side, the open customer's thread and
@@ -51,7 +51,7 @@ private:
 
     models::InboxModel *m_inbox;
     models::TimelineModel *m_timeline;
-    QSortFilterProxyModel *m_inboxFilter;
+    InboxFilter *m_inboxFilter;
     QLineEdit *m_search;
     QListView *m_inboxView;
     TimelineView *m_timelineView;

@@ -2,6 +2,8 @@
 #include "ui/timeline_delegate.h"
 
 #include "models/timeline_roles.h"
+#include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 
 #include <QApplication>
@@ -9,6 +11,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QRegularExpression>
 #include <QTextOption>
 
 namespace threadline::ui {
@@ -49,30 +52,44 @@ QString callSummary(const Message &m)
     const QString direction = m.direction == QLatin1String("in")
                                   ? QApplication::translate("Timeline", "Incoming call")
                                   : QApplication::translate("Timeline", "Outgoing call");
-    QString s = direction + QStringLiteral(" · ") +
-                QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
+    QString s = direction + QStringLiteral(" · ") + callDuration(seconds);
     const QString disposition = m.meta.value(QStringLiteral("disposition")).toString();
     if (!disposition.isEmpty())
-        s += QStringLiteral(" · ") + disposition;
+        s += QStringLiteral(" · ") + callDispositionLabel(disposition);
     return s;
+}
+
+/// The subject takes the direction of its words, not of a "Re:" or "Fwd:" in front.
+QString subjectText(const Message &m)
+{
+    static const QRegularExpression replyPrefix(
+        QStringLiteral("^\\s*((re|fwd?|aw|wg)\\s*:\\s*)+"), QRegularExpression::CaseInsensitiveOption);
+    const QString words = QString(m.subject).remove(replyPrefix);
+    return text::isolate(m.subject, words.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
 }
 
 QString bodyText(const Message &m)
 {
     QString text;
+    // The subject shares the layout with the body: a bidi control left open in
+    // it must not run on into the body.
     if (m.channel == QLatin1String("email") && !m.subject.isEmpty())
-        text = m.subject + QLatin1Char('\n');
+        text = subjectText(m) + QLatin1Char('\n');
     if (m.channel == QLatin1String("order")) {
         const QString number = m.meta.value(QStringLiteral("number")).toString();
         const QString status = m.meta.value(QStringLiteral("status")).toString();
-        text = QApplication::translate("Timeline", "Order %1: %2").arg(number, status);
+        text = QApplication::translate("Timeline", "Order %1: %2")
+                   .arg(text::isolateStrict(number), orderStatusLabel(status));
         if (!m.body.isEmpty())
-            text += QStringLiteral(" — ") + m.body;
+            text += QStringLiteral(" — ") + text::isolate(m.body);
         return text;
     }
-    text += m.body;
-    if (!m.quoted.isEmpty())
-        text += QLatin1Char('\n') + QApplication::translate("Timeline", "▸ quoted history hidden");
+    if (m.quoted.isEmpty()) {
+        text += m.body;
+    } else {
+        text += text::isolate(m.body) + QLatin1Char('\n')
+                + QApplication::translate("Timeline", "▸ quoted history hidden");
+    }
     // QTextLayout breaks lines only at U+2028, not at '\n'.
     text.replace(QLatin1Char('\n'), QChar::LineSeparator);
     return text;
@@ -110,7 +127,7 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     l->daySeparator = !previous.isValid() || dayOf(previous.data(models::AtRole).toLongLong()) != day;
     int y = kMargin / 2;
     if (l->daySeparator) {
-        l->dayText = locale.toString(day, QLocale::LongFormat);
+        l->dayText = dayLabel(day, locale);
         y += kSeparatorHeight;
     }
 
@@ -120,10 +137,12 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     l->header = channelLabel(m.channel);
     if (m.channel == QLatin1String("phone"))
         l->header += QStringLiteral(" · ") + callSummary(m);
+    // Author and identity come from outside: isolated, so an author named with
+    // bidi controls cannot reorder the channel, the address or the time.
     if (!m.author.isEmpty())
-        l->header += QStringLiteral(" · ") + m.author;
+        l->header += QStringLiteral(" · ") + text::isolate(m.author);
     if (!m.identity.isEmpty() && m.channel != QLatin1String("note"))
-        l->header += QStringLiteral(" · ") + QChar(0x2068) + m.identity + QChar(0x2069);
+        l->header += QStringLiteral(" · ") + text::isolateStrict(m.identity);
     l->header += QStringLiteral(" · ") + time;
     l->footer = deliveryText(m);
 
@@ -138,14 +157,19 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     auto layout = std::make_shared<QTextLayout>(text, option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    // The body decides the direction, not an English subject line or label.
-    textOption.setTextDirection((m.body.isEmpty() ? text : m.body).isRightToLeft() ? Qt::RightToLeft
-                                                                                   : Qt::LeftToRight);
+    // The body decides the direction, not an English subject line or label;
+    // an order event is our sentence, so it reads in the interface's direction.
+    if (centred)
+        textOption.setTextDirection(option.direction);
+    else
+        textOption.setTextDirection((m.body.isEmpty() ? text : m.body).isRightToLeft()
+                                        ? Qt::RightToLeft
+                                        : Qt::LeftToRight);
     layout->setTextOption(textOption);
     if (m.channel == QLatin1String("email") && !m.subject.isEmpty()) {
         QTextLayout::FormatRange subject; // the first line, in bold
         subject.start = 0;
-        subject.length = static_cast<int>(m.subject.size());
+        subject.length = static_cast<int>(subjectText(m).size());
         subject.format.setFontWeight(QFont::Bold);
         layout->setFormats({subject});
     }

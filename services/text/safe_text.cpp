@@ -56,6 +56,12 @@ QString isolate(QStringView untrusted)
     return kFirstStrongIsolate + neutraliseBidi(untrusted) + kPopDirectionalIsolate;
 }
 
+QString isolate(QStringView untrusted, Qt::LayoutDirection direction)
+{
+    const QChar initiator(direction == Qt::RightToLeft ? 0x2067 : 0x2066);
+    return initiator + neutraliseBidi(untrusted) + kPopDirectionalIsolate;
+}
+
 QString isolateStrict(QStringView untrusted)
 {
     return kFirstStrongIsolate + neutraliseBidiStrict(untrusted) + kPopDirectionalIsolate;

@@ -27,6 +27,11 @@ QString neutraliseBidiStrict(QStringView untrusted);
 /// and the words around it keep their order whatever it contains.
 QString isolate(QStringView untrusted);
 
+/// Untrusted text isolated in a direction chosen by the caller (LEFT-TO-RIGHT or
+/// RIGHT-TO-LEFT ISOLATE), for when the first strong character misleads: the
+/// subject "Re: سفارش ۱۲" is Persian although it starts with Latin letters.
+QString isolate(QStringView untrusted, Qt::LayoutDirection direction);
+
 /// isolate() for text whose order must not be disguised (neutraliseBidiStrict).
 QString isolateStrict(QStringView untrusted);
 

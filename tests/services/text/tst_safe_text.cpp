@@ -156,6 +156,8 @@ private Q_SLOTS:
         QCOMPARE(isolate(u"علی"), u"\u2068علی\u2069"_qs);
         QCOMPARE(isolate(u""), u"\u2068\u2069"_qs);
         QCOMPARE(isolateStrict(u"+98\u200F912"), u"\u2068+98912\u2069"_qs);
+        QCOMPARE(isolate(u"Re: سفارش\u202E", Qt::RightToLeft), u"\u2067Re: سفارش\u2069"_qs);
+        QCOMPARE(isolate(u"سفارش", Qt::LeftToRight), u"\u2066سفارش\u2069"_qs);
     }
 
     void theBidiReferenceAgreesWithUnicodesExpectedOrder()

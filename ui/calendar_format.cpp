@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/calendar_format.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QTime>
+
+namespace threadline::ui {
+
+namespace {
+/// Islamic dates carry "هـ" so they are never mistaken for Gregorian ones.
+QString withEra(const QString &date, const QCalendar &calendar)
+{
+    if (calendar.isLunar())
+        return date + QCoreApplication::translate("Calendar", " AH");
+    return date;
+}
+} // namespace
+
+QCalendar calendarFor(const QLocale &locale)
+{
+    switch (locale.language()) {
+    case QLocale::Persian:
+        return QCalendar(QCalendar::System::Jalali);
+    case QLocale::Arabic:
+        return QCalendar(QCalendar::System::IslamicCivil);
+    default:
+        return QCalendar(QCalendar::System::Gregorian);
+    }
+}
+
+QString dayLabel(QDate date, const QLocale &locale)
+{
+    const QCalendar calendar = calendarFor(locale);
+    return withEra(locale.toString(date, QLocale::LongFormat, calendar), calendar);
+}
+
+QString shortDate(QDate date, const QLocale &locale)
+{
+    const QCalendar calendar = calendarFor(locale);
+    return withEra(locale.toString(date, QLocale::ShortFormat, calendar), calendar);
+}
+
+QString relativeTime(qint64 ms, qint64 nowMs, const QLocale &locale)
+{
+    const qint64 minutes = std::max<qint64>(0, (nowMs - ms) / 60000);
+    // The count picks the plural form (Arabic has six); %1 carries the locale's digits.
+    const auto ago = [&locale](const char *text, qint64 n) {
+        return withNumber(
+            QCoreApplication::translate("RelativeTime", text, nullptr, static_cast<int>(n)), n,
+            locale);
+    };
+    if (minutes < 1)
+        return QCoreApplication::translate("RelativeTime", "just now");
+    if (minutes < 60)
+        return ago(QT_TRANSLATE_N_NOOP("RelativeTime", "%1 min ago"), minutes);
+    if (minutes < 24 * 60)
+        return ago(QT_TRANSLATE_N_NOOP("RelativeTime", "%1 h ago"), minutes / 60);
+    if (minutes < 7 * 24 * 60)
+        return ago(QT_TRANSLATE_N_NOOP("RelativeTime", "%1 d ago"), minutes / (24 * 60));
+    return shortDate(QDateTime::fromMSecsSinceEpoch(ms).date(), locale);
+}
+
+QString withNumber(const QString &translated, qint64 n, const QLocale &locale)
+{
+    return translated.contains(QLatin1String("%1")) ? translated.arg(locale.toString(n)) : translated;
+}
+
+QString callDuration(int seconds, const QLocale &locale)
+{
+    return locale.toString(seconds / 60) + QLatin1Char(':')
+           + locale.toString(seconds % 60).rightJustified(2, locale.zeroDigit().at(0));
+}
+
+} // namespace threadline::ui

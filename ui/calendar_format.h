@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QCalendar>
+#include <QDate>
+#include <QLocale>
+#include <QString>
+
+namespace threadline::ui {
+
+/// The calendar an agent reads dates in: Jalali (Solar Hijri) for Persian,
+/// Islamic civil for Arabic, Gregorian otherwise. A user setting can later pick
+/// Gregorian for either; this is the default.
+QCalendar calendarFor(const QLocale &locale);
+
+/// A day separator in the thread: "Wednesday, March 20, 2024",
+/// «چهارشنبه ۱ فروردین ۱۴۰۳», «الأربعاء، ١٠ رمضان ١٤٤٥ هـ».
+QString dayLabel(QDate date, const QLocale &locale = QLocale());
+
+/// A compact date: "3/20/24", «۱۴۰۳/۱/۱».
+QString shortDate(QDate date, const QLocale &locale = QLocale());
+
+/// How long ago, in the locale's words and digits: "5 min ago", «۵ دقیقه پیش»,
+/// «منذ ٥ دقائق»; a short date after a week.
+QString relativeTime(qint64 ms, qint64 nowMs, const QLocale &locale = QLocale());
+
+/// Puts @p n, in the locale's digits, where @p translated has %1. Arabic
+/// translations spell out one and two («دقیقتین») and have no %1 there.
+QString withNumber(const QString &translated, qint64 n, const QLocale &locale = QLocale());
+
+/// A call's duration: "4:07", «۴:۰۷».
+QString callDuration(int seconds, const QLocale &locale = QLocale());
+
+} // namespace threadline::ui

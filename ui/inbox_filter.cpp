@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/inbox_filter.h"
+
+#include "models/inbox_roles.h"
+#include "services/text/search_folding.h"
+
+namespace threadline::ui {
+
+using namespace threadline::models;
+
+namespace {
+QString digitsOnly(QStringView text)
+{
+    QString out;
+    for (const QChar c : text)
+        if (c.isDigit())
+            out.append(c);
+    return out;
+}
+} // namespace
+
+InboxFilter::InboxFilter(QObject *parent) : QSortFilterProxyModel(parent) {}
+
+void InboxFilter::setSourceModel(QAbstractItemModel *source)
+{
+    if (sourceModel())
+        sourceModel()->disconnect(this);
+    forget();
+    QSortFilterProxyModel::setSourceModel(source);
+    if (!source)
+        return;
+    // Rows are cheap to fold again; only names or identities changing matter, but
+    // the inbox model reports any change as dataChanged, so drop the row's entry.
+    connect(source, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &from, const QModelIndex &to) {
+                for (int row = from.row(); row <= to.row(); ++row)
+                    m_folded.remove(sourceModel()->index(row, 0).data(CustomerIdRole).toLongLong());
+            });
+    connect(source, &QAbstractItemModel::modelReset, this, &InboxFilter::forget);
+}
+
+void InboxFilter::setQuery(const QString &query)
+{
+    const QString folded = text::foldForSearch(query);
+    if (folded == m_query)
+        return;
+    m_query = folded;
+    // "0912 345", "+98-912…": compare digits alone, and a national number
+    // (leading 0) against the international form too.
+    const QString digits = digitsOnly(folded);
+    const bool phoneLike = digits.size() >= 3
+                           && digits.size() * 2 >= folded.size() - folded.count(QLatin1Char(' '));
+    m_queryDigits = phoneLike ? digits : QString();
+    if (m_queryDigits.startsWith(QLatin1Char('0')))
+        m_queryDigits.remove(0, 1);
+    invalidateRowsFilter();
+}
+
+const InboxFilter::Searchable &InboxFilter::searchable(int sourceRow) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0);
+    const qint64 id = index.data(CustomerIdRole).toLongLong();
+    auto it = m_folded.find(id);
+    if (it == m_folded.end()) {
+        Searchable s;
+        s.texts.append(text::foldForSearch(index.data(CustomerNameRole).toString()));
+        for (const QString &identity : index.data(IdentitiesRole).toStringList()) {
+            const QString value = identity.section(QLatin1Char(':'), 1);
+            s.texts.append(text::foldForSearch(value));
+            if (identity.startsWith(QLatin1String("phone:")))
+                s.phoneDigits.append(digitsOnly(text::asciiDigits(value)));
+        }
+        it = m_folded.insert(id, s);
+    }
+    return *it;
+}
+
+bool InboxFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const
+{
+    if (m_query.isEmpty())
+        return true;
+    const Searchable &s = searchable(sourceRow);
+    for (const QString &text : s.texts)
+        if (text.contains(m_query))
+            return true;
+    if (!m_queryDigits.isEmpty())
+        for (const QString &digits : s.phoneDigits)
+            if (digits.contains(m_queryDigits))
+                return true;
+    return false;
+}
+
+} // namespace threadline::ui
