@@ -7,6 +7,8 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
+#include <QProcess>
+#include <QStringList>
 
 #include <cstdio>
 #include <cstdlib>
@@ -88,6 +90,31 @@ LargeCache ensureLargeCache()
     if (marker.open(QIODevice::WriteOnly | QIODevice::Truncate))
         marker.write(QByteArray::number(large.seedMs, 'f', 0));
     return large;
+}
+
+} // namespace threadline::bench
+
+namespace threadline::bench {
+
+bool prepareLargeCache(int argc, char **argv, LargeCache *out)
+{
+    if (argc > 1 && qstrcmp(argv[1], "--seed-large-cache") == 0) {
+        ensureLargeCache();
+        return false;
+    }
+    const QString path = dataDir() + QStringLiteral("/cache-1m.db");
+    const bool seeded = QFile::exists(path + QStringLiteral(".seeded-ms"));
+    if (!seeded) {
+        const int rc = QProcess::execute(QString::fromLocal8Bit(argv[0]),
+                                         {QStringLiteral("--seed-large-cache")});
+        if (rc != 0) {
+            std::fprintf(stderr, "seeding the 1M cache failed (%d)\n", rc);
+            std::exit(1);
+        }
+    }
+    *out = ensureLargeCache(); // seeded now: only reads the marker
+    out->reused = seeded;
+    return true;
 }
 
 } // namespace threadline::bench

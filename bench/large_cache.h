@@ -33,4 +33,10 @@ struct LargeCache {
 };
 LargeCache ensureLargeCache();
 
+/// For the benchmarks that measure a process (memory, cold start): when the cache
+/// is not seeded yet, seeds it in a child process (this binary run with
+/// --seed-large-cache), so the seeding leaves no trace in the measured process.
+/// Call first thing in main(); returns false when this process was that child.
+bool prepareLargeCache(int argc, char **argv, LargeCache *out);
+
 } // namespace threadline::bench
