@@ -68,6 +68,7 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
     o.passwordFile = parser.value(passwordFile);
     o.passphraseFile = parser.value(passphraseFile);
     o.screenshot = parser.value(screenshot);
+    o.interactive = o.screenshot.isEmpty();
     o.language = parser.value(lang);
     if (!o.language.isEmpty() && o.language != QLatin1String("en")
         && o.language != QLatin1String("fa") && o.language != QLatin1String("ar"))

@@ -97,7 +97,7 @@ bool Desktop::start()
 
 bool Desktop::askForCredentials(const QString &problem)
 {
-    if (!m_options.screenshot.isEmpty())
+    if (!m_options.interactive)
         return false;
     ui::SignInDialog dialog;
     dialog.setServer(m_options.server.toString());
@@ -166,7 +166,7 @@ void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &
     connect(m_keys.get(), &cache::KeyStore::failed, this, [this](const cache::CacheError &error) {
         // Only a missing keychain falls back to a passphrase: a locked or refused
         // one keeps the key we already have, and a new key would orphan the cache.
-        if (!m_options.screenshot.isEmpty() || m_usingPassphrase
+        if (!m_options.interactive || m_usingPassphrase
             || error.code != QLatin1String("keychain_unavailable"))
             return fail(tr("The cache key is not available: %1").arg(error.message));
         // No keychain here: protect the cache with a passphrase instead of ever
@@ -191,7 +191,20 @@ void Desktop::openCache(const QByteArray &key)
     m_host = std::make_unique<ServiceHost>();
     connect(m_host.get(), &ServiceHost::ready, this, &Desktop::onServicesReady);
     connect(m_host.get(), &ServiceHost::cacheRefused, this,
-            [this](const QString &code, const QString &message) {
+            [this, key](const QString &code, const QString &message) {
+                // With a passphrase, "wrong key" may be a typo or a damaged file; the
+                // agent decides. A fresh cache loses nothing the hub has; the old
+                // file is kept beside it.
+                if (code == QLatin1String("wrong_key") && m_options.interactive
+                    && QMessageBox::question(
+                           m_window.get(), tr("Threadline"),
+                           tr("This passphrase does not open the local cache. Start a fresh "
+                              "cache from the server? The old file is kept, not deleted."))
+                           == QMessageBox::Yes) {
+                    m_host->open(QDir(m_options.profileDir).filePath(QStringLiteral("cache.db")),
+                                 key, m_options.server, true);
+                    return;
+                }
                 fail(code == QLatin1String("wrong_key")
                          ? tr("The passphrase does not open this computer's cache.")
                          : tr("The local cache cannot be opened (%1): %2").arg(code, message));
@@ -219,6 +232,11 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
     connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
     connect(sync, &SyncService::connectionChanged, m_window.get(), &ui::MainWindow::setConnection);
+    connect(sync, &SyncService::connectionChanged, this, [this](bool online, const QString &detail) {
+        // A screenshot cannot wait for a hub that is not there: say why and stop.
+        if (!online && !m_signedIn && !m_options.screenshot.isEmpty() && !detail.isEmpty())
+            fail(tr("Cannot reach the server at %1: %2").arg(m_options.server.toString(), detail));
+    });
     connect(sync, &SyncService::outboxChanged, m_window.get(), &ui::MainWindow::setOutboxCount);
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;
@@ -251,8 +269,6 @@ void Desktop::onServicesReady(SyncService *sync)
 void Desktop::onSignInRefused(const QString &code, const QString &message)
 {
     const QString sentence = sentenceForSignIn(code, message);
-    if (!m_options.screenshot.isEmpty())
-        return fail(sentence);
     if (!askForCredentials(sentence))
         return fail(sentence);
     QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync(), user = m_options.user,
@@ -265,7 +281,7 @@ void Desktop::onSignInRefused(const QString &code, const QString &message)
 void Desktop::fail(const QString &sentence)
 {
     TL_LOG("ui", error) << "stopping: " << sentence;
-    if (m_options.screenshot.isEmpty() && m_window && m_window->isVisible())
+    if (m_options.interactive && m_window && m_window->isVisible())
         QMessageBox::critical(m_window.get(), tr("Threadline"), sentence);
     else
         qCritical("threadline: %s", qUtf8Printable(sentence));

@@ -95,6 +95,9 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
     if (firstChanged >= 0)
         Q_EMIT dataChanged(index(firstChanged), index(lastChanged));
     if (!added.isEmpty()) {
+        // Sorted before they go in, so a first load is in order the moment a
+        // view hears of it (rowsInserted), not only after the re-sort below.
+        std::stable_sort(added.begin(), added.end(), newerFirst);
         const int first = static_cast<int>(m_rows.size());
         beginInsertRows({}, first, first + static_cast<int>(added.size()) - 1);
         m_rows.append(added);

@@ -56,6 +56,16 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 500);
     }
 
+    void aFirstLoadIsAlreadyInOrderWhenViewsHearOfIt()
+    {
+        InboxModel model;
+        qint64 firstSeen = 0;
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+                [&] { firstSeen = model.index(0).data(CustomerIdRole).toLongLong(); });
+        model.applyCustomers({customer(1, 100), customer(2, 300), customer(3, 200)});
+        QCOMPARE(firstSeen, 2);
+    }
+
     void openingAThreadClearsItsUnreadCount()
     {
         InboxModel model;

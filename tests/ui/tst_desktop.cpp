@@ -114,6 +114,7 @@ private:
         o.passwordFile = m_dir.filePath(QStringLiteral("password"));
         o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
         o.language = language;
+        o.interactive = false;
         return std::make_unique<app::Desktop>(o);
     }
 
