@@ -8,12 +8,20 @@
 namespace threadline::ui {
 
 namespace {
-/// Islamic dates carry "هـ" so they are never mistaken for Gregorian ones.
-QString withEra(const QString &date, const QCalendar &calendar)
+/// Islamic dates carry their era so they are never mistaken for Gregorian
+/// ones; it belongs to the date format, so it follows the locale.
+QString withEra(const QString &date, const QCalendar &calendar, const QLocale &locale)
 {
-    if (calendar.isLunar())
-        return date + QCoreApplication::translate("Calendar", " AH");
-    return date;
+    if (!calendar.isLunar())
+        return date;
+    switch (locale.language()) {
+    case QLocale::Arabic:
+        return date + QStringLiteral(" هـ");
+    case QLocale::Persian:
+        return date + QStringLiteral(" ه‍.ق");
+    default:
+        return date + QStringLiteral(" AH");
+    }
 }
 } // namespace
 
@@ -32,13 +40,13 @@ QCalendar calendarFor(const QLocale &locale)
 QString dayLabel(QDate date, const QLocale &locale)
 {
     const QCalendar calendar = calendarFor(locale);
-    return withEra(locale.toString(date, QLocale::LongFormat, calendar), calendar);
+    return withEra(locale.toString(date, QLocale::LongFormat, calendar), calendar, locale);
 }
 
 QString shortDate(QDate date, const QLocale &locale)
 {
     const QCalendar calendar = calendarFor(locale);
-    return withEra(locale.toString(date, QLocale::ShortFormat, calendar), calendar);
+    return withEra(locale.toString(date, QLocale::ShortFormat, calendar), calendar, locale);
 }
 
 QString relativeTime(qint64 ms, qint64 nowMs, const QLocale &locale)

@@ -26,17 +26,17 @@ void InboxFilter::setSourceModel(QAbstractItemModel *source)
     if (sourceModel())
         sourceModel()->disconnect(this);
     forget();
-    QSortFilterProxyModel::setSourceModel(source);
     if (!source)
-        return;
-    // Rows are cheap to fold again; only names or identities changing matter, but
-    // the inbox model reports any change as dataChanged, so drop the row's entry.
+        return QSortFilterProxyModel::setSourceModel(source);
+    // Connected before the proxy's own handlers, so a changed row is folded
+    // afresh by the time the proxy filters it again.
     connect(source, &QAbstractItemModel::dataChanged, this,
             [this](const QModelIndex &from, const QModelIndex &to) {
                 for (int row = from.row(); row <= to.row(); ++row)
                     m_folded.remove(sourceModel()->index(row, 0).data(CustomerIdRole).toLongLong());
             });
     connect(source, &QAbstractItemModel::modelReset, this, &InboxFilter::forget);
+    QSortFilterProxyModel::setSourceModel(source);
 }
 
 void InboxFilter::setQuery(const QString &query)

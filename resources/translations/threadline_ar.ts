@@ -1,443 +1,436 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
-    <context>
-        <name>Calendar</name>
-        <message>
-            <source> AH</source>
-            <translation> هـ</translation>
-        </message>
-    </context>
-    <context>
-        <name>CallDisposition</name>
-        <message>
-            <source>resolved</source>
-            <translation>تم الحل</translation>
-        </message>
-        <message>
-            <source>callback promised</source>
-            <translation>وُعد بمعاودة الاتصال</translation>
-        </message>
-        <message>
-            <source>escalated</source>
-            <translation>تم التصعيد</translation>
-        </message>
-        <message>
-            <source>no answer</source>
-            <translation>لم يُرد</translation>
-        </message>
-    </context>
-    <context>
-        <name>Channel</name>
-        <message>
-            <source>Chat</source>
-            <translation>دردشة</translation>
-        </message>
-        <message>
-            <source>SMS</source>
-            <translation>رسالة نصية</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>بريد إلكتروني</translation>
-        </message>
-        <message>
-            <source>Call</source>
-            <translation>مكالمة</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>ملاحظة</translation>
-        </message>
-        <message>
-            <source>Order</source>
-            <translation>طلب</translation>
-        </message>
-    </context>
-    <context>
-        <name>Identity</name>
-        <message>
-            <source>Phone</source>
-            <translation>الهاتف</translation>
-        </message>
-        <message>
-            <source>Email</source>
-            <translation>البريد الإلكتروني</translation>
-        </message>
-        <message>
-            <source>Web chat</source>
-            <translation>دردشة الموقع</translation>
-        </message>
-    </context>
-    <context>
-        <name>Inbox</name>
-        <message>
-            <source>You: %1</source>
-            <translation>أنت: %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>OrderStatus</name>
-        <message>
-            <source>placed</source>
-            <translation>تم تسجيله</translation>
-        </message>
-        <message>
-            <source>paid</source>
-            <translation>تم الدفع</translation>
-        </message>
-        <message>
-            <source>shipped</source>
-            <translation>تم الشحن</translation>
-        </message>
-        <message>
-            <source>delivered</source>
-            <translation>تم التسليم</translation>
-        </message>
-        <message>
-            <source>refunded</source>
-            <translation>تم رد المبلغ</translation>
-        </message>
-        <message>
-            <source>cancelled</source>
-            <translation>أُلغي</translation>
-        </message>
-        <message>
-            <source>ready for pickup</source>
-            <translation>جاهز للاستلام</translation>
-        </message>
-        <message>
-            <source>picked up</source>
-            <translation>تم الاستلام</translation>
-        </message>
-    </context>
-    <context>
-        <name>RelativeTime</name>
-        <message>
-            <source>just now</source>
-            <translation>الآن</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 min ago</source>
-            <translation>
-                <numerusform>منذ %1 دقيقة</numerusform>
-                <numerusform>منذ دقيقة</numerusform>
-                <numerusform>منذ دقيقتين</numerusform>
-                <numerusform>منذ %1 دقائق</numerusform>
-                <numerusform>منذ %1 دقيقة</numerusform>
-                <numerusform>منذ %1 دقيقة</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 h ago</source>
-            <translation>
-                <numerusform>منذ %1 ساعة</numerusform>
-                <numerusform>منذ ساعة</numerusform>
-                <numerusform>منذ ساعتين</numerusform>
-                <numerusform>منذ %1 ساعات</numerusform>
-                <numerusform>منذ %1 ساعة</numerusform>
-                <numerusform>منذ %1 ساعة</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 d ago</source>
-            <translation>
-                <numerusform>منذ %1 يوم</numerusform>
-                <numerusform>منذ يوم</numerusform>
-                <numerusform>منذ يومين</numerusform>
-                <numerusform>منذ %1 أيام</numerusform>
-                <numerusform>منذ %1 يومًا</numerusform>
-                <numerusform>منذ %1 يوم</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>agent</source>
-            <translation>موظف الدعم</translation>
-        </message>
-        <message>
-            <source>supervisor</source>
-            <translation>مشرف</translation>
-        </message>
-        <message>
-            <source>store</source>
-            <translation>المتجر</translation>
-        </message>
-    </context>
-    <context>
-        <name>Timeline</name>
-        <message>
-            <source>Waiting to send</source>
-            <translation>بانتظار الإرسال</translation>
-        </message>
-        <message>
-            <source>Queued</source>
-            <translation>في قائمة الإرسال</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>أُرسلت</translation>
-        </message>
-        <message>
-            <source>Delivered</source>
-            <translation>تم التسليم</translation>
-        </message>
-        <message>
-            <source>Failed</source>
-            <translation>تعذّر الإرسال</translation>
-        </message>
-        <message>
-            <source>Failed: %1</source>
-            <translation>تعذّر الإرسال: %1</translation>
-        </message>
-        <message>
-            <source>Incoming call</source>
-            <translation>مكالمة واردة</translation>
-        </message>
-        <message>
-            <source>Outgoing call</source>
-            <translation>مكالمة صادرة</translation>
-        </message>
-        <message>
-            <source>Order %1: %2</source>
-            <translation>الطلب %1: %2</translation>
-        </message>
-        <message>
-            <source>▸ quoted history hidden</source>
-            <translation>◂ النص المقتبس السابق مخفي</translation>
-        </message>
-    </context>
-    <context>
-        <name>threadline::app::Desktop</name>
-        <message>
-            <source>The user name or password is wrong.</source>
-            <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
-        </message>
-        <message>
-            <source>This server speaks another version of Threadline.</source>
-            <translation>يعمل هذا الخادم بإصدار آخر من ثريدلاين.</translation>
-        </message>
-        <message>
-            <source>The server refused the sign-in (%1: %2).</source>
-            <translation>رفض الخادم تسجيل الدخول (%1: %2).</translation>
-        </message>
-        <message>
-            <source>The thread did not appear within a minute; no screenshot was taken.</source>
-            <translation>لم تظهر المحادثة خلال دقيقة، ولم تُلتقط صورة للشاشة.</translation>
-        </message>
-        <message>
-            <source>The server address must start with ws:// or wss://.</source>
-            <translation>يجب أن يبدأ عنوان الخادم بـ ws:// أو wss://.</translation>
-        </message>
-        <message>
-            <source>Please enter your user name and password.</source>
-            <translation>يُرجى إدخال اسم المستخدم وكلمة المرور.</translation>
-        </message>
-        <message>
-            <source>No keychain in use: the local cache is protected by your passphrase.</source>
-            <translation>لا تُستخدم سلسلة مفاتيح النظام: النسخة المحلية محمية بعبارة المرور الخاصة بك.</translation>
-        </message>
-        <message>
-            <source>The profile folder name may only use letters, digits, '-', '_' and '.'.</source>
-            <translation>لا يجوز أن يحتوي اسم مجلد الملف الشخصي إلا على حروف وأرقام و«-» و«_» و«.».</translation>
-        </message>
-        <message>
-            <source>The cache key is not available: %1</source>
-            <translation>مفتاح النسخة المحلية غير متاح: %1</translation>
-        </message>
-        <message>
-            <source>Protect the local cache</source>
-            <translation>حماية النسخة المحلية</translation>
-        </message>
-        <message>
-            <source>No system keychain is available (%1).
-Choose a passphrase to encrypt this computer's copy of your conversations:</source>
-            <translation>لا تتوفر سلسلة مفاتيح للنظام (%1).
+<context>
+    <name>CallDisposition</name>
+    <message>
+        <source>resolved</source>
+        <translation>تم الحل</translation>
+    </message>
+    <message>
+        <source>callback promised</source>
+        <translation>وُعد بمعاودة الاتصال</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>تم التصعيد</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>لم يُرد</translation>
+    </message>
+</context>
+<context>
+    <name>Channel</name>
+    <message>
+        <source>Chat</source>
+        <translation>دردشة</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>رسالة نصية</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>مكالمة</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>طلب</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Web chat</source>
+        <translation>دردشة الموقع</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>You: %1</source>
+        <translation>أنت: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>placed</source>
+        <translation>تم تسجيله</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>تم الدفع</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>تم الشحن</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>تم التسليم</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>تم رد المبلغ</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>ready for pickup</source>
+        <translation>جاهز للاستلام</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>تم الاستلام</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>الآن</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 min ago</source>
+        <translation>
+            <numerusform>منذ %1 دقيقة</numerusform>
+            <numerusform>منذ دقيقة</numerusform>
+            <numerusform>منذ دقيقتين</numerusform>
+            <numerusform>منذ %1 دقائق</numerusform>
+            <numerusform>منذ %1 دقيقة</numerusform>
+            <numerusform>منذ %1 دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 h ago</source>
+        <translation>
+            <numerusform>منذ %1 ساعة</numerusform>
+            <numerusform>منذ ساعة</numerusform>
+            <numerusform>منذ ساعتين</numerusform>
+            <numerusform>منذ %1 ساعات</numerusform>
+            <numerusform>منذ %1 ساعة</numerusform>
+            <numerusform>منذ %1 ساعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 d ago</source>
+        <translation>
+            <numerusform>منذ %1 يوم</numerusform>
+            <numerusform>منذ يوم</numerusform>
+            <numerusform>منذ يومين</numerusform>
+            <numerusform>منذ %1 أيام</numerusform>
+            <numerusform>منذ %1 يومًا</numerusform>
+            <numerusform>منذ %1 يوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>agent</source>
+        <translation>موظف الدعم</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>المتجر</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Waiting to send</source>
+        <translation>بانتظار الإرسال</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>في قائمة الإرسال</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>أُرسلت</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>تم التسليم</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>تعذّر الإرسال</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>تعذّر الإرسال: %1</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>مكالمة واردة</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>مكالمة صادرة</translation>
+    </message>
+    <message>
+        <source>Order %1: %2</source>
+        <translation>الطلب %1: %2</translation>
+    </message>
+    <message>
+        <source>▸ quoted history hidden</source>
+        <translation>◂ النص المقتبس السابق مخفي</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::app::Desktop</name>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
+    </message>
+    <message>
+        <source>This server speaks another version of Threadline.</source>
+        <translation>يعمل هذا الخادم بإصدار آخر من ثريدلاين.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (%1: %2).</source>
+        <translation>رفض الخادم تسجيل الدخول (%1: %2).</translation>
+    </message>
+    <message>
+        <source>The thread did not appear within a minute; no screenshot was taken.</source>
+        <translation>لم تظهر المحادثة خلال دقيقة، ولم تُلتقط صورة للشاشة.</translation>
+    </message>
+    <message>
+        <source>The server address must start with ws:// or wss://.</source>
+        <translation>يجب أن يبدأ عنوان الخادم بـ ws:// أو wss://.</translation>
+    </message>
+    <message>
+        <source>Please enter your user name and password.</source>
+        <translation>يُرجى إدخال اسم المستخدم وكلمة المرور.</translation>
+    </message>
+    <message>
+        <source>No keychain in use: the local cache is protected by your passphrase.</source>
+        <translation>لا تُستخدم سلسلة مفاتيح النظام: النسخة المحلية محمية بعبارة المرور الخاصة بك.</translation>
+    </message>
+    <message>
+        <source>The profile folder name may only use letters, digits, &apos;-&apos;, &apos;_&apos; and &apos;.&apos;.</source>
+        <translation>لا يجوز أن يحتوي اسم مجلد الملف الشخصي إلا على حروف وأرقام و«-» و«_» و«.».</translation>
+    </message>
+    <message>
+        <source>The cache key is not available: %1</source>
+        <translation>مفتاح النسخة المحلية غير متاح: %1</translation>
+    </message>
+    <message>
+        <source>Protect the local cache</source>
+        <translation>حماية النسخة المحلية</translation>
+    </message>
+    <message>
+        <source>No system keychain is available (%1).
+Choose a passphrase to encrypt this computer&apos;s copy of your conversations:</source>
+        <translation>لا تتوفر سلسلة مفاتيح للنظام (%1).
 اختر عبارة مرور لتشفير نسخة محادثاتك المحفوظة على هذا الحاسوب:</translation>
-        </message>
-        <message>
-            <source>The local cache needs a keychain or a passphrase.</source>
-            <translation>تحتاج النسخة المحلية إلى سلسلة مفاتيح أو عبارة مرور.</translation>
-        </message>
-        <message>
-            <source>The passphrase does not open this computer's cache.</source>
-            <translation>عبارة المرور هذه لا تفتح النسخة المحلية على هذا الحاسوب.</translation>
-        </message>
-        <message>
-            <source>The local cache cannot be opened (%1): %2</source>
-            <translation>تعذّر فتح النسخة المحلية (%1): %2</translation>
-        </message>
-        <message>
-            <source>The local cache could not be read (%1). It was kept as %2 and a fresh copy is being rebuilt from the server.</source>
-            <translation>تعذّرت قراءة النسخة المحلية (%1). حُفظت باسم %2، ويُعاد الآن بناء نسخة جديدة من الخادم.</translation>
-        </message>
-        <message>
-            <source>Cannot reach the server at %1: %2</source>
-            <translation>تعذّر الوصول إلى الخادم %1: %2</translation>
-        </message>
-        <message>
-            <source>The local cache could not be updated (%1).</source>
-            <translation>تعذّر تحديث النسخة المحلية (%1).</translation>
-        </message>
-        <message>
-            <source>Threadline</source>
-            <translation>ثريدلاين</translation>
-        </message>
-        <message>
-            <source>Could not write the screenshot to %1.</source>
-            <translation>تعذّر حفظ صورة الشاشة في %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>threadline::ui::Composer</name>
-        <message>
-            <source>Send</source>
-            <translation>إرسال</translation>
-        </message>
-        <message>
-            <source>Internal note</source>
-            <translation>ملاحظة داخلية</translation>
-        </message>
-        <message>
-            <source>Reply channel (Ctrl+1 chat, Ctrl+2 SMS, Ctrl+3 email, Ctrl+4 note)</source>
-            <translation>قناة الرد (Ctrl+1 دردشة، Ctrl+2 رسالة نصية، Ctrl+3 بريد إلكتروني، Ctrl+4 ملاحظة)</translation>
-        </message>
-        <message>
-            <source>Which phone number or address to use</source>
-            <translation>رقم الهاتف أو العنوان الذي يُرسل منه الرد</translation>
-        </message>
-        <message>
-            <source>Subject</source>
-            <translation>الموضوع</translation>
-        </message>
-        <message>
-            <source>Write a reply… (Ctrl+Enter sends)</source>
-            <translation>اكتب ردك… (Ctrl+Enter للإرسال)</translation>
-        </message>
-        <message>
-            <source>Add note</source>
-            <translation>إضافة ملاحظة</translation>
-        </message>
-        <message>
-            <source>%1 chars · %2 SMS · %3 left%4</source>
-            <translation>%1 حرف · %2 رسالة نصية · يتبقى %3%4</translation>
-        </message>
-        <message>
-            <source> · Unicode</source>
-            <translation> · يونيكود</translation>
-        </message>
-    </context>
-    <context>
-        <name>threadline::ui::CustomerPanel</name>
-        <message>
-            <source>Identities</source>
-            <translation>وسائل التواصل</translation>
-        </message>
-        <message>
-            <source>No customer selected</source>
-            <translation>لم يُحدَّد أي عميل</translation>
-        </message>
-        <message>
-            <source>Resolved</source>
-            <translation>تم الحل</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>مفتوحة</translation>
-        </message>
-        <message>
-            <source>Waiting in the queue</source>
-            <translation>في قائمة الانتظار</translation>
-        </message>
-        <message>
-            <source>Assigned to %1</source>
-            <translation>مُسندة إلى %1</translation>
-        </message>
-        <message>
-            <source>Last contact: %1 by %2</source>
-            <translation>آخر تواصل: %1 عبر %2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 item(s) in the thread</source>
-            <translation>
-                <numerusform>لا عناصر في المحادثة</numerusform>
-                <numerusform>عنصر واحد في المحادثة</numerusform>
-                <numerusform>عنصران في المحادثة</numerusform>
-                <numerusform>%1 عناصر في المحادثة</numerusform>
-                <numerusform>%1 عنصرًا في المحادثة</numerusform>
-                <numerusform>%1 عنصر في المحادثة</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>threadline::ui::MainWindow</name>
-        <message>
-            <source>Threadline</source>
-            <translation>ثريدلاين</translation>
-        </message>
-        <message>
-            <source>Search customers (Ctrl+K)</source>
-            <translation>البحث عن عميل (Ctrl+K)</translation>
-        </message>
-        <message>
-            <source>%1 — Threadline</source>
-            <translation>%1 — ثريدلاين</translation>
-        </message>
-        <message>
-            <source>● Online</source>
-            <translation>● متصل</translation>
-        </message>
-        <message>
-            <source>● Offline — showing the local copy</source>
-            <translation>● غير متصل — تُعرض النسخة المحلية</translation>
-        </message>
-        <message>
-            <source>● Offline — %1</source>
-            <translation>● غير متصل — %1</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message numerus="yes">
-            <source>%1 waiting to send</source>
-            <translation>
-                <numerusform>لا رسائل بانتظار الإرسال</numerusform>
-                <numerusform>رسالة واحدة بانتظار الإرسال</numerusform>
-                <numerusform>رسالتان بانتظار الإرسال</numerusform>
-                <numerusform>%1 رسائل بانتظار الإرسال</numerusform>
-                <numerusform>%1 رسالة بانتظار الإرسال</numerusform>
-                <numerusform>%1 رسالة بانتظار الإرسال</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>threadline::ui::SignInDialog</name>
-        <message>
-            <source>Sign in to Threadline</source>
-            <translation>تسجيل الدخول إلى ثريدلاين</translation>
-        </message>
-        <message>
-            <source>Server</source>
-            <translation>الخادم</translation>
-        </message>
-        <message>
-            <source>User name</source>
-            <translation>اسم المستخدم</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>كلمة المرور</translation>
-        </message>
-        <message>
-            <source>Sign in</source>
-            <translation>تسجيل الدخول</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>The local cache needs a keychain or a passphrase.</source>
+        <translation>تحتاج النسخة المحلية إلى سلسلة مفاتيح أو عبارة مرور.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this computer&apos;s cache.</source>
+        <translation>عبارة المرور هذه لا تفتح النسخة المحلية على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>The local cache cannot be opened (%1): %2</source>
+        <translation>تعذّر فتح النسخة المحلية (%1): %2</translation>
+    </message>
+    <message>
+        <source>The local cache could not be read (%1). It was kept as %2 and a fresh copy is being rebuilt from the server.</source>
+        <translation>تعذّرت قراءة النسخة المحلية (%1). حُفظت باسم %2، ويُعاد الآن بناء نسخة جديدة من الخادم.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at %1: %2</source>
+        <translation>تعذّر الوصول إلى الخادم %1: %2</translation>
+    </message>
+    <message>
+        <source>The local cache could not be updated (%1).</source>
+        <translation>تعذّر تحديث النسخة المحلية (%1).</translation>
+    </message>
+    <message>
+        <source>Threadline</source>
+        <translation>ثريدلاين</translation>
+    </message>
+    <message>
+        <source>Could not write the screenshot to %1.</source>
+        <translation>تعذّر حفظ صورة الشاشة في %1.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::Composer</name>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Internal note</source>
+        <translation>ملاحظة داخلية</translation>
+    </message>
+    <message>
+        <source>Reply channel (Ctrl+1 chat, Ctrl+2 SMS, Ctrl+3 email, Ctrl+4 note)</source>
+        <translation>قناة الرد (Ctrl+1 دردشة، Ctrl+2 رسالة نصية، Ctrl+3 بريد إلكتروني، Ctrl+4 ملاحظة)</translation>
+    </message>
+    <message>
+        <source>Which phone number or address to use</source>
+        <translation>رقم الهاتف أو العنوان الذي يُرسل منه الرد</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>الموضوع</translation>
+    </message>
+    <message>
+        <source>Write a reply… (Ctrl+Enter sends)</source>
+        <translation>اكتب ردك… (Ctrl+Enter للإرسال)</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <source>%1 chars · %2 SMS · %3 left%4</source>
+        <translation>%1 حرف · %2 رسالة نصية · يتبقى %3%4</translation>
+    </message>
+    <message>
+        <source> · Unicode</source>
+        <translation> · يونيكود</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::CustomerPanel</name>
+    <message>
+        <source>Identities</source>
+        <translation>وسائل التواصل</translation>
+    </message>
+    <message>
+        <source>No customer selected</source>
+        <translation>لم يُحدَّد أي عميل</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>تم الحل</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>Waiting in the queue</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Assigned to %1</source>
+        <translation>مُسندة إلى %1</translation>
+    </message>
+    <message>
+        <source>Last contact: %1 by %2</source>
+        <translation>آخر تواصل: %1 عبر %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 item(s) in the thread</source>
+        <translation>
+            <numerusform>لا عناصر في المحادثة</numerusform>
+            <numerusform>عنصر واحد في المحادثة</numerusform>
+            <numerusform>عنصران في المحادثة</numerusform>
+            <numerusform>%1 عناصر في المحادثة</numerusform>
+            <numerusform>%1 عنصرًا في المحادثة</numerusform>
+            <numerusform>%1 عنصر في المحادثة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::MainWindow</name>
+    <message>
+        <source>Threadline</source>
+        <translation>ثريدلاين</translation>
+    </message>
+    <message>
+        <source>Search customers (Ctrl+K)</source>
+        <translation>البحث عن عميل (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>%1 — Threadline</source>
+        <translation>%1 — ثريدلاين</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● متصل</translation>
+    </message>
+    <message>
+        <source>● Offline — showing the local copy</source>
+        <translation>● غير متصل — تُعرض النسخة المحلية</translation>
+    </message>
+    <message>
+        <source>● Offline — %1</source>
+        <translation>● غير متصل — %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 waiting to send</source>
+        <translation>
+            <numerusform>لا رسائل بانتظار الإرسال</numerusform>
+            <numerusform>رسالة واحدة بانتظار الإرسال</numerusform>
+            <numerusform>رسالتان بانتظار الإرسال</numerusform>
+            <numerusform>%1 رسائل بانتظار الإرسال</numerusform>
+            <numerusform>%1 رسالة بانتظار الإرسال</numerusform>
+            <numerusform>%1 رسالة بانتظار الإرسال</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to Threadline</source>
+        <translation>تسجيل الدخول إلى ثريدلاين</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>الخادم</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>اسم المستخدم</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>كلمة المرور</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>تسجيل الدخول</translation>
+    </message>
+</context>
 </TS>
