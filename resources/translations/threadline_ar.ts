@@ -282,6 +282,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Could not write the screenshot to %1.</source>
         <translation>تعذّر حفظ صورة الشاشة في %1.</translation>
     </message>
+    <message>
+        <source>This passphrase does not open the local cache. Start a fresh cache from the server? The old file is kept, not deleted.</source>
+        <translation>عبارة المرور هذه لا تفتح النسخة المحلية. هل تريد إنشاء نسخة محلية جديدة من الخادم؟ سيُحتفظ بالملف القديم ولن يُحذف.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>

@@ -267,6 +267,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Could not write the screenshot to %1.</source>
         <translation>ذخیرهٔ تصویر صفحه در %1 ممکن نشد.</translation>
     </message>
+    <message>
+        <source>This passphrase does not open the local cache. Start a fresh cache from the server? The old file is kept, not deleted.</source>
+        <translation>این عبارت عبور نسخهٔ محلی را باز نمی‌کند. نسخهٔ محلی تازه‌ای از روی سرور ساخته شود؟ فایل قبلی نگه داشته می‌شود و پاک نمی‌شود.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>

@@ -14,6 +14,10 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QFontDatabase>
+#include <QGlyphRun>
+#include <QRawFont>
+#include <QTextLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -127,6 +131,33 @@ private Q_SLOTS:
         QVERIFY2(panel->mapTo(window.get(), QPoint(0, 0)).x()
                      < window->timelineView()->mapTo(window.get(), QPoint(0, 0)).x(),
                  "what we know about the customer is on the left");
+    }
+
+    void persianTextIsSetInAnArabicScriptFaceNotDejaVu_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Persian interface") << u"fa"_qs;
+        QTest::newRow("Arabic interface") << u"ar"_qs;
+        QTest::newRow("English interface") << u"en"_qs;
+    }
+    void persianTextIsSetInAnArabicScriptFaceNotDejaVu()
+    {
+        QFETCH(QString, language);
+        if (!QFontDatabase::families().contains(u"Noto Sans Arabic"_qs))
+            QSKIP("Noto Sans Arabic is missing: install the Debian package fonts-noto-core");
+        ui::useInterfaceLanguage(language);
+        QTextLayout layout(u"زهرا احمدی ۱۴۰۳ علي"_qs, QApplication::font());
+        layout.beginLayout();
+        layout.createLine();
+        layout.endLayout();
+        const QList<QGlyphRun> runs = layout.glyphRuns();
+        QVERIFY(!runs.isEmpty());
+        // Letters and digits in Noto Sans Arabic; spaces may come from Noto Sans.
+        QStringList families;
+        for (const QGlyphRun &run : runs)
+            families.append(run.rawFont().familyName());
+        QVERIFY2(families.contains(u"Noto Sans Arabic"_qs), qPrintable(families.join(u',')));
+        QVERIFY2(!families.join(u',').contains(u"DejaVu"), qPrintable(families.join(u',')));
     }
 
     void noInterfaceTextIsLeftInEnglish_data()
