@@ -456,6 +456,76 @@ std::optional<CacheError> CacheStore::markAllHistoryStale()
     return failed(m_db.prepare(QStringLiteral("UPDATE customer_history SET fresh = 0")).exec());
 }
 
+// ---------------------------------------------------------------- drafts
+
+std::optional<CacheError> CacheStore::saveDraft(const models::Draft &d)
+{
+    if (d.customerId <= 0)
+        return makeError(errc::invalid, QStringLiteral("A draft needs a customer."));
+    if (d.body.trimmed().isEmpty()) {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM drafts WHERE customer_id = ?1"));
+        s.bind(1, d.customerId);
+        return failed(s.exec());
+    }
+    auto s = m_db.prepare(QStringLiteral(
+        "INSERT OR REPLACE INTO drafts (customer_id, channel, identity, subject, body, updated_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"));
+    s.bind(1, d.customerId)
+        .bind(2, d.channel.isNull() ? QStringLiteral("") : d.channel)
+        .bind(3, d.identity)
+        .bind(4, d.subject)
+        .bind(5, d.body)
+        .bind(6, d.updatedAt > 0 ? d.updatedAt : QDateTime::currentMSecsSinceEpoch());
+    return failed(s.exec());
+}
+
+QList<models::Draft> CacheStore::drafts()
+{
+    QList<models::Draft> result;
+    auto s = m_db.prepare(QStringLiteral(
+        "SELECT customer_id, channel, identity, subject, body, updated_at FROM drafts"
+        " ORDER BY updated_at DESC"));
+    while (s.step() == Step::Row) {
+        models::Draft d;
+        d.customerId = s.columnInt64(0);
+        d.channel = s.columnText(1);
+        d.identity = s.columnText(2);
+        d.subject = s.columnText(3);
+        d.body = s.columnText(4);
+        d.updatedAt = s.columnInt64(5);
+        result.append(d);
+    }
+    noteReadError(s.error());
+    return result;
+}
+
+// ---------------------------------------------------------------- retention
+
+std::optional<CacheError> CacheStore::forgetOlderThan(qint64 cutoffMs)
+{
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "UPDATE customer_history SET complete = 0 WHERE customer_id IN"
+            " (SELECT DISTINCT customer_id FROM messages WHERE at < ?1 AND hub_id IS NOT NULL"
+            "  AND delivery NOT IN ('pending', 'failed'))"));
+        s.bind(1, cutoffMs);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "DELETE FROM messages WHERE at < ?1 AND hub_id IS NOT NULL"
+            " AND delivery NOT IN ('pending', 'failed')"));
+        s.bind(1, cutoffMs);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    return failed(tx.commit());
+}
+
 // ---------------------------------------------------------------- health
 
 CacheStore::Stats CacheStore::stats()
@@ -463,7 +533,7 @@ CacheStore::Stats CacheStore::stats()
     Stats st;
     std::optional<CacheError> error;
     for (const char *table :
-         {"customers", "messages", "outbox", "customer_history", "sync_state"}) {
+         {"customers", "messages", "outbox", "customer_history", "sync_state", "drafts"}) {
         auto s = m_db.prepare(QLatin1String("SELECT count(*) FROM ") + QLatin1String(table));
         const auto r = lookupInt(s);
         if (r.error && !error)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/customer.h"
+#include "models/draft.h"
 #include "models/message.h"
 #include "services/cache/cache_error.h"
 #include "services/cache/sqlcipher_database.h"
@@ -89,6 +90,15 @@ public:
     std::optional<CacheError>
     appendOlderHistory(qint64 customerId, const QList<models::Message> &newestFirst, bool complete);
     std::optional<CacheError> markAllHistoryStale(); ///< on resync
+
+    /// Drafts: one per customer; an empty body removes it.
+    std::optional<CacheError> saveDraft(const models::Draft &draft);
+    QList<models::Draft> drafts();
+
+    /// Retention: forgets hub-confirmed items older than `cutoffMs` (never
+    /// outbox echoes or failed items) and marks those threads incomplete, so
+    /// older history comes from the hub again when scrolled to.
+    std::optional<CacheError> forgetOlderThan(qint64 cutoffMs);
 
     struct Stats {
         QMap<QString, qint64> rowsPerTable;

@@ -57,6 +57,14 @@ const QStringList &steps()
                        " customer_id INTEGER PRIMARY KEY,"
                        " fresh INTEGER NOT NULL DEFAULT 0,"
                        " complete INTEGER NOT NULL DEFAULT 0);"),
+        // 3: drafts per customer, so a half-written reply survives a restart.
+        QStringLiteral("CREATE TABLE drafts ("
+                       " customer_id INTEGER PRIMARY KEY,"
+                       " channel TEXT NOT NULL,"
+                       " identity TEXT,"
+                       " subject TEXT,"
+                       " body TEXT NOT NULL,"
+                       " updated_at INTEGER NOT NULL);"),
     };
     return all;
 }

@@ -56,9 +56,11 @@ void SyncService::start(const QString &user, const QString &password, const QStr
 {
     m_user = user;
     m_appliedSeq = m_cache->lastSeq();
+    setRetentionDays(m_retentionDays);
     // The cache first: the agent sees their inbox before the network answers.
     Q_EMIT customersChanged(m_cache->customers());
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    Q_EMIT draftsLoaded(m_cache->drafts());
     m_session->start({user, password, token});
 }
 
@@ -399,6 +401,23 @@ void SyncService::send(const Outgoing &out)
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
     if (m_session->send(type, out.clientId, data))
         m_pending.insert(out.clientId, {PendingRequest::Outbox, out.customerId});
+}
+
+void SyncService::saveDraft(const models::Draft &draft)
+{
+    if (auto error = m_cache->saveDraft(draft))
+        Q_EMIT cacheFailed(error->code, error->message);
+}
+
+void SyncService::setRetentionDays(int days)
+{
+    m_retentionDays = std::max(0, days);
+    if (m_retentionDays == 0)
+        return;
+    const qint64 cutoff =
+        QDateTime::currentMSecsSinceEpoch() - qint64(m_retentionDays) * 24 * 60 * 60 * 1000;
+    if (auto error = m_cache->forgetOlderThan(cutoff))
+        Q_EMIT cacheFailed(error->code, error->message);
 }
 
 void SyncService::flushOutbox()

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/customer.h"
+#include "models/draft.h"
 #include "models/message.h"
 #include "services/cache/cache_store.h"
 #include "services/session/hub_session.h"
@@ -35,6 +36,11 @@ public Q_SLOTS:
     void requestPage(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
     /// Stores the item in the outbox (with its local echo) and sends it when online.
     void send(const threadline::services::Outgoing &outgoing);
+    /// Keeps what the agent is writing to a customer (empty body: forget it).
+    void saveDraft(const threadline::models::Draft &draft);
+    /// Keep only the last `days` days of hub history locally (0: keep all).
+    /// Applied at start and whenever it changes; the hub keeps everything.
+    void setRetentionDays(int days);
 
 Q_SIGNALS:
     void signedIn(const QString &user, const QString &role);
@@ -47,6 +53,7 @@ Q_SIGNALS:
     void deliveryChanged(qint64 messageId, const QString &clientId,
                          threadline::models::Delivery delivery, const QString &reason);
     void outboxChanged(int pending);
+    void draftsLoaded(const QList<threadline::models::Draft> &drafts);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
@@ -86,6 +93,7 @@ private:
     qint64 m_resyncSeq = 0;
     QHash<qint64, qint64> m_oldestServed; ///< customer → hub id of the oldest item shown
     QString m_user;
+    int m_retentionDays = 0;
 };
 
 } // namespace threadline::services

@@ -306,6 +306,51 @@ private Q_SLOTS:
         QCOMPARE(items.at(1).failureReason, QStringLiteral("carrier_rejected"));
     }
 
+    void aDraftSurvivesReopeningAndAnEmptyOneIsForgotten()
+    {
+        models::Draft d;
+        d.customerId = kCustomer;
+        d.channel = QStringLiteral("email");
+        d.identity = QStringLiteral("zahra@example.ir");
+        d.subject = QStringLiteral("Re: سفارش ۱۰۰۱");
+        d.body = QStringLiteral("سلام، بسته شما فردا");
+        d.updatedAt = 1234;
+        QVERIFY(!m_store->saveDraft(d));
+        m_store.reset();
+        m_store = reopen();
+        QCOMPARE(m_store->drafts(), QList<models::Draft>{d});
+        d.body = QStringLiteral("  ");
+        QVERIFY(!m_store->saveDraft(d));
+        QVERIFY(m_store->drafts().isEmpty());
+    }
+
+    void retentionForgetsOldConfirmedItemsButNeverTheOutbox()
+    {
+        CacheWrite w;
+        w.messages = {hubMessage(1, kCustomer, 1000, QStringLiteral("old")),
+                      hubMessage(2, kCustomer, 9000, QStringLiteral("new"))};
+        QVERIFY(!m_store->write(w));
+        QVERIFY(!m_store->replaceRecentHistory(kCustomer, {w.messages.at(1), w.messages.at(0)}, true));
+        models::Message echo;
+        echo.clientId = QStringLiteral("old-echo");
+        echo.customerId = kCustomer;
+        echo.channel = QStringLiteral("note");
+        echo.direction = QStringLiteral("internal");
+        echo.body = QStringLiteral("written offline long ago");
+        echo.at = 500;
+        echo.delivery = models::Delivery::Pending;
+        QVERIFY(!m_store->addToOutbox(echo, QStringLiteral("add_note"), {}));
+        QVERIFY(m_store->historyComplete(kCustomer));
+
+        QVERIFY(!m_store->forgetOlderThan(5000));
+        QStringList bodies;
+        for (const auto &m : m_store->page(kCustomer, 0, 0, 50).items)
+            bodies.append(m.body);
+        QCOMPARE(bodies, (QStringList{QStringLiteral("new"), QStringLiteral("written offline long ago")}));
+        QCOMPARE(m_store->outbox().size(), 1);
+        QVERIFY(!m_store->historyComplete(kCustomer)); // older pages come from the hub again
+    }
+
     void statsCountRowsAndAHealthyCacheVerifies()
     {
         CacheWrite w;
