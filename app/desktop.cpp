@@ -42,6 +42,8 @@ Desktop::Desktop(Options options, QObject *parent)
     qRegisterMetaType<QList<models::Message>>();
     qRegisterMetaType<models::Delivery>();
     qRegisterMetaType<Outgoing>();
+    qRegisterMetaType<models::Draft>();
+    qRegisterMetaType<QList<models::Draft>>();
     m_screenshotDeadline.setSingleShot(true);
     connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
@@ -238,6 +240,8 @@ void Desktop::onServicesReady(SyncService *sync)
             fail(tr("Cannot reach the server at %1: %2").arg(m_options.server.toString(), detail));
     });
     connect(sync, &SyncService::outboxChanged, m_window.get(), &ui::MainWindow::setOutboxCount);
+    connect(sync, &SyncService::draftsLoaded, m_window.get(), &ui::MainWindow::setDrafts);
+    connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;
         m_window->setUser(user, role);

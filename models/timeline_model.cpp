@@ -42,6 +42,10 @@ QVariant TimelineModel::data(const QModelIndex &index, int role) const
         return m.at;
     case DeliveryRole:
         return static_cast<int>(m.delivery);
+    case ExpandedRole:
+        return m_expanded.contains(m.key());
+    case UnreadMarkerRole:
+        return !m_unreadMarkerKey.isEmpty() && m.key() == m_unreadMarkerKey;
     default:
         return {};
     }
@@ -54,7 +58,8 @@ QHash<int, QByteArray> TimelineModel::roleNames() const
                   {ChannelRole, "channel"},     {DirectionRole, "direction"},
                   {AuthorRole, "author"},       {BodyRole, "body"},
                   {SubjectRole, "subject"},     {AtRole, "at"},
-                  {DeliveryRole, "delivery"}});
+                  {DeliveryRole, "delivery"},   {ExpandedRole, "expanded"},
+                  {UnreadMarkerRole, "unreadMarker"}});
     return names;
 }
 
@@ -78,6 +83,9 @@ void TimelineModel::showCustomer(qint64 customerId)
     m_rowByKey.clear();
     m_rowByClientId.clear();
     m_customerId = customerId;
+    m_expanded.clear();
+    m_unread = 0;
+    m_unreadMarkerKey.clear();
     m_cursorAt = 0;
     m_cursorRow = 0;
     m_reachedStart = customerId <= 0;
@@ -109,6 +117,45 @@ void TimelineModel::applyPage(qint64 customerId, const QList<Message> &newestFir
     m_rows = older + m_rows;
     reindex(0);
     endInsertRows();
+    if (m_unread > 0 && m_unreadMarkerKey.isEmpty())
+        placeUnreadMarker();
+}
+
+void TimelineModel::setExpanded(int row, bool expanded)
+{
+    if (row < 0 || row >= m_rows.size())
+        return;
+    const QString key = m_rows.at(row).key();
+    if (expanded == m_expanded.contains(key))
+        return;
+    if (expanded)
+        m_expanded.insert(key);
+    else
+        m_expanded.remove(key);
+    Q_EMIT dataChanged(index(row), index(row), {ExpandedRole});
+}
+
+void TimelineModel::setUnreadCount(int unread)
+{
+    m_unread = std::max(0, unread);
+    m_unreadMarkerKey.clear();
+    if (m_unread > 0 && !m_rows.isEmpty())
+        placeUnreadMarker();
+}
+
+void TimelineModel::placeUnreadMarker()
+{
+    // The oldest of the last `m_unread` items the customer sent.
+    int seen = 0;
+    for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
+        if (m_rows.at(row).direction != QLatin1String("in"))
+            continue;
+        if (++seen == m_unread) {
+            m_unreadMarkerKey = m_rows.at(row).key();
+            Q_EMIT dataChanged(index(row), index(row), {UnreadMarkerRole});
+            return;
+        }
+    }
 }
 
 void TimelineModel::applyMessages(const QList<Message> &batch)

@@ -6,6 +6,7 @@
 #include <QAbstractListModel>
 #include <QHash>
 #include <QList>
+#include <QSet>
 
 namespace threadline::models {
 
@@ -41,6 +42,12 @@ public:
     /// for this thread are inserted at their time or replace their echo.
     void applyMessages(const QList<Message> &batch);
 
+    /// Shows or hides an email's quoted history (view state kept with the row).
+    void setExpanded(int row, bool expanded);
+    /// How many of the newest inbound items were unread when the thread opened;
+    /// the oldest of them carries UnreadMarkerRole.
+    void setUnreadCount(int unread);
+
     /// Delivery changes by hub id or client id.
     void applyDelivery(qint64 messageId, const QString &clientId, Delivery delivery,
                        const QString &reason);
@@ -55,7 +62,12 @@ private:
     void reindex(int fromRow);
     void setLoading(bool loading);
 
+    void placeUnreadMarker();
+
     QList<Message> m_rows;
+    QSet<QString> m_expanded;   ///< keys of emails showing their quoted history
+    int m_unread = 0;
+    QString m_unreadMarkerKey;
     QHash<QString, int> m_rowByKey;      ///< Message::key() → row
     QHash<QString, int> m_rowByClientId; ///< client id → row, for reconciling echoes
     qint64 m_customerId = 0;

@@ -16,6 +16,8 @@ enum TimelineRole {
     SubjectRole,
     AtRole,
     DeliveryRole,                   ///< models::Delivery as int
+    ExpandedRole,                   ///< bool: the email's quoted history is shown
+    UnreadMarkerRole,               ///< bool: the first item the agent has not seen yet
     TimelineLastRole,
 };
 

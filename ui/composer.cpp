@@ -6,6 +6,7 @@
 #include "ui/sms_segments.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -66,6 +67,15 @@ Composer::Composer(QWidget *parent)
 
     connect(m_channel, &QComboBox::currentIndexChanged, this, &Composer::updateForChannel);
     connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::updateCounter);
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_restoring)
+            Q_EMIT draftEdited();
+    });
+    connect(m_subject, &QLineEdit::textEdited, this, &Composer::draftEdited);
+    connect(m_channel, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_restoring && !m_body->toPlainText().isEmpty())
+            Q_EMIT draftEdited();
+    });
     connect(m_send, &QPushButton::clicked, this, &Composer::trySend);
     for (const auto &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
         auto *send = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
@@ -87,6 +97,12 @@ Composer::Composer(QWidget *parent)
 void Composer::setCustomer(const models::Customer &customer, const QString &channel,
                            const QString &replySubject)
 {
+    if (customer.id != m_customer.id) {
+        // Another customer: what was written belongs to the previous one's draft.
+        m_restoring = true;
+        m_body->clear();
+        m_restoring = false;
+    }
     m_customer = customer;
     setEnabled(true);
     auto *model = qobject_cast<QStandardItemModel *>(m_channel->model());
@@ -125,6 +141,34 @@ void Composer::setChannel(const QString &channel)
         m_channel->setCurrentIndex(i);
     else
         m_channel->setCurrentIndex(static_cast<int>(kChannels.indexOf(QStringLiteral("note"))));
+}
+
+models::Draft Composer::draft() const
+{
+    models::Draft d;
+    d.customerId = m_customer.id;
+    d.channel = channel();
+    d.identity = m_identity->currentData().toString();
+    d.subject = d.channel == QLatin1String("email") ? m_subject->text() : QString();
+    d.body = m_body->toPlainText();
+    d.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    return d;
+}
+
+void Composer::restoreDraft(const models::Draft &d)
+{
+    if (d.customerId != m_customer.id)
+        return;
+    m_restoring = true;
+    setChannel(d.channel);
+    updateForChannel();
+    if (const int i = m_identity->findData(d.identity); i >= 0)
+        m_identity->setCurrentIndex(i);
+    if (!d.subject.isEmpty())
+        m_subject->setText(d.subject);
+    m_body->setPlainText(d.body);
+    m_body->moveCursor(QTextCursor::End);
+    m_restoring = false;
 }
 
 void Composer::focusBody()

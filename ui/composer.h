@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/customer.h"
+#include "models/draft.h"
 
 #include <QWidget>
 
@@ -29,8 +30,14 @@ public:
     QString channel() const;
     void setChannel(const QString &channel);
     void focusBody();
+    /// What is written now, as a draft for the current customer.
+    models::Draft draft() const;
+    /// Puts a saved draft back (after setCustomer for the same customer).
+    void restoreDraft(const models::Draft &draft);
 
 Q_SIGNALS:
+    /// The text, subject or channel changed (the owner saves drafts, debounced).
+    void draftEdited();
     void sendRequested(const QString &channel, const QString &identity, const QString &subject,
                        const QString &body);
 
@@ -46,6 +53,7 @@ private:
     QPlainTextEdit *m_body;
     QLabel *m_counter;
     QPushButton *m_send;
+    bool m_restoring = false; ///< a draft is being put back: not an edit
 };
 
 } // namespace threadline::ui

@@ -14,12 +14,14 @@
 #include "ui/inbox_filter.h"
 #include "ui/timeline_view.h"
 
+#include <QDesktopServices>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTimer>
 #include <QStyle>
 #include <QVBoxLayout>
 
@@ -33,7 +35,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
       m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
       m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
       m_threadTitle(new QLabel(this)), m_connection(new QLabel(this)), m_outbox(new QLabel(this)),
-      m_user(new QLabel(this))
+      m_user(new QLabel(this)), m_draftTimer(new QTimer(this))
 {
     setWindowTitle(tr("Threadline"));
     m_inboxFilter->setSourceModel(inbox);
@@ -53,6 +55,8 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
             &MainWindow::onInboxCurrentChanged);
     m_timelineView->setObjectName(QStringLiteral("timeline"));
     m_timelineView->setTimeline(timeline);
+    connect(m_timelineView, &TimelineView::linkActivated, this,
+            [](const QString &target) { QDesktopServices::openUrl(QUrl(target)); });
 
     QFont titleFont = m_threadTitle->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -84,8 +88,9 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     splitter->setSizes({320, 820, 280});
     setCentralWidget(splitter);
 
-    statusBar()->addWidget(m_connection);
-    statusBar()->addWidget(m_outbox);
+    // Permanent, so a passing message never hides whether we are online.
+    statusBar()->addPermanentWidget(m_outbox);
+    statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(m_user);
     setConnection(false, QString());
 
@@ -95,6 +100,10 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
                 Q_EMIT sendRequested(m_customerId, channel, identity, subject, body);
             });
     connect(inbox, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshCustomer);
+    m_draftTimer->setSingleShot(true);
+    m_draftTimer->setInterval(600);
+    connect(m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDraftNow);
+    connect(m_composer, &Composer::draftEdited, m_draftTimer, qOverload<>(&QTimer::start));
     connect(timeline, &TimelineModel::loadingChanged, this, [this](bool loading) {
         if (!loading)
             refreshCustomer();
@@ -141,15 +150,22 @@ void MainWindow::onInboxCurrentChanged()
     const qint64 id = m_inboxView->currentIndex().data(CustomerIdRole).toLongLong();
     if (id == m_customerId)
         return;
+    if (m_draftTimer->isActive())
+        saveDraftNow(); // the previous customer's draft, before the composer moves on
     m_customerId = id;
-    m_timeline->showCustomer(id);
-    m_inbox->markRead(id);
     const auto customer = m_inbox->customer(id);
+    m_timeline->showCustomer(id);
+    m_timeline->setUnreadCount(customer ? customer->unread : 0);
+    m_inbox->markRead(id);
     if (customer) {
         // Default to the channel they last wrote on; the thread refines it.
         const bool replyable = customer->lastDirection == QLatin1String("in");
         m_composer->setCustomer(*customer, replyable ? customer->lastChannel : QStringLiteral("note"),
                                 QString());
+        if (const auto draft = m_drafts.constFind(id); draft != m_drafts.cend()) {
+            m_composer->restoreDraft(*draft);
+            m_composerPrimedFor = id; // the draft's channel wins over the thread's
+        }
     } else {
         m_composer->clearCustomer();
     }
@@ -186,6 +202,30 @@ void MainWindow::refreshCustomer()
         m_composerPrimedFor = m_customerId;
         m_composer->setCustomer(*customer, channel, subject);
     }
+}
+
+void MainWindow::setDrafts(const QList<models::Draft> &drafts)
+{
+    for (const auto &d : drafts)
+        m_drafts.insert(d.customerId, d);
+    if (const auto draft = m_drafts.constFind(m_customerId);
+        draft != m_drafts.cend() && m_composer->draft().body.isEmpty()) {
+        m_composer->restoreDraft(*draft);
+        m_composerPrimedFor = m_customerId;
+    }
+}
+
+void MainWindow::saveDraftNow()
+{
+    m_draftTimer->stop();
+    const models::Draft d = m_composer->draft();
+    if (d.customerId <= 0)
+        return;
+    if (d.body.trimmed().isEmpty())
+        m_drafts.remove(d.customerId);
+    else
+        m_drafts.insert(d.customerId, d);
+    Q_EMIT draftSaved(d);
 }
 
 void MainWindow::setConnection(bool online, const QString &detail)

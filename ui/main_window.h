@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/draft.h"
+
+#include <QHash>
 #include <QMainWindow>
 
 class QLabel;
@@ -35,12 +38,16 @@ public:
     Composer *composer() const { return m_composer; }
 
 public Q_SLOTS:
+    /// The drafts kept in the cache, once at start.
+    void setDrafts(const QList<threadline::models::Draft> &drafts);
     void setConnection(bool online, const QString &detail);
     void setOutboxCount(int pending);
     void setUser(const QString &user, const QString &role);
     void showProblem(const QString &sentence);
 
 Q_SIGNALS:
+    /// What the agent is writing to a customer, to keep across restarts.
+    void draftSaved(const threadline::models::Draft &draft);
     void sendRequested(qint64 customerId, const QString &channel, const QString &identity,
                        const QString &subject, const QString &body);
 
@@ -48,6 +55,7 @@ private:
     void onInboxCurrentChanged();
     void refreshCustomer();
     void moveSelection(int delta);
+    void saveDraftNow();
 
     models::InboxModel *m_inbox;
     models::TimelineModel *m_timeline;
@@ -62,6 +70,8 @@ private:
     QLabel *m_outbox;
     QLabel *m_user;
     qint64 m_customerId = 0;
+    QHash<qint64, models::Draft> m_drafts;
+    QTimer *m_draftTimer;
     qint64 m_composerPrimedFor = 0; ///< the customer whose thread set the reply channel
 };
 

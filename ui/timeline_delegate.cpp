@@ -68,7 +68,17 @@ QString subjectText(const Message &m)
     return text::isolate(m.subject, words.isRightToLeft() ? Qt::RightToLeft : Qt::LeftToRight);
 }
 
-QString bodyText(const Message &m)
+/// isolate() per line: it turns line breaks into spaces (a break would end the
+/// isolate early), and an email's lines must stay lines.
+QString isolateLines(const QString &untrusted)
+{
+    QStringList lines = untrusted.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line = text::isolate(line);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString bodyText(const Message &m, bool expanded)
 {
     QString text;
     // The subject shares the layout with the body: a bidi control left open in
@@ -86,13 +96,49 @@ QString bodyText(const Message &m)
     }
     if (m.quoted.isEmpty()) {
         text += m.body;
-    } else {
-        text += text::isolate(m.body) + QLatin1Char('\n')
+    } else if (!expanded) {
+        text += isolateLines(m.body) + QLatin1Char('\n')
                 + QApplication::translate("Timeline", "▸ quoted history hidden");
+    } else {
+        text += isolateLines(m.body) + QLatin1Char('\n')
+                + QApplication::translate("Timeline", "▾ quoted history") + QLatin1Char('\n')
+                + isolateLines(m.quoted);
     }
     // QTextLayout breaks lines only at U+2028, not at '\n'.
     text.replace(QLatin1Char('\n'), QChar::LineSeparator);
     return text;
+}
+
+/// Web links, mail addresses and phone numbers in what the customer wrote,
+/// so the agent can open or dial them with a click.
+QList<std::tuple<int, int, QString>> findLinks(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral(
+        "(https?://[^\\s<>\"\\x{2066}-\\x{2069}]+[^\\s<>\".,;:!?)\\]\\x{2066}-\\x{2069}])"
+        "|([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,})"
+        "|(\\+?[0-9\\x{06F0}-\\x{06F9}\\x{0660}-\\x{0669}][0-9\\x{06F0}-\\x{06F9}\\x{0660}-\\x{0669} -]{7,}"
+        "[0-9\\x{06F0}-\\x{06F9}\\x{0660}-\\x{0669}])"));
+    QList<std::tuple<int, int, QString>> links;
+    for (auto it = pattern.globalMatch(text); it.hasNext();) {
+        const auto match = it.next();
+        QString target;
+        if (match.capturedLength(1) > 0) {
+            target = match.captured(1);
+        } else if (match.capturedLength(2) > 0) {
+            target = QStringLiteral("mailto:") + match.captured(2);
+        } else {
+            QString digits;
+            for (const QChar c : match.captured(3))
+                if (c.isDigit())
+                    digits += QChar(u'0' + c.digitValue());
+                else if (c == u'+')
+                    digits += c;
+            target = QStringLiteral("tel:") + digits;
+        }
+        links.append({static_cast<int>(match.capturedStart()),
+                      static_cast<int>(match.capturedLength()), target});
+    }
+    return links;
 }
 
 QDate dayOf(qint64 ms)
@@ -112,7 +158,11 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
 {
     const auto m = index.data(models::MessageRole).value<Message>();
     const int width = option.rect.width();
-    const QString cacheKey = m.key() + QLatin1Char('@') + QString::number(static_cast<int>(m.delivery));
+    const bool expanded = index.data(models::ExpandedRole).toBool();
+    const bool unreadMarker = index.data(models::UnreadMarkerRole).toBool();
+    const QString cacheKey = m.key() + QLatin1Char('@')
+                             + QString::number(static_cast<int>(m.delivery) * 4 + expanded * 2
+                                               + unreadMarker);
     if (Layout *cached = m_layouts.object(cacheKey); cached && cached->width == width)
         return *cached;
 
@@ -130,6 +180,9 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
         l->dayText = dayLabel(day, locale);
         y += kSeparatorHeight;
     }
+    l->unreadMarker = unreadMarker;
+    if (unreadMarker)
+        y += kSeparatorHeight;
 
     const bool centred = m.channel == QLatin1String("order");
     const bool note = m.channel == QLatin1String("note");
@@ -153,7 +206,7 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
 
     // Each paragraph takes the direction of its own text, so a Persian reply
     // quoting an English order number reads right in either UI direction.
-    const QString text = bodyText(m);
+    const QString text = bodyText(m, expanded);
     auto layout = std::make_shared<QTextLayout>(text, option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -166,13 +219,26 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
                                         ? Qt::RightToLeft
                                         : Qt::LeftToRight);
     layout->setTextOption(textOption);
+    QList<QTextLayout::FormatRange> formats;
     if (m.channel == QLatin1String("email") && !m.subject.isEmpty()) {
         QTextLayout::FormatRange subject; // the first line, in bold
         subject.start = 0;
         subject.length = static_cast<int>(subjectText(m).size());
         subject.format.setFontWeight(QFont::Bold);
-        layout->setFormats({subject});
+        formats.append(subject);
     }
+    if (m.channel != QLatin1String("order")) {
+        for (const auto &[start, length, target] : findLinks(text)) {
+            QTextLayout::FormatRange link;
+            link.start = start;
+            link.length = length;
+            link.format.setForeground(option.palette.color(QPalette::Link));
+            link.format.setFontUnderline(true);
+            formats.append(link);
+            l->links.append({start, length, target});
+        }
+    }
+    layout->setFormats(formats);
     layout->beginLayout();
     qreal textHeight = 0;
     qreal widest = 0;
@@ -208,6 +274,46 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     return *l;
 }
 
+QString TimelineDelegate::linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                 const QPoint &pos) const
+{
+    const Layout &l = layoutFor(option, index);
+    if (l.links.isEmpty())
+        return {};
+    const QPointF p = QPointF(pos - l.textOrigin);
+    for (int i = 0; i < l.text->lineCount(); ++i) {
+        const QTextLine line = l.text->lineAt(i);
+        if (p.y() < line.y() || p.y() >= line.y() + line.height())
+            continue;
+        if (p.x() < line.x() || p.x() > line.x() + line.naturalTextWidth() + 1)
+            return {};
+        const int at = line.xToCursor(p.x(), QTextLine::CursorOnCharacter);
+        for (const Link &link : l.links)
+            if (at >= link.start && at < link.start + link.length)
+                return link.target;
+        return {};
+    }
+    return {};
+}
+
+bool TimelineDelegate::isOnCard(const QStyleOptionViewItem &option, const QModelIndex &index,
+                                const QPoint &pos) const
+{
+    return layoutFor(option, index).card.contains(pos);
+}
+
+QString TimelineDelegate::plainText(const Message &m)
+{
+    QStringList parts;
+    if (!m.subject.isEmpty())
+        parts.append(m.subject);
+    if (!m.body.isEmpty())
+        parts.append(m.body);
+    if (!m.quoted.isEmpty())
+        parts.append(m.quoted);
+    return text::neutraliseBidi(parts.join(QStringLiteral("\n\n")));
+}
+
 QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     return {option.rect.width(), layoutFor(option, index).height};
@@ -232,6 +338,21 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         const QRect label((l.width - w) / 2, band.top(), w, band.height());
         painter->fillRect(label, pal.color(QPalette::Base));
         painter->drawText(label, Qt::AlignCenter, l.dayText);
+    }
+
+    if (l.unreadMarker) {
+        const int top = kMargin / 2 + (l.daySeparator ? kSeparatorHeight : 0);
+        const QRect band(0, top, l.width, kSeparatorHeight - 6);
+        const QColor red(0xd3, 0x2f, 0x2f);
+        painter->setPen(QPen(red, 1.5));
+        painter->drawLine(kMargin, band.center().y(), l.width - kMargin, band.center().y());
+        const QString label = QApplication::translate("Timeline", "New");
+        const int w = fm.horizontalAdvance(label) + 20;
+        const QRect pill = QStyle::visualRect(option.direction, QRect(0, 0, l.width, 1),
+                                              QRect(l.width - kMargin - w, band.top(), w, band.height()));
+        painter->fillRect(pill, red);
+        painter->setPen(Qt::white);
+        painter->drawText(pill, Qt::AlignCenter, label);
     }
 
     const QColor accent = channelColor(m.channel);

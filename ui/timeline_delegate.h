@@ -22,8 +22,24 @@ public:
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
+    /// The link (https://…, mailto:…, tel:…) under `pos` (relative to the row), if any.
+    QString linkAt(const QStyleOptionViewItem &option, const QModelIndex &index,
+                   const QPoint &pos) const;
+    /// Whether `pos` (relative to the row) is on the item's card.
+    bool isOnCard(const QStyleOptionViewItem &option, const QModelIndex &index,
+                  const QPoint &pos) const;
+    /// The item as plain text, for the clipboard: subject, body, quoted history.
+    static QString plainText(const models::Message &m);
+
 private:
+    struct Link {
+        int start = 0;
+        int length = 0;
+        QString target;
+    };
     struct Layout {
+        QList<Link> links; ///< positions in the text layout
+        bool unreadMarker = false;
         int width = 0;
         int height = 0;
         bool daySeparator = false;

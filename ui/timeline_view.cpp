@@ -2,8 +2,15 @@
 #include "ui/timeline_view.h"
 
 #include "models/timeline_model.h"
+#include "models/timeline_roles.h"
 #include "ui/timeline_delegate.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QTimer>
 
@@ -25,6 +32,7 @@ TimelineView::TimelineView(QWidget *parent)
     setWordWrap(true);
     setFrameShape(QFrame::NoFrame);
     verticalScrollBar()->setSingleStep(24);
+    setMouseTracking(true);
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &TimelineView::onRangeChanged);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         m_followBottom = value >= verticalScrollBar()->maximum() - 8;
@@ -39,6 +47,9 @@ void TimelineView::setTimeline(models::TimelineModel *model)
     connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this,
             &TimelineView::onRowsAboutToBeInserted);
     connect(model, &QAbstractItemModel::modelReset, this, [this] { m_followBottom = true; });
+    // Expanding quoted history, a delivery footer or the unread marker change a
+    // row's height; QListView only re-measures rows on a layout pass.
+    connect(model, &QAbstractItemModel::dataChanged, this, [this] { scheduleDelayedItemsLayout(); });
 }
 
 void TimelineView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)
@@ -72,6 +83,89 @@ void TimelineView::resizeEvent(QResizeEvent *event)
     QListView::resizeEvent(event);
     if (m_followBottom)
         scrollToBottom();
+}
+
+QString TimelineView::linkAt(const QPoint &viewportPos) const
+{
+    const QModelIndex index = indexAt(viewportPos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->linkAt(option, index, viewportPos - option.rect.topLeft());
+}
+
+void TimelineView::mouseMoveEvent(QMouseEvent *event)
+{
+    QListView::mouseMoveEvent(event);
+    viewport()->setCursor(linkAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor
+                                                                        : Qt::PointingHandCursor);
+}
+
+void TimelineView::mouseReleaseEvent(QMouseEvent *event)
+{
+    QListView::mouseReleaseEvent(event);
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QPoint pos = event->position().toPoint();
+    if (const QString link = linkAt(pos); !link.isEmpty()) {
+        Q_EMIT linkActivated(link);
+        return;
+    }
+    const QModelIndex index = indexAt(pos);
+    const auto m = index.data(models::MessageRole).value<models::Message>();
+    if (index.isValid() && !m.quoted.isEmpty())
+        m_model->setExpanded(index.row(), !index.data(models::ExpandedRole).toBool());
+}
+
+void TimelineView::keyPressEvent(QKeyEvent *event)
+{
+    if (event->matches(QKeySequence::Copy)) {
+        copyCurrent();
+        return;
+    }
+    const QModelIndex current = currentIndex();
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Space) && current.isValid()
+        && !current.data(models::MessageRole).value<models::Message>().quoted.isEmpty()) {
+        m_model->setExpanded(current.row(), !current.data(models::ExpandedRole).toBool());
+        return;
+    }
+    QListView::keyPressEvent(event);
+}
+
+void TimelineView::copyCurrent()
+{
+    const QModelIndex current = currentIndex();
+    if (current.isValid())
+        QApplication::clipboard()->setText(
+            TimelineDelegate::plainText(current.data(models::MessageRole).value<models::Message>()));
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent *event)
+{
+    const QModelIndex index = indexAt(event->pos());
+    if (!index.isValid())
+        return;
+    setCurrentIndex(index);
+    QMenu menu(this);
+    menu.addAction(tr("Copy text"), QKeySequence::Copy, this, &TimelineView::copyCurrent);
+    if (const QString link = linkAt(event->pos()); !link.isEmpty()) {
+        menu.addAction(tr("Copy link or number"), this, [link] {
+            QString plain = link;
+            plain.remove(QRegularExpression(QStringLiteral("^(mailto|tel):")));
+            QApplication::clipboard()->setText(plain);
+        });
+        menu.addAction(tr("Open"), this, [this, link] { Q_EMIT linkActivated(link); });
+    }
+    const auto m = index.data(models::MessageRole).value<models::Message>();
+    if (!m.quoted.isEmpty())
+        menu.addAction(index.data(models::ExpandedRole).toBool() ? tr("Hide quoted history")
+                                                                 : tr("Show quoted history"),
+                       this, [this, row = index.row(), expanded = index.data(models::ExpandedRole).toBool()] {
+                           m_model->setExpanded(row, !expanded);
+                       });
+    menu.exec(event->globalPos());
 }
 
 } // namespace threadline::ui

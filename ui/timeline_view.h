@@ -13,20 +13,33 @@ class TimelineDelegate;
 
 /// The thread view: follows new items while the agent is at the bottom, loads
 /// older history when they scroll near the top, and keeps what is on screen in
-/// place when older rows are prepended.
+/// place when older rows are prepended. Links and phone numbers open with a
+/// click, a click on an email shows or hides its quoted history, Ctrl+C copies
+/// the current item.
 class TimelineView : public QListView {
     Q_OBJECT
 public:
     explicit TimelineView(QWidget *parent = nullptr);
     void setTimeline(models::TimelineModel *model);
+    /// Copies the current item as plain text to the clipboard.
+    void copyCurrent();
+
+Q_SIGNALS:
+    /// A link, mail address or phone number was clicked (https:, mailto:, tel:).
+    void linkActivated(const QString &target);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void onRowsAboutToBeInserted(const QModelIndex &parent, int first, int last);
     void onRangeChanged(int min, int max);
     void maybeFetchOlder();
+    QString linkAt(const QPoint &viewportPos) const;
 
     models::TimelineModel *m_model = nullptr;
     TimelineDelegate *m_delegate;

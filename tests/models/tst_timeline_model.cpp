@@ -97,6 +97,39 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 4);
     }
 
+    void anEmailsQuotedHistoryCanBeShownAndHidden()
+    {
+        TimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.showCustomer(7);
+        model.applyPage(7, newestFirst(1, 3), 1000, 1, true);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setExpanded(1, true);
+        QVERIFY(model.index(1).data(ExpandedRole).toBool());
+        QVERIFY(!model.index(0).data(ExpandedRole).toBool());
+        model.setExpanded(1, true); // no change, no signal
+        QCOMPARE(changed.count(), 1);
+        model.setExpanded(1, false);
+        QVERIFY(!model.index(1).data(ExpandedRole).toBool());
+    }
+
+    void theUnreadMarkerSitsOnTheOldestUnreadMessageFromTheCustomer()
+    {
+        TimelineModel model;
+        model.showCustomer(7);
+        model.setUnreadCount(2);
+        QList<Message> page = newestFirst(1, 5);
+        page[1].direction = QStringLiteral("out"); // id 4: our reply
+        model.applyPage(7, page, 1000, 1, true);
+        // Inbound from newest: 5, 3 → the marker is on 3.
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.index(row).data(UnreadMarkerRole).toBool(),
+                     model.index(row).data(MessageKeyRole).toString() == QLatin1String("3"));
+        model.showCustomer(8); // another thread starts without one
+        model.applyPage(8, {item(9, 1, 8)}, 1, 1, true);
+        QVERIFY(!model.index(0).data(UnreadMarkerRole).toBool());
+    }
+
     void aLateItemGoesToItsTimeAndOtherCustomersAreSkipped()
     {
         TimelineModel model;

@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QPainter>
+#include <QSet>
 #include <QTest>
 
 using namespace threadline::models;
@@ -80,6 +81,49 @@ private Q_SLOTS:
         const auto m = message(QStringLiteral("out"), QStringLiteral("chat"), QStringLiteral("OK"));
         QVERIFY(paintedSpan(m, Qt::LeftToRight).first > kWidth / 4);
         QVERIFY(paintedSpan(m, Qt::RightToLeft).second < kWidth * 3 / 4);
+    }
+
+    void aWebLinkAndAPhoneNumberInTheTextCanBeClicked()
+    {
+        Message m = message(QStringLiteral("in"), QStringLiteral("chat"),
+                            QStringLiteral("Track it at https://post.example/track?id=42 or call +98 912 123 4567"));
+        TimelineModel model;
+        model.showCustomer(7);
+        model.applyPage(7, {m}, m.at, 1, true);
+        TimelineDelegate delegate;
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, kWidth, 10);
+        option.direction = Qt::LeftToRight;
+        option.font = QApplication::font();
+        option.palette = QApplication::palette();
+        const QModelIndex index = model.index(0);
+        option.rect.setSize(delegate.sizeHint(option, index));
+        QSet<QString> found;
+        for (int y = 0; y < option.rect.height(); y += 3)
+            for (int x = 0; x < kWidth; x += 3)
+                if (const QString link = delegate.linkAt(option, index, QPoint(x, y)); !link.isEmpty())
+                    found.insert(link);
+        QCOMPARE(found, (QSet<QString>{QStringLiteral("https://post.example/track?id=42"),
+                                       QStringLiteral("tel:+989121234567")}));
+    }
+
+    void showingQuotedHistoryMakesAnEmailTaller()
+    {
+        Message m = message(QStringLiteral("in"), QStringLiteral("email"), QStringLiteral("Thanks!"));
+        m.subject = QStringLiteral("Re: order 1001");
+        m.quoted = QStringLiteral("> line one\n> line two\n> line three\n> line four");
+        TimelineModel model;
+        model.showCustomer(7);
+        model.applyPage(7, {m}, m.at, 1, true);
+        TimelineDelegate delegate;
+        QStyleOptionViewItem option;
+        option.rect = QRect(0, 0, kWidth, 10);
+        option.font = QApplication::font();
+        const int collapsed = delegate.sizeHint(option, model.index(0)).height();
+        model.setExpanded(0, true);
+        const int expanded = delegate.sizeHint(option, model.index(0)).height();
+        QVERIFY(expanded > collapsed + 3 * QFontMetrics(option.font).height());
+        QVERIFY(TimelineDelegate::plainText(m).contains(QStringLiteral("line four")));
     }
 
     void aLongMessageWrapsIntoATallerRow()
