@@ -75,8 +75,56 @@ const InboxFilter::Searchable &InboxFilter::searchable(int sourceRow) const
     return *it;
 }
 
+void InboxFilter::setAgent(const QString &agent)
+{
+    m_agent = agent;
+    invalidateRowsFilter();
+}
+
+void InboxFilter::setSection(Section section)
+{
+    m_section = section;
+    invalidateRowsFilter();
+}
+
+void InboxFilter::setChannel(const QString &channel)
+{
+    m_channel = channel;
+    invalidateRowsFilter();
+}
+
+bool InboxFilter::inSection(int sourceRow, Section section) const
+{
+    const QModelIndex i = sourceModel()->index(sourceRow, 0);
+    if (!m_channel.isEmpty() && i.data(models::LastChannelRole).toString() != m_channel)
+        return false;
+    switch (section) {
+    case Section::Mine:
+        return !m_agent.isEmpty() && i.data(models::AssigneeRole).toString() == m_agent
+               && i.data(models::StatusRole).toString() != QLatin1String("resolved");
+    case Section::Queue:
+        return i.data(models::AssigneeRole).toString().isEmpty()
+               && i.data(models::StatusRole).toString() != QLatin1String("resolved");
+    case Section::All:
+        break;
+    }
+    return true;
+}
+
+int InboxFilter::count(Section section) const
+{
+    if (!sourceModel())
+        return 0;
+    int n = 0;
+    for (int row = 0, rows = sourceModel()->rowCount(); row < rows; ++row)
+        n += inSection(row, section);
+    return n;
+}
+
 bool InboxFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const
 {
+    if (!inSection(sourceRow, m_section))
+        return false;
     if (m_query.isEmpty())
         return true;
     const Searchable &s = searchable(sourceRow);

@@ -7,7 +7,8 @@
 
 namespace threadline::ui {
 
-/// The inbox narrowed to what the agent typed. Names and identities are folded
+/// The inbox narrowed to a section (mine, the queue, everyone's), a channel and
+/// what the agent typed. Names and identities are folded
 /// the same way as the query (services/text/search_folding.h), so «علي» finds
 /// «علی», «كريم» finds «کریم» and «۰۹۱۲» finds +98912…
 class InboxFilter : public QSortFilterProxyModel {
@@ -16,8 +17,18 @@ public:
     explicit InboxFilter(QObject *parent = nullptr);
     void setSourceModel(QAbstractItemModel *source) override;
 
+    enum class Section { Mine, Queue, All };
+
+    /// The signed-in agent's user name, for the "Mine" section.
+    void setAgent(const QString &agent);
+    /// How many customers a section holds under the current channel filter.
+    int count(Section section) const;
+
 public Q_SLOTS:
     void setQuery(const QString &query);
+    void setSection(threadline::ui::InboxFilter::Section section);
+    /// Only customers whose last item came on `channel` (empty: any).
+    void setChannel(const QString &channel);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -31,6 +42,11 @@ private:
     const Searchable &searchable(int sourceRow) const;
     void forget() { m_folded.clear(); }
 
+    bool inSection(int sourceRow, Section section) const;
+
+    Section m_section = Section::All;
+    QString m_agent;
+    QString m_channel;
     QString m_query;       ///< folded
     QString m_queryDigits; ///< the query's digits when it looks like a phone number
     mutable QHash<qint64, Searchable> m_folded; ///< by customer id

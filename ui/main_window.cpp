@@ -15,6 +15,10 @@
 #include "ui/timeline_view.h"
 
 #include <QDesktopServices>
+#include <QTabBar>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLocale>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -32,6 +36,8 @@ using namespace threadline::models;
 MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *parent)
     : QMainWindow(parent), m_inbox(inbox), m_timeline(timeline),
       m_inboxFilter(new InboxFilter(this)), m_search(new QLineEdit(this)),
+      m_sections(new QTabBar(this)), m_channelFilter(new QComboBox(this)),
+      m_countTimer(new QTimer(this)),
       m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
       m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
       m_threadTitle(new QLabel(this)), m_connection(new QLabel(this)), m_outbox(new QLabel(this)),
@@ -43,6 +49,37 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("inboxSearch"));
     connect(m_search, &QLineEdit::textChanged, m_inboxFilter, &InboxFilter::setQuery);
+
+    // Sections: what is mine, what waits in the queue, everything.
+    m_sections->setObjectName(QStringLiteral("inboxSections"));
+    m_sections->setExpanding(false);
+    m_sections->addTab(tr("Mine"));
+    m_sections->addTab(tr("Queue"));
+    m_sections->addTab(tr("All"));
+    m_sections->setCurrentIndex(2);
+    m_sections->setToolTip(tr("Alt+1 mine, Alt+2 queue, Alt+3 all"));
+    connect(m_sections, &QTabBar::currentChanged, this, [this](int i) {
+        m_inboxFilter->setSection(static_cast<InboxFilter::Section>(i));
+    });
+    for (int i = 0; i < 3; ++i) {
+        auto *pick = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
+        connect(pick, &QShortcut::activated, this, [this, i] { m_sections->setCurrentIndex(i); });
+    }
+    m_channelFilter->setObjectName(QStringLiteral("inboxChannel"));
+    m_channelFilter->addItem(tr("All channels"), QString());
+    for (const char *channel : {"chat", "sms", "email", "phone", "order", "note"})
+        m_channelFilter->addItem(channelLabel(QLatin1String(channel)), QLatin1String(channel));
+    connect(m_channelFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_inboxFilter->setChannel(m_channelFilter->currentData().toString());
+        updateSectionCounts();
+    });
+    m_countTimer->setSingleShot(true);
+    m_countTimer->setInterval(200);
+    connect(m_countTimer, &QTimer::timeout, this, &MainWindow::updateSectionCounts);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(inbox, signal, m_countTimer, qOverload<>(&QTimer::start));
+    connect(inbox, &QAbstractItemModel::dataChanged, m_countTimer, qOverload<>(&QTimer::start));
+    connect(inbox, &QAbstractItemModel::layoutChanged, m_countTimer, qOverload<>(&QTimer::start));
 
     m_inboxView->setObjectName(QStringLiteral("inbox"));
     m_inboxView->setModel(m_inboxFilter);
@@ -70,7 +107,11 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     auto *inboxPane = new QWidget(this);
     auto *inboxLayout = new QVBoxLayout(inboxPane);
     inboxLayout->setContentsMargins(0, 0, 0, 0);
-    inboxLayout->addWidget(m_search);
+    auto *filters = new QHBoxLayout;
+    filters->addWidget(m_search, 1);
+    filters->addWidget(m_channelFilter);
+    inboxLayout->addWidget(m_sections);
+    inboxLayout->addLayout(filters);
     inboxLayout->addWidget(m_inboxView);
     auto *threadPane = new QWidget(this);
     auto *threadLayout = new QVBoxLayout(threadPane);
@@ -204,6 +245,17 @@ void MainWindow::refreshCustomer()
     }
 }
 
+void MainWindow::updateSectionCounts()
+{
+    const QLocale locale;
+    const QString labels[] = {tr("Mine"), tr("Queue"), tr("All")};
+    for (int i = 0; i < 3; ++i)
+        m_sections->setTabText(i, tr("%1 (%2)").arg(
+                                      labels[i],
+                                      locale.toString(m_inboxFilter->count(
+                                          static_cast<InboxFilter::Section>(i)))));
+}
+
 void MainWindow::setDrafts(const QList<models::Draft> &drafts)
 {
     for (const auto &d : drafts)
@@ -246,6 +298,8 @@ void MainWindow::setOutboxCount(int pending)
 void MainWindow::setUser(const QString &user, const QString &role)
 {
     m_user->setText(tr("%1 (%2)").arg(text::isolate(user), roleLabel(role)));
+    m_inboxFilter->setAgent(user);
+    updateSectionCounts();
 }
 
 void MainWindow::showProblem(const QString &sentence)

@@ -9,6 +9,9 @@
 class QLabel;
 class QLineEdit;
 class QListView;
+class QComboBox;
+class QTabBar;
+class QTimer;
 
 namespace threadline::models {
 class InboxModel;
@@ -56,11 +59,15 @@ private:
     void refreshCustomer();
     void moveSelection(int delta);
     void saveDraftNow();
+    void updateSectionCounts();
 
     models::InboxModel *m_inbox;
     models::TimelineModel *m_timeline;
     InboxFilter *m_inboxFilter;
     QLineEdit *m_search;
+    QTabBar *m_sections;
+    QComboBox *m_channelFilter;
+    QTimer *m_countTimer;
     QListView *m_inboxView;
     TimelineView *m_timelineView;
     Composer *m_composer;
