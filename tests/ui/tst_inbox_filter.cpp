@@ -84,6 +84,40 @@ private Q_SLOTS:
         QCOMPARE(namesFor(u"سارا"_qs), QStringList{u"سارا رضایی"_qs});
     }
 
+    void sectionsSplitMineTheQueueAndEveryone()
+    {
+        models::Customer mine = customer(5, QStringLiteral("Mine Open"), {});
+        mine.assignee = QStringLiteral("agent");
+        models::Customer mineResolved = customer(6, QStringLiteral("Mine Resolved"), {});
+        mineResolved.assignee = QStringLiteral("agent");
+        mineResolved.status = QStringLiteral("resolved");
+        models::Customer colleagues = customer(7, QStringLiteral("Someone Else's"), {});
+        colleagues.assignee = QStringLiteral("nadia");
+        m_inbox->applyCustomers({mine, mineResolved, colleagues});
+        m_filter->setAgent(QStringLiteral("agent"));
+
+        m_filter->setSection(ui::InboxFilter::Section::Mine);
+        QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("Mine Open")});
+        m_filter->setSection(ui::InboxFilter::Section::Queue);
+        QCOMPARE(namesFor(QString()).size(), 4); // the four unassigned open ones
+        QVERIFY(!namesFor(QString()).contains(QStringLiteral("Someone Else's")));
+        m_filter->setSection(ui::InboxFilter::Section::All);
+        QCOMPARE(namesFor(QString()).size(), 7);
+        QCOMPARE(m_filter->count(ui::InboxFilter::Section::Mine), 1);
+        QCOMPARE(m_filter->count(ui::InboxFilter::Section::Queue), 4);
+    }
+
+    void theChannelFilterKeepsCustomersWhoseLastMessageCameThatWay()
+    {
+        models::Customer bySms = customer(8, QStringLiteral("By SMS"), {});
+        bySms.lastChannel = QStringLiteral("sms");
+        m_inbox->applyCustomers({bySms});
+        m_filter->setChannel(QStringLiteral("sms"));
+        QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("By SMS")});
+        m_filter->setChannel(QString());
+        QCOMPARE(namesFor(QString()).size(), 5);
+    }
+
 private:
     QStringList namesFor(const QString &query)
     {
