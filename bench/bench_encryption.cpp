@@ -83,15 +83,16 @@ Timing runScenario(const QString &path, bool encrypted, const QList<Row> &rows, 
 {
     bench::removeCache(path);
     sqlite3 *db = nullptr;
-    check(db, sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
-                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                              nullptr),
+    check(db,
+          sqlite3_open_v2(QFile::encodeName(path).constData(), &db,
+                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                          nullptr),
           "open");
     if (encrypted) {
         // As Database::open: a raw key (no key derivation), then the pinned cipher settings.
-        const QByteArray sql =
-            "PRAGMA key = \"x'" + bench::benchKey().toHex() + "'\";"
-            "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 64000;";
+        const QByteArray sql = "PRAGMA key = \"x'" + bench::benchKey().toHex() +
+                               "'\";"
+                               "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 64000;";
         exec(db, sql.constData());
     } else {
         exec(db, "PRAGMA page_size = 4096;");
@@ -195,7 +196,8 @@ int main(int argc, char **argv)
     QList<Row> rows;
     rows.reserve(kMessages);
     for (int i = 1; i <= kMessages; ++i) {
-        const auto m = content.item(i, 1 + (i - 1) % kCustomers, 1'704'067'200'000 + qint64(i) * 60'000);
+        const auto m =
+            content.item(i, 1 + (i - 1) % kCustomers, 1'704'067'200'000 + qint64(i) * 60'000);
         rows.append({m.id, m.customerId, m.at, m.channel.toUtf8(), m.direction.toUtf8(),
                      m.author.toUtf8(), m.identity.toUtf8(), m.subject.toUtf8(), m.body.toUtf8(),
                      m.quoted.toUtf8(),

@@ -79,7 +79,8 @@ struct Fleet {
         qsizetype end = i + at.size();
         while (end < text.size() && text.at(end).isDigit())
             ++end;
-        const qint64 stamped = QStringView(text).mid(i + at.size(), end - i - at.size()).toLongLong();
+        const qint64 stamped =
+            QStringView(text).mid(i + at.size(), end - i - at.size()).toLongLong();
         latencies.append(double(now - stamped));
         if (&desk == desks.front().get())
             ++firstDeskMessages;
@@ -93,21 +94,20 @@ struct Fleet {
             Desk *d = desk.get();
             QObject::connect(d->socket.get(), &QWebSocket::textMessageReceived, d->socket.get(),
                              [this, d](const QString &t) { onText(*d, t); });
-            QObject::connect(d->socket.get(), &QWebSocket::connected, d->socket.get(),
-                             [this, d, withPassword] {
-                                 const QJsonObject data =
-                                     withPassword
-                                         ? QJsonObject{{QStringLiteral("user"), QStringLiteral("agent")},
-                                                       {QStringLiteral("password"), QStringLiteral("demo")},
-                                                       {QStringLiteral("since"), 0}}
-                                         : QJsonObject{{QStringLiteral("token"), token},
-                                                       {QStringLiteral("since"), 0}};
-                                 const auto hello = protocol::makeCommand(
-                                     protocol::type::hello,
-                                     QUuid::createUuid().toString(QUuid::WithoutBraces), data);
-                                 d->socket->sendTextMessage(
-                                     QString::fromUtf8(protocol::encode(hello)));
-                             });
+            QObject::connect(
+                d->socket.get(), &QWebSocket::connected, d->socket.get(), [this, d, withPassword] {
+                    const QJsonObject data =
+                        withPassword
+                            ? QJsonObject{{QStringLiteral("user"), QStringLiteral("agent")},
+                                          {QStringLiteral("password"), QStringLiteral("demo")},
+                                          {QStringLiteral("since"), 0}}
+                            : QJsonObject{{QStringLiteral("token"), token},
+                                          {QStringLiteral("since"), 0}};
+                    const auto hello = protocol::makeCommand(
+                        protocol::type::hello, QUuid::createUuid().toString(QUuid::WithoutBraces),
+                        data);
+                    d->socket->sendTextMessage(QString::fromUtf8(protocol::encode(hello)));
+                });
             QWebSocketHandshakeOptions options;
             options.setSubprotocols({protocol::kSubprotocol});
             d->socket->open(url, options);
@@ -210,7 +210,8 @@ int main(int argc, char **argv)
             url = QUrl(m.captured(1));
     }
     if (url.isEmpty()) {
-        std::fprintf(stderr, "the hub did not listen: %s\n", hub.readAllStandardError().constData());
+        std::fprintf(stderr, "the hub did not listen: %s\n",
+                     hub.readAllStandardError().constData());
         return 1;
     }
 
@@ -246,8 +247,8 @@ int main(int argc, char **argv)
         {QStringLiteral("figure"), last.p99},
         {QStringLiteral("unit"), QStringLiteral("ms p99 delivery")},
         {QStringLiteral("target"), 100},
-        {QStringLiteral("pass"), last.p99 < 100 && last.rate >= 0.95 * kRequestedRate &&
-                                     last.live >= 500},
+        {QStringLiteral("pass"),
+         last.p99 < 100 && last.rate >= 0.95 * kRequestedRate && last.live >= 500},
         {QStringLiteral("desktops"), last.live},
         {QStringLiteral("rate_requested_per_s"), kRequestedRate},
         {QStringLiteral("rate_reached_per_s"), bench::round2(last.rate)},

@@ -75,14 +75,13 @@ int main(int argc, char **argv)
     {
         auto &rng = content.engine();
         for (int i = 1; i <= kEvents; ++i) {
-            const qint64 customerId =
-                std::uniform_int_distribution<int>(0, 99)(rng) < 30
-                    ? std::uniform_int_distribution<int>(1, 100)(rng)
-                    : std::uniform_int_distribution<int>(1, kCustomers)(rng);
+            const qint64 customerId = std::uniform_int_distribution<int>(0, 99)(rng) < 30
+                                          ? std::uniform_int_distribution<int>(1, 100)(rng)
+                                          : std::uniform_int_distribution<int>(1, kCustomers)(rng);
             const auto m = content.item(i, customerId, 1'704'067'200'000 + qint64(i) * 1000);
-            const auto e = protocol::makeEvent(
-                protocol::type::messageCreated, i, i - 1,
-                {{QStringLiteral("message"), toPayload(m).toJson()}});
+            const auto e =
+                protocol::makeEvent(protocol::type::messageCreated, i, i - 1,
+                                    {{QStringLiteral("message"), toPayload(m).toJson()}});
             frames.append(QString::fromUtf8(protocol::encode(e)));
         }
     }
@@ -96,8 +95,8 @@ int main(int argc, char **argv)
     QObject::connect(&timeline, &models::TimelineModel::pageWanted, &timeline,
                      [&](qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit) {
                          const auto page = store->page(customerId, beforeAt, beforeRow, limit);
-                         timeline.applyPage(customerId, page.items, page.cursorAt,
-                                            page.cursorRow, page.reachedOldestCached);
+                         timeline.applyPage(customerId, page.items, page.cursorAt, page.cursorRow,
+                                            page.reachedOldestCached);
                      });
     inbox.applyCustomers(store->customers());
     window.show();

@@ -37,10 +37,10 @@ void report(QJsonObject result)
 {
     result.insert(QStringLiteral("machine"), machine());
     // QJsonObject sorts its keys; the line reads better with the headline first.
-    static const QStringList first = {
-        QStringLiteral("name"),     QStringLiteral("figure"), QStringLiteral("unit"),
-        QStringLiteral("target"),   QStringLiteral("pass"),   QStringLiteral("baseline"),
-        QStringLiteral("ratio"),    QStringLiteral("machine")};
+    static const QStringList first = {QStringLiteral("name"),  QStringLiteral("figure"),
+                                      QStringLiteral("unit"),  QStringLiteral("target"),
+                                      QStringLiteral("pass"),  QStringLiteral("baseline"),
+                                      QStringLiteral("ratio"), QStringLiteral("machine")};
     QStringList keys;
     for (const QString &k : first)
         if (result.contains(k))

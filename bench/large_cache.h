@@ -11,8 +11,8 @@ namespace threadline::bench {
 struct SeedPlan {
     int customers = 20;
     qint64 messages = 200'000;
-    int batch = 1000;           ///< messages per transaction
-    bool roundRobin = true;     ///< else 30% of items go to the 100 busiest customers
+    int batch = 1000;                   ///< messages per transaction
+    bool roundRobin = true;             ///< else 30% of items go to the 100 busiest customers
     qint64 startAt = 1'704'067'200'000; ///< 2024-01-01 UTC
     qint64 stepMs = 60'000;
     quint32 seed = 42;

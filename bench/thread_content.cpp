@@ -20,12 +20,15 @@ const QStringList &phrases(Language lang)
         "سلام، سفارشم هنوز نرسیده. لطفاً پیگیری کنید.",
         "ممنون از پاسخ سریع‌تان، مشکل حل شد.",
         "کد رهگیری مرسوله را برایم پیامک کنید لطفاً.",
-        "می‌خواهم آدرس تحویل را به تهران، خیابان ولیعصر، پلاک ۱۲۴ تغییر دهم.",
+        "می‌خواهم آدرس تحویل را به تهران، خیابان ولیعصر، پلاک ۱۲۴ تغییر "
+        "دهم.",
         "کالا آسیب‌دیده به دستم رسید؛ چطور مرجوعش کنم؟",
         "مبلغ دو بار از کارتم کسر شده است و هنوز برگشت داده نشده.",
         "آیا امکان تحویل فوری در روز جمعه وجود دارد؟",
-        "شماره سفارش من %ORDER% است و فاکتور را هم پیوست کرده‌ام.",
-        "رنگ و اندازه‌ای که دریافت کردم با سفارشم فرق دارد.",
+        "شماره سفارش من %ORDER% است و فاکتور را هم پیوست "
+        "کرده‌ام.",
+        "رنگ و اندازه‌ای که دریافت کردم با سفارشم فرق "
+        "دارد.",
         "همکار شما دیروز تماس گرفت ولی قطع شد؛ لطفاً دوباره تماس بگیرید.",
     });
     static const QStringList ar = utf8List({
@@ -64,10 +67,10 @@ const QStringList &phrases(Language lang)
 
 const QStringList &names(Language lang)
 {
-    static const QStringList fa = utf8List({"مریم احمدی", "علی رضایی", "زهرا کریمی",
-                                            "حسین محمدی", "نگار صادقی", "رضا حسینی"});
-    static const QStringList ar = utf8List({"فاطمة الزهراء", "محمد العتيبي", "نورة القحطاني",
-                                            "خالد الشمري", "ليلى حداد"});
+    static const QStringList fa = utf8List(
+        {"مریم احمدی", "علی رضایی", "زهرا کریمی", "حسین محمدی", "نگار صادقی", "رضا حسینی"});
+    static const QStringList ar =
+        utf8List({"فاطمة الزهراء", "محمد العتيبي", "نورة القحطاني", "خالد الشمري", "ليلى حداد"});
     static const QStringList en = utf8List({"Sarah Collins", "James Walker", "Priya Patel",
                                             "Tom O'Brien", "Emma Schmidt", "Daniel Kim"});
     switch (lang) {
@@ -136,8 +139,9 @@ models::Customer ThreadContent::customer(qint64 id, qint64 lastAt)
     models::Customer c;
     c.id = id;
     c.name = pool.at(id % pool.size()) + QStringLiteral(" ") + QString::number(id);
-    c.identities = {{QStringLiteral("phone"), QStringLiteral("+98912%1").arg(id, 7, 10, QLatin1Char('0'))},
-                    {QStringLiteral("email"), QStringLiteral("customer%1@example.com").arg(id)}};
+    c.identities = {
+        {QStringLiteral("phone"), QStringLiteral("+98912%1").arg(id, 7, 10, QLatin1Char('0'))},
+        {QStringLiteral("email"), QStringLiteral("customer%1@example.com").arg(id)}};
     if (id % 3 == 0)
         c.identities.append({QStringLiteral("chat"), QStringLiteral("visitor-%1").arg(id)});
     c.status = id % 5 == 0 ? QStringLiteral("resolved") : QStringLiteral("open");
