@@ -57,7 +57,10 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     m_sections->addTab(tr("Queue"));
     m_sections->addTab(tr("All"));
     m_sections->setCurrentIndex(2);
-    m_sections->setToolTip(tr("Alt+1 mine, Alt+2 queue, Alt+3 all"));
+    // Key names are not words to translate: isolated, they read right in any direction.
+    m_sections->setToolTip(tr("%1 mine, %2 queue, %3 all")
+                               .arg(text::isolate(u"Alt+1"), text::isolate(u"Alt+2"),
+                                    text::isolate(u"Alt+3")));
     connect(m_sections, &QTabBar::currentChanged, this, [this](int i) {
         m_inboxFilter->setSection(static_cast<InboxFilter::Section>(i));
     });

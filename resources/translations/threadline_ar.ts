@@ -201,6 +201,14 @@
         <source>▸ quoted history hidden</source>
         <translation>◂ النص المقتبس السابق مخفي</translation>
     </message>
+    <message>
+        <source>▾ quoted history</source>
+        <translation>▾ الرسائل المقتبسة</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -413,6 +421,26 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
             <numerusform>%1 رسالة بانتظار الإرسال</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mine</source>
+        <translation>لي</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>الكل</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>كل القنوات</translation>
+    </message>
+    <message>
+        <source>%1 mine, %2 queue, %3 all</source>
+        <translation>%1 لي، %2 قائمة الانتظار، %3 الكل</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::SignInDialog</name>
@@ -435,6 +463,29 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::TimelineView</name>
+    <message>
+        <source>Copy text</source>
+        <translation>نسخ النص</translation>
+    </message>
+    <message>
+        <source>Copy link or number</source>
+        <translation>نسخ الرابط أو الرقم</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Hide quoted history</source>
+        <translation>إخفاء الرسائل المقتبسة</translation>
+    </message>
+    <message>
+        <source>Show quoted history</source>
+        <translation>إظهار الرسائل المقتبسة</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,14 @@
         <source>▸ quoted history hidden</source>
         <translation>◂ متن نقل‌قول‌شدهٔ قبلی پنهان است</translation>
     </message>
+    <message>
+        <source>▾ quoted history</source>
+        <translation>▾ پیام‌های نقل‌شده</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جدید</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -388,6 +396,26 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
             <numerusform>%1 پیام در انتظار ارسال</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Mine</source>
+        <translation>مال من</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>صف</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>همه</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>همهٔ کانال‌ها</translation>
+    </message>
+    <message>
+        <source>%1 mine, %2 queue, %3 all</source>
+        <translation>%1 مال من، %2 صف، %3 همه</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::SignInDialog</name>
@@ -410,6 +438,29 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Sign in</source>
         <translation>ورود</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::TimelineView</name>
+    <message>
+        <source>Copy text</source>
+        <translation>کپی متن</translation>
+    </message>
+    <message>
+        <source>Copy link or number</source>
+        <translation>کپی پیوند یا شماره</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Hide quoted history</source>
+        <translation>پنهان کردن پیام‌های نقل‌شده</translation>
+    </message>
+    <message>
+        <source>Show quoted history</source>
+        <translation>نمایش پیام‌های نقل‌شده</translation>
     </message>
 </context>
 </TS>
