@@ -247,6 +247,8 @@ void Desktop::onServicesReady(SyncService *sync)
         m_window->setUser(user, role);
         if (m_window->currentCustomer() == 0)
             m_window->openFirstCustomer();
+        else // shown from the cache while offline: now the hub can fill it in
+            m_timeline.showCustomer(m_window->currentCustomer());
         maybeTakeScreenshot();
     });
     connect(sync, &SyncService::resynced, this, [this] {

@@ -218,6 +218,10 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
         textOption.setTextDirection((m.body.isEmpty() ? text : m.body).isRightToLeft()
                                         ? Qt::RightToLeft
                                         : Qt::LeftToRight);
+    // Lines align to the side their paragraph starts from, inside the card.
+    textOption.setAlignment((textOption.textDirection() == Qt::RightToLeft ? Qt::AlignRight
+                                                                           : Qt::AlignLeft)
+                            | Qt::AlignAbsolute);
     layout->setTextOption(textOption);
     QList<QTextLayout::FormatRange> formats;
     if (m.channel == QLatin1String("email") && !m.subject.isEmpty()) {
@@ -239,16 +243,27 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
         }
     }
     layout->setFormats(formats);
-    layout->beginLayout();
+    // Two passes: the first finds the widest line, the second lays the lines out
+    // at that width, so right-aligned lines end at the card's edge, not beyond it.
     qreal textHeight = 0;
     qreal widest = 0;
-    for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
-        line.setLineWidth(textWidth);
-        line.setPosition(QPointF(0, textHeight));
-        textHeight += line.height();
-        widest = std::max(widest, line.naturalTextWidth());
-    }
-    layout->endLayout();
+    auto lay = [&](qreal lineWidth) {
+        textHeight = 0;
+        widest = 0;
+        layout->beginLayout();
+        for (QTextLine line = layout->createLine(); line.isValid(); line = layout->createLine()) {
+            line.setLineWidth(lineWidth);
+            line.setPosition(QPointF(0, textHeight));
+            textHeight += line.height();
+            widest = std::max(widest, line.naturalTextWidth());
+        }
+        layout->endLayout();
+    };
+    lay(textWidth);
+    const int headerAndFooter = std::max(fm.horizontalAdvance(l->header), fm.horizontalAdvance(l->footer));
+    const qreal snug = std::min<qreal>(textWidth, std::max<qreal>(std::ceil(widest), headerAndFooter));
+    if (snug < textWidth)
+        lay(snug);
 
     const int headerWidth = fm.horizontalAdvance(l->header);
     const int footerWidth = fm.horizontalAdvance(l->footer);
