@@ -48,6 +48,12 @@ Desktop::Desktop(Options options, QObject *parent)
     connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
     });
+    connect(m_window.get(), &ui::MainWindow::signOutRequested, this, &Desktop::signOut);
+    connect(m_window.get(), &ui::MainWindow::retentionChanged, this, [this](int days) {
+        QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                  QSettings::IniFormat)
+            .setValue(QStringLiteral("retention_days"), days);
+    });
     connect(m_window.get(), &ui::MainWindow::sendRequested, this,
             [this](qint64 customerId, const QString &channel, const QString &identity,
                    const QString &subject, const QString &body) {
@@ -62,7 +68,53 @@ Desktop::Desktop(Options options, QObject *parent)
             });
 }
 
-Desktop::~Desktop() = default;
+Desktop::~Desktop()
+{
+    // Queued ahead of the service thread's shutdown, so the last keystrokes land.
+    m_window->flushDraft();
+    m_host.reset();
+}
+
+void Desktop::signOut(bool removeLocalData)
+{
+    TL_LOG("ui", info) << "signing out" << (removeLocalData ? " and removing local data" : "");
+    m_window->flushDraft();
+    m_host.reset(); // stops the session and closes the cache on its thread
+    m_signedIn = false;
+    m_timeline.showCustomer(0);
+    m_inbox.clear();
+    auto carryOn = [this] {
+        if (!m_options.interactive) {
+            Q_EMIT finished(0);
+            return;
+        }
+        m_password.clear();
+        m_options.passwordFile.clear();
+        if (!start())
+            Q_EMIT finished(0);
+    };
+    if (!removeLocalData || !m_keys)
+        return carryOn();
+    const QDir profile(m_options.profileDir);
+    for (const char *name : {"cache.db", "cache.db-wal", "cache.db-shm", "cache.db-journal"})
+        QFile::remove(profile.filePath(QLatin1String(name)));
+    // The key (keychain entry or passphrase salt) goes too; wait until it has,
+    // so a new sign-in cannot pick up the old one.
+    auto *keys = m_keys.get();
+    auto once = std::make_shared<bool>(false);
+    auto done = [this, carryOn, once] {
+        if (std::exchange(*once, true))
+            return;
+        Q_EMIT localDataRemoved();
+        carryOn();
+    };
+    connect(keys, &cache::KeyStore::removed, this, done, Qt::SingleShotConnection);
+    connect(keys, &cache::KeyStore::failed, this, [this, done](const cache::CacheError &e) {
+        m_window->showProblem(tr("The cache key could not be removed: %1").arg(e.message));
+        done();
+    }, Qt::SingleShotConnection);
+    keys->remove(m_profileId);
+}
 
 bool Desktop::start()
 {
@@ -164,6 +216,7 @@ void Desktop::useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &
     if (m_keys) // we may be inside one of its signals: let it finish first
         m_keys.release()->deleteLater();
     m_keys = std::move(keys);
+    m_profileId = profileId;
     connect(m_keys.get(), &cache::KeyStore::keyReady, this, &Desktop::openCache);
     connect(m_keys.get(), &cache::KeyStore::failed, this, [this](const cache::CacheError &error) {
         // Only a missing keychain falls back to a passphrase: a locked or refused
@@ -242,6 +295,15 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::outboxChanged, m_window.get(), &ui::MainWindow::setOutboxCount);
     connect(sync, &SyncService::draftsLoaded, m_window.get(), &ui::MainWindow::setDrafts);
     connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
+    connect(m_window.get(), &ui::MainWindow::retentionChanged, sync, &SyncService::setRetentionDays);
+    {
+        const int days = QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                                   QSettings::IniFormat)
+                             .value(QStringLiteral("retention_days"), 0)
+                             .toInt();
+        m_window->setRetentionDays(days);
+        QMetaObject::invokeMethod(sync, [sync, days] { sync->setRetentionDays(days); });
+    }
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;
         m_window->setUser(user, role);

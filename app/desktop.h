@@ -30,10 +30,15 @@ public:
     /// Starts signing in; returns false when the user cancelled the dialog.
     bool start();
     ui::MainWindow *window() const { return m_window.get(); }
+    /// Stops the session; with `removeLocalData` deletes the cache, its WAL and
+    /// key (nothing left to decrypt). Then asks to sign in again, or finishes.
+    void signOut(bool removeLocalData);
 
 Q_SIGNALS:
     /// The desktop has to stop (screenshot done or failed, fatal error).
     void finished(int exitCode);
+    /// Sign-out removed the cache and its key.
+    void localDataRemoved();
 
 private:
     bool askForCredentials(const QString &problem);
@@ -59,6 +64,7 @@ private:
     QString m_user;
     bool m_signedIn = false;
     bool m_usingPassphrase = false;
+    QString m_profileId; ///< the key store's name for this profile
 };
 
 } // namespace threadline::app

@@ -123,6 +123,14 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+void InboxModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rowById.clear();
+    endResetModel();
+}
+
 void InboxModel::markRead(qint64 customerId)
 {
     const int row = rowOf(customerId);

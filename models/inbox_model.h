@@ -23,6 +23,8 @@ public:
 
     /// Upserts customers by id and keeps the rows sorted by last activity.
     void applyCustomers(const QList<Customer> &batch);
+    /// Forgets every customer (signed out).
+    void clear();
     /// The customer's unread count goes to zero (the agent opened the thread).
     void markRead(qint64 customerId);
     /// Counts one more unread item for a customer not currently open.

@@ -19,6 +19,9 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLocale>
+#include <QMenuBar>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -153,6 +156,34 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
             refreshCustomer();
     });
 
+    auto *account = menuBar()->addMenu(tr("&Account"));
+    account->addAction(tr("Keep local history…"), this, [this] {
+        bool ok = false;
+        const int days = QInputDialog::getInt(
+            this, tr("Local history"),
+            tr("Keep this many days of conversations on this computer (0 keeps everything; "
+               "older ones stay on the server):"),
+            m_retentionDays, 0, 3650, 1, &ok);
+        if (ok) {
+            m_retentionDays = days;
+            Q_EMIT retentionChanged(days);
+        }
+    });
+    account->addSeparator();
+    account->addAction(tr("Sign out"), this, [this] {
+        saveDraftNow();
+        Q_EMIT signOutRequested(false);
+    });
+    account->addAction(tr("Sign out and remove local data…"), this, [this] {
+        if (QMessageBox::question(
+                this, tr("Remove local data"),
+                tr("Remove this computer's encrypted copy of your conversations, its key, your "
+                   "drafts and any replies not yet sent? The server keeps everything it has "
+                   "received."))
+            == QMessageBox::Yes)
+            Q_EMIT signOutRequested(true);
+    });
+
     // Keyboard first: search, next/previous customer, reply.
     auto *find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
     connect(find, &QShortcut::activated, this, [this] {
@@ -268,6 +299,12 @@ void MainWindow::setDrafts(const QList<models::Draft> &drafts)
         m_composer->restoreDraft(*draft);
         m_composerPrimedFor = m_customerId;
     }
+}
+
+void MainWindow::flushDraft()
+{
+    if (m_draftTimer->isActive())
+        saveDraftNow();
 }
 
 void MainWindow::saveDraftNow()

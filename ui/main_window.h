@@ -38,6 +38,8 @@ public:
     void openFirstCustomer();
     qint64 currentCustomer() const { return m_customerId; }
     TimelineView *timelineView() const { return m_timelineView; }
+    /// Saves a draft still waiting for its debounce (before closing or signing out).
+    void flushDraft();
     Composer *composer() const { return m_composer; }
 
 public Q_SLOTS:
@@ -47,8 +49,13 @@ public Q_SLOTS:
     void setOutboxCount(int pending);
     void setUser(const QString &user, const QString &role);
     void showProblem(const QString &sentence);
+    void setRetentionDays(int days) { m_retentionDays = days; }
 
 Q_SIGNALS:
+    /// Sign out; with `removeLocalData` this computer's copy and its key go too.
+    void signOutRequested(bool removeLocalData);
+    /// Keep only this many days of history on this computer (0: all).
+    void retentionChanged(int days);
     /// What the agent is writing to a customer, to keep across restarts.
     void draftSaved(const threadline::models::Draft &draft);
     void sendRequested(qint64 customerId, const QString &channel, const QString &identity,
@@ -79,7 +86,8 @@ private:
     qint64 m_customerId = 0;
     QHash<qint64, models::Draft> m_drafts;
     QTimer *m_draftTimer;
-    qint64 m_composerPrimedFor = 0; ///< the customer whose thread set the reply channel
+    qint64 m_composerPrimedFor = 0;
+    int m_retentionDays = 0; ///< the customer whose thread set the reply channel
 };
 
 } // namespace threadline::ui

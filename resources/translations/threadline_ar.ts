@@ -294,6 +294,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>This passphrase does not open the local cache. Start a fresh cache from the server? The old file is kept, not deleted.</source>
         <translation>عبارة المرور هذه لا تفتح النسخة المحلية. هل تريد إنشاء نسخة محلية جديدة من الخادم؟ سيُحتفظ بالملف القديم ولن يُحذف.</translation>
     </message>
+    <message>
+        <source>The cache key could not be removed: %1</source>
+        <translation>تعذّر حذف مفتاح النسخة المحلية: %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>
@@ -440,6 +444,38 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>%1 mine, %2 queue, %3 all</source>
         <translation>%1 لي، %2 قائمة الانتظار، %3 الكل</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;الحساب</translation>
+    </message>
+    <message>
+        <source>Keep local history…</source>
+        <translation>الاحتفاظ بالسجل المحلي…</translation>
+    </message>
+    <message>
+        <source>Local history</source>
+        <translation>السجل المحلي</translation>
+    </message>
+    <message>
+        <source>Keep this many days of conversations on this computer (0 keeps everything; older ones stay on the server):</source>
+        <translation>كم يوماً من المحادثات يُحتفظ به على هذا الحاسوب؟ (٠ للاحتفاظ بالكل؛ الأقدم يبقى على الخادم):</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>تسجيل الخروج</translation>
+    </message>
+    <message>
+        <source>Sign out and remove local data…</source>
+        <translation>تسجيل الخروج وحذف البيانات المحلية…</translation>
+    </message>
+    <message>
+        <source>Remove local data</source>
+        <translation>حذف البيانات المحلية</translation>
+    </message>
+    <message>
+        <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
+        <translation>هل تريد حذف النسخة المشفّرة من محادثاتك على هذا الحاسوب ومفتاحها ومسوّداتك والردود التي لم تُرسل بعد؟ يحتفظ الخادم بكل ما استلمه.</translation>
     </message>
 </context>
 <context>

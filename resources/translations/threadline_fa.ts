@@ -279,6 +279,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>This passphrase does not open the local cache. Start a fresh cache from the server? The old file is kept, not deleted.</source>
         <translation>این عبارت عبور نسخهٔ محلی را باز نمی‌کند. نسخهٔ محلی تازه‌ای از روی سرور ساخته شود؟ فایل قبلی نگه داشته می‌شود و پاک نمی‌شود.</translation>
     </message>
+    <message>
+        <source>The cache key could not be removed: %1</source>
+        <translation>کلید حافظهٔ محلی حذف نشد: %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>
@@ -415,6 +419,38 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>%1 mine, %2 queue, %3 all</source>
         <translation>%1 مال من، %2 صف، %3 همه</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;حساب کاربری</translation>
+    </message>
+    <message>
+        <source>Keep local history…</source>
+        <translation>نگه‌داری تاریخچهٔ محلی…</translation>
+    </message>
+    <message>
+        <source>Local history</source>
+        <translation>تاریخچهٔ محلی</translation>
+    </message>
+    <message>
+        <source>Keep this many days of conversations on this computer (0 keeps everything; older ones stay on the server):</source>
+        <translation>گفتگوهای چند روز اخیر روی این رایانه نگه داشته شود؟ (۰ یعنی همه؛ قدیمی‌ترها روی سرور می‌مانند):</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>خروج از حساب</translation>
+    </message>
+    <message>
+        <source>Sign out and remove local data…</source>
+        <translation>خروج و حذف داده‌های این رایانه…</translation>
+    </message>
+    <message>
+        <source>Remove local data</source>
+        <translation>حذف داده‌های محلی</translation>
+    </message>
+    <message>
+        <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
+        <translation>نسخهٔ رمزگذاری‌شدهٔ گفتگوها روی این رایانه، کلید آن، پیش‌نویس‌ها و پاسخ‌هایی که هنوز ارسال نشده‌اند حذف شوند؟ هر آنچه سرور دریافت کرده است روی سرور می‌ماند.</translation>
     </message>
 </context>
 <context>

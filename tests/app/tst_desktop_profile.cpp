@@ -131,6 +131,25 @@ private Q_SLOTS:
         QCOMPARE(readAll(profile + QLatin1Char('/') + aside.first()), damaged);
     }
 
+    void signingOutWithRemoveLocalDataLeavesNothingToDecrypt()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("wipe-profile"));
+        auto desktop = makeDesktop(profile);
+        QVERIFY(desktop->start());
+        QTRY_VERIFY_WITH_TIMEOUT(desktop->window()->timelineView()->model()->rowCount() > 0,
+                                 kWaitMs);
+        QVERIFY(QFileInfo::exists(profile + QStringLiteral("/cache.db")));
+        QVERIFY(QFileInfo::exists(profile + QStringLiteral("/cache.salt")));
+        QSignalSpy removed(desktop.get(), &app::Desktop::localDataRemoved);
+        QSignalSpy finished(desktop.get(), &app::Desktop::finished);
+        desktop->signOut(true);
+        QTRY_COMPARE_WITH_TIMEOUT(removed.count(), 1, kWaitMs);
+        QCOMPARE(finished.count(), 1);
+        for (const char *name : {"cache.db", "cache.db-wal", "cache.db-shm", "cache.salt"})
+            QVERIFY2(!QFileInfo::exists(profile + QLatin1Char('/') + QLatin1String(name)), name);
+        QCOMPARE(desktop->window()->timelineView()->model()->rowCount(), 0);
+    }
+
 private:
     std::unique_ptr<app::Desktop> makeDesktop(const QString &profile)
     {

@@ -81,6 +81,37 @@ private Q_SLOTS:
                                  kWaitMs);
     }
 
+    void aHalfWrittenReplyWaitsForItsCustomerAcrossARestart()
+    {
+        const QString text = QStringLiteral("سلام، بستهٔ شما فردا ارسال می‌شود و");
+        qint64 customer = 0;
+        {
+            auto desktop = makeDesktop(QStringLiteral("drafts"));
+            QVERIFY(desktop->start());
+            ui::MainWindow *window = desktop->window();
+            QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0 && window->composer()->isEnabled(),
+                                     kWaitMs);
+            customer = window->currentCustomer();
+            auto *body = window->composer()->findChild<QPlainTextEdit *>();
+            body->setPlainText(text);
+            // Another customer: the composer is theirs, empty.
+            auto *inbox = window->findChild<QListView *>(QStringLiteral("inbox"));
+            inbox->setCurrentIndex(inbox->model()->index(1, 0));
+            QTRY_VERIFY(window->currentCustomer() != customer);
+            QVERIFY(body->toPlainText().isEmpty());
+            // Back: the draft is there.
+            window->openCustomer(customer);
+            QCOMPARE(body->toPlainText(), text);
+        }
+        auto desktop = makeDesktop(QStringLiteral("drafts"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0, kWaitMs);
+        window->openCustomer(customer);
+        auto *body = window->composer()->findChild<QPlainTextEdit *>();
+        QTRY_COMPARE_WITH_TIMEOUT(body->toPlainText(), text, kWaitMs);
+    }
+
     void inPersianTheWholeWindowIsMirrored()
     {
         QApplication::setLayoutDirection(Qt::RightToLeft);
