@@ -4,6 +4,7 @@
 #include <QList>
 #include <QMetaType>
 #include <QString>
+#include <QStringList>
 
 namespace threadline::models {
 
@@ -28,6 +29,10 @@ struct Customer {
     QString lastPreview;
     qint64 itemCount = 0;
     int unread = 0;
+    QString queue;           ///< the queue the conversation waits in
+    QStringList labels;
+    qint64 waitingSince = 0; ///< when they last wrote with no answer since; 0: not waiting
+    qint64 snoozeUntil = 0;  ///< ms since the epoch; 0: not snoozed
 };
 
 } // namespace threadline::models
