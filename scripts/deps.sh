@@ -12,6 +12,7 @@ THREADLINE_PACKAGES=(
   fonts-noto-core xvfb xauth curl
   unicode-data
   gnome-keyring dbus dbus-x11 libsecret-tools
+  dpkg-dev desktop-file-utils appstream openssl systemd
 )
 
 threadline_install_deps() {

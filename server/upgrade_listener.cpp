@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/upgrade_listener.h"
 
+#include "services/logging/log.h"
+
+#include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
 
@@ -40,7 +43,8 @@ UpgradeListener::UpgradeListener(const QString &path, const QStringList &subprot
 
 void UpgradeListener::incomingConnection(qintptr handle)
 {
-    auto *socket = new QTcpSocket(this);
+    QSslSocket *tls = m_tls ? new QSslSocket(this) : nullptr;
+    QTcpSocket *socket = tls ? tls : new QTcpSocket(this);
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;
         return;
@@ -52,6 +56,16 @@ void UpgradeListener::incomingConnection(qintptr handle)
         if (socket->parent() && socket->property("threadline.routed").isNull())
             socket->abort();
     });
+    if (tls) {
+        // readyRead comes only with decrypted data, so inspect() sees the plain request.
+        connect(tls, &QSslSocket::errorOccurred, this, [tls] {
+            if (!tls->isEncrypted())
+                TL_LOG("hub", info) << "TLS handshake from " << tls->peerAddress().toString()
+                                    << " failed: " << tls->errorString();
+        });
+        tls->setSslConfiguration(*m_tls);
+        tls->startServerEncryption();
+    }
 }
 
 void UpgradeListener::inspect(QTcpSocket *socket)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QWebSocketServer>
+#include <optional>
 
 class QTcpSocket;
 
@@ -11,7 +13,9 @@ namespace threadline::server {
 /// The hub's listening socket, in front of QHttpServer. It reads each connection's
 /// request head and hands WebSocket upgrades of /ws to a QWebSocketServer that
 /// negotiates `threadline.v1` (QHttpServer 6.4 cannot answer with a subprotocol);
-/// everything else goes on to QHttpServer untouched.
+/// everything else goes on to QHttpServer untouched. With a TLS configuration every
+/// connection is a QSslSocket that completes its server handshake first, so both get
+/// decrypted sockets (wss:// and https://).
 class UpgradeListener : public QTcpServer {
     Q_OBJECT
 public:
@@ -20,6 +24,9 @@ public:
     UpgradeListener(const QString &path, const QStringList &subprotocols,
                     QObject *parent = nullptr);
     QWebSocketServer &webSockets() { return m_webSockets; }
+    /// Serve TLS on connections accepted from now on (certificate chain and key set).
+    void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
+    bool isTls() const { return m_tls.has_value(); }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -29,6 +36,7 @@ private:
 
     QByteArray m_path;
     QWebSocketServer m_webSockets;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace threadline::server
