@@ -47,6 +47,14 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         return c.unread;
     case ItemCountRole:
         return c.itemCount;
+    case QueueRole:
+        return c.queue;
+    case LabelsRole:
+        return c.labels;
+    case WaitingSinceRole:
+        return c.waitingSince;
+    case SnoozeUntilRole:
+        return c.snoozeUntil;
     case IdentitiesRole: {
         QStringList out;
         for (const auto &i : c.identities)
@@ -66,7 +74,9 @@ QHash<int, QByteArray> InboxModel::roleNames() const
                   {LastChannelRole, "lastChannel"}, {LastDirectionRole, "lastDirection"},
                   {StatusRole, "status"},           {AssigneeRole, "assignee"},
                   {UnreadRole, "unread"},           {IdentitiesRole, "identities"},
-                  {ItemCountRole, "itemCount"}});
+                  {ItemCountRole, "itemCount"},     {QueueRole, "queue"},
+                  {LabelsRole, "labels"},           {WaitingSinceRole, "waitingSince"},
+                  {SnoozeUntilRole, "snoozeUntil"}});
     return names;
 }
 

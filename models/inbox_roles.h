@@ -18,6 +18,10 @@ enum InboxRole {
     UnreadRole,
     IdentitiesRole, ///< QStringList of "kind:value"
     ItemCountRole,
+    QueueRole,        ///< QString: the queue the conversation waits in
+    LabelsRole,       ///< QStringList
+    WaitingSinceRole, ///< qint64 ms since the epoch; 0: not waiting for an answer
+    SnoozeUntilRole,  ///< qint64 ms since the epoch; 0: not snoozed
     InboxLastRole,
 };
 
