@@ -123,7 +123,8 @@ void bindMessage(Statement &s, const models::Message &m)
 }
 
 const char customerColumns[] = "id, name, identities, status, assignee, last_at, last_channel, "
-                               "last_direction, last_preview, item_count, unread";
+                               "last_direction, last_preview, item_count, unread, queue, labels, "
+                               "waiting_since, snooze_until";
 
 models::Customer readCustomer(const Statement &s)
 {
@@ -139,6 +140,11 @@ models::Customer readCustomer(const Statement &s)
     c.lastPreview = s.columnText(8);
     c.itemCount = s.columnInt64(9);
     c.unread = int(s.columnInt64(10));
+    c.queue = s.columnText(11);
+    const QString labels = s.columnText(12);
+    c.labels = labels.isEmpty() ? QStringList() : labels.split(QLatin1Char('\n'));
+    c.waitingSince = s.columnInt64(13);
+    c.snoozeUntil = s.columnInt64(14);
     return c;
 }
 
@@ -154,7 +160,11 @@ void bindCustomer(Statement &s, const models::Customer &c)
         .bind(8, c.lastDirection)
         .bind(9, c.lastPreview)
         .bind(10, c.itemCount)
-        .bind(11, qint64(c.unread));
+        .bind(11, qint64(c.unread))
+        .bind(12, c.queue)
+        .bind(13, c.labels.join(QLatin1Char('\n'))) // labels never hold a line break
+        .bind(14, c.waitingSince)
+        .bind(15, c.snoozeUntil);
 }
 
 } // namespace threadline::cache::rows

@@ -30,7 +30,7 @@ void bindMessage(Statement &s, const models::Message &m);
 /// SELECT list for readCustomer().
 extern const char customerColumns[];
 models::Customer readCustomer(const Statement &s);
-/// Binds ?1..?11 in the order of customerColumns.
+/// Binds ?1..?15 in the order of customerColumns.
 void bindCustomer(Statement &s, const models::Customer &c);
 
 } // namespace rows

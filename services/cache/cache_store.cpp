@@ -93,7 +93,7 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
         auto s =
             m_db.prepare(QLatin1String("INSERT OR REPLACE INTO customers (") +
                          QLatin1String(rows::customerColumns) +
-                         QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
+                         QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
         rows::bindCustomer(s, c);
         if (auto e = s.exec())
             return failed(e);
@@ -310,6 +310,29 @@ std::optional<CacheError> CacheStore::addToOutbox(const models::Message &echo,
             return failed(e);
     }
     return failed(tx.commit());
+}
+
+std::optional<CacheError> CacheStore::enqueueCommand(const QString &clientId,
+                                                     const QString &commandType,
+                                                     const QJsonObject &commandData)
+{
+    if (clientId.isEmpty() || commandType.isEmpty())
+        return makeError(errc::invalid, QStringLiteral("A command needs a client id and a type."));
+    auto s = m_db.prepare(
+        QStringLiteral("INSERT INTO outbox (client_id, command_type, command_data, created_at)"
+                       " VALUES (?1, ?2, ?3, ?4)"));
+    s.bind(1, clientId)
+        .bind(2, commandType)
+        .bind(3, QString::fromUtf8(QJsonDocument(commandData).toJson(QJsonDocument::Compact)))
+        .bind(4, QDateTime::currentMSecsSinceEpoch());
+    return failed(s.exec());
+}
+
+std::optional<CacheError> CacheStore::completeOutboxItem(const QString &clientId)
+{
+    auto s = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ?1"));
+    s.bind(1, clientId);
+    return failed(s.exec());
 }
 
 QList<CacheStore::OutboxItem> CacheStore::outbox()

@@ -73,7 +73,13 @@ public:
         int attempts = 0;
         QString lastError;
     };
-    QList<OutboxItem> outbox(); ///< oldest first
+    QList<OutboxItem> outbox();
+    /// A command with no thread item of its own (assign, resolve, log a call…),
+    /// kept until the hub acknowledges it, like a reply.
+    std::optional<CacheError> enqueueCommand(const QString &clientId, const QString &commandType,
+                                             const QJsonObject &commandData);
+    /// The hub acknowledged it: forget it (idempotent).
+    std::optional<CacheError> completeOutboxItem(const QString &clientId); ///< oldest first
     std::optional<CacheError> markOutboxAttempt(const QString &clientId, const QString &error);
     /// Rejected by the hub: removed from the outbox; the echo becomes Failed with the reason.
     std::optional<CacheError> failOutboxItem(const QString &clientId, const QString &reason);

@@ -65,6 +65,11 @@ const QStringList &steps()
                        " subject TEXT,"
                        " body TEXT NOT NULL,"
                        " updated_at INTEGER NOT NULL);"),
+        // 4: how the conversation is being worked: queue, labels, waiting, snooze.
+        QStringLiteral("ALTER TABLE customers ADD COLUMN queue TEXT;"
+                       "ALTER TABLE customers ADD COLUMN labels TEXT;"
+                       "ALTER TABLE customers ADD COLUMN waiting_since INTEGER NOT NULL DEFAULT 0;"
+                       "ALTER TABLE customers ADD COLUMN snooze_until INTEGER NOT NULL DEFAULT 0;"),
     };
     return all;
 }

@@ -12,6 +12,10 @@ inline constexpr qsizetype kMaxFrameBytes = 1024 * 1024;
 inline constexpr int kMaxPageLimit = 500;
 /// The hub answers a repeated command id with its first answer for at least this long.
 inline constexpr qint64 kCommandMemoryMs = 24LL * 60 * 60 * 1000;
+/// `search` answers at most this many customers.
+inline constexpr int kMaxSearchResults = 50;
+/// `queue.stats` frames are pushed at most this often (and only when something changed).
+inline constexpr int kQueueStatsIntervalMs = 1000;
 
 namespace type {
 // Session
@@ -25,10 +29,37 @@ inline const QString sendMessage = QStringLiteral("send_message");
 inline const QString addNote = QStringLiteral("add_note");
 inline const QString customersPage = QStringLiteral("customers.page");
 inline const QString historyPage = QStringLiteral("history.page");
+// Commands: working the queue
+inline const QString assign = QStringLiteral("assign");
+inline const QString transfer = QStringLiteral("transfer");
+inline const QString setStatus = QStringLiteral("set_status");
+inline const QString snooze = QStringLiteral("snooze");
+inline const QString label = QStringLiteral("label");
+// Commands: agents on the floor (typing and viewing are also the names of the frames the
+// hub passes on; a frame from the hub has no id)
+inline const QString setPresence = QStringLiteral("set_presence");
+inline const QString typing = QStringLiteral("typing");
+inline const QString viewing = QStringLiteral("viewing");
+// Commands: phone calls, canned responses, search
+inline const QString logCall = QStringLiteral("log_call");
+inline const QString dispositionsList = QStringLiteral("dispositions.list");
+inline const QString cannedList = QStringLiteral("canned.list");
+inline const QString cannedSave = QStringLiteral("canned.save");
+inline const QString cannedDelete = QStringLiteral("canned.delete");
+inline const QString search = QStringLiteral("search");
+// Commands: the store's order desk
+inline const QString orderLookup = QStringLiteral("order.lookup");
+inline const QString orderUpdate = QStringLiteral("order.update");
 // Durable events
 inline const QString customerUpserted = QStringLiteral("customer.upserted");
 inline const QString messageCreated = QStringLiteral("message.created");
 inline const QString messageStatus = QStringLiteral("message.status");
+inline const QString orderUpserted = QStringLiteral("order.upserted");
+inline const QString cannedUpserted = QStringLiteral("canned.upserted");
+inline const QString cannedDeleted = QStringLiteral("canned.deleted");
+// Ephemeral frames (no seq, never replayed); also `typing` and `viewing` above
+inline const QString presence = QStringLiteral("presence");
+inline const QString queueStats = QStringLiteral("queue.stats");
 } // namespace type
 
 } // namespace threadline::protocol

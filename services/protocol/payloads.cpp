@@ -31,7 +31,9 @@ bool integer(const QJsonObject &o, const char *key, qint64 &out, bool required =
     if (!v.isDouble())
         return false;
     const double d = v.toDouble();
-    if (d != static_cast<double>(static_cast<qint64>(d)))
+    // Outside qint64's range the cast below is undefined behaviour (found by fuzzing).
+    if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0)
+        || d != static_cast<double>(static_cast<qint64>(d)))
         return false;
     out = static_cast<qint64>(d);
     return true;
@@ -47,7 +49,18 @@ void put(QJsonObject &o, const char *key, const QString &v)
 
 bool channel::isKnown(const QString &c)
 {
-    return c == chat || c == sms || c == email || c == phone || c == note || c == order;
+    return c == chat || c == sms || c == email || c == phone || c == note || c == order
+        || c == system;
+}
+
+bool conversation::isKnownStatus(const QString &s)
+{
+    return s == open || s == snoozed || s == resolved;
+}
+
+bool presence::isChoosable(const QString &p)
+{
+    return p == available || p == busy || p == away;
 }
 
 bool channel::isReplyChannel(const QString &c)
@@ -83,6 +96,10 @@ QJsonObject CustomerPayload::toJson() const
     put(o, "last_channel", lastChannel);
     put(o, "last_direction", lastDirection);
     put(o, "last_preview", lastPreview);
+    put(o, "queue", queue);
+    o.insert(k("labels"), QJsonArray::fromStringList(labels));
+    o.insert(k("waiting_since"), waitingSince);
+    o.insert(k("snooze_until"), snoozeUntil);
     return o;
 }
 
@@ -93,8 +110,18 @@ std::optional<CustomerPayload> CustomerPayload::fromJson(const QJsonObject &o)
         || !str(o, "status", p.status) || !str(o, "assignee", p.assignee)
         || !integer(o, "last_at", p.lastAt) || !str(o, "last_channel", p.lastChannel)
         || !str(o, "last_direction", p.lastDirection) || !str(o, "last_preview", p.lastPreview)
-        || !integer(o, "item_count", p.itemCount))
+        || !integer(o, "item_count", p.itemCount) || !str(o, "queue", p.queue)
+        || !integer(o, "waiting_since", p.waitingSince)
+        || !integer(o, "snooze_until", p.snoozeUntil))
         return std::nullopt;
+    const QJsonValue labels = o.value(k("labels"));
+    if (!labels.isUndefined() && !labels.isNull() && !labels.isArray())
+        return std::nullopt;
+    for (const QJsonValue &v : labels.toArray()) {
+        if (!v.isString())
+            return std::nullopt;
+        p.labels.append(v.toString());
+    }
     const QJsonValue ids = o.value(k("identities"));
     if (!ids.isUndefined() && !ids.isArray())
         return std::nullopt;

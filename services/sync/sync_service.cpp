@@ -116,6 +116,8 @@ void SyncService::onReceived(const Envelope &envelope)
         onEvent(envelope);
     } else if (envelope.type == type::live) {
         flush();
+    } else {
+        Q_EMIT ephemeral(envelope.type, envelope.data);
     }
 }
 
@@ -333,6 +335,15 @@ void SyncService::onAnswer(const Envelope &answer)
                            pending.limit);
         return;
     }
+    case PendingRequest::Question: {
+        if (isError && answer.error)
+            Q_EMIT answered(pending.tag, false,
+                            {{QStringLiteral("code"), errorCodeName(answer.error->code)},
+                             {QStringLiteral("message"), answer.error->message}});
+        else
+            Q_EMIT answered(pending.tag, true, answer.data);
+        return;
+    }
     case PendingRequest::Outbox:
         break;
     }
@@ -344,9 +355,11 @@ void SyncService::onAnswer(const Envelope &answer)
             m_cache->markOutboxAttempt(answer.id, answer.error->message);
             return; // retried on the next connection
         }
-        if (auto error = m_cache->failOutboxItem(answer.id, answer.error->message))
-            Q_EMIT cacheFailed(error->code, error->message);
+        // A reply has an echo to mark failed; a bare command is simply dropped.
+        if (m_cache->failOutboxItem(answer.id, answer.error->message))
+            m_cache->completeOutboxItem(answer.id);
         Q_EMIT deliveryChanged(0, answer.id, models::Delivery::Failed, errorCodeName(code));
+        Q_EMIT commandRefused(pending.type, errorCodeName(code), answer.error->message);
     } else if (auto payload =
                    MessagePayload::fromJson(answer.data.value(QStringLiteral("message")).toObject())) {
         const models::Message confirmed = toMessage(*payload);
@@ -355,6 +368,8 @@ void SyncService::onAnswer(const Envelope &answer)
         writeOrReport(w);
         Q_EMIT messagesChanged(w.messages);
     }
+    if (!isError)
+        m_cache->completeOutboxItem(answer.id); // acknowledged: never sent again
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
 }
 
@@ -403,6 +418,33 @@ void SyncService::send(const Outgoing &out)
         m_pending.insert(out.clientId, {PendingRequest::Outbox, out.customerId});
 }
 
+void SyncService::enqueue(const QString &type, const QJsonObject &data)
+{
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (auto error = m_cache->enqueueCommand(id, type, data)) {
+        Q_EMIT cacheFailed(error->code, error->message);
+        Q_EMIT commandRefused(type, error->code, error->message);
+        return;
+    }
+    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    if (m_session->send(type, id, data)) {
+        PendingRequest r;
+        r.kind = PendingRequest::Outbox;
+        r.type = type;
+        m_pending.insert(id, r);
+    }
+}
+
+void SyncService::ask(const QString &tag, const QString &type, const QJsonObject &data)
+{
+    PendingRequest r;
+    r.kind = PendingRequest::Question;
+    r.tag = tag;
+    r.type = type;
+    if (command(type, data, r).isEmpty())
+        Q_EMIT answered(tag, false, {{QStringLiteral("code"), QStringLiteral("offline")}});
+}
+
 void SyncService::saveDraft(const models::Draft &draft)
 {
     if (auto error = m_cache->saveDraft(draft))
@@ -423,8 +465,12 @@ void SyncService::setRetentionDays(int days)
 void SyncService::flushOutbox()
 {
     for (const auto &item : m_cache->outbox())
-        if (m_session->send(item.commandType, item.clientId, item.commandData))
-            m_pending.insert(item.clientId, {PendingRequest::Outbox});
+        if (m_session->send(item.commandType, item.clientId, item.commandData)) {
+            PendingRequest r;
+            r.kind = PendingRequest::Outbox;
+            r.type = item.commandType;
+            m_pending.insert(item.clientId, r);
+        }
 }
 
 } // namespace threadline::services

@@ -36,6 +36,13 @@ public Q_SLOTS:
     void requestPage(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
     /// Stores the item in the outbox (with its local echo) and sends it when online.
     void send(const threadline::services::Outgoing &outgoing);
+    /// A state-changing command with no thread item of its own (assign, transfer,
+    /// set_status, snooze, label, log_call, order.update, canned.save…): kept in
+    /// the outbox until the hub acknowledges it, so it survives going offline.
+    void enqueue(const QString &type, const QJsonObject &data);
+    /// A question for the hub (dispositions.list, canned.list, search,
+    /// order.lookup…): answered by answered(tag, …) once, or not when offline.
+    void ask(const QString &tag, const QString &type, const QJsonObject &data);
     /// Keeps what the agent is writing to a customer (empty body: forget it).
     void saveDraft(const threadline::models::Draft &draft);
     /// Keep only the last `days` days of hub history locally (0: keep all).
@@ -54,18 +61,32 @@ Q_SIGNALS:
                          threadline::models::Delivery delivery, const QString &reason);
     void outboxChanged(int pending);
     void draftsLoaded(const QList<threadline::models::Draft> &drafts);
+    /// The hub refused a queued command (e.g. forbidden): it will not be retried.
+    void commandRefused(const QString &type, const QString &code, const QString &message);
+    /// The answer to ask(): `ok` false with the error code in data["code"].
+    void answered(const QString &tag, bool ok, const QJsonObject &data);
+    /// Ephemeral frames from the hub (presence, typing, viewing, queue.stats…),
+    /// already decoded; never stored.
+    void ephemeral(const QString &type, const QJsonObject &data);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
 
 private:
     struct PendingRequest {
-        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox };
-        Kind kind = Outbox; ///< unknown ids are answers to outbox items of an earlier connection
-        qint64 customerId = 0;
-        qint64 beforeAt = 0;
-        qint64 beforeRow = 0;
-        int limit = 0;
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question };
+        PendingRequest(Kind k = Outbox, qint64 customer = 0, qint64 at = 0, qint64 row = 0,
+                       int pageLimit = 0)
+            : kind(k), customerId(customer), beforeAt(at), beforeRow(row), limit(pageLimit)
+        {
+        }
+        Kind kind; ///< unknown ids are answers to outbox items of an earlier connection
+        qint64 customerId;
+        qint64 beforeAt;
+        qint64 beforeRow;
+        int limit;
+        QString tag;  ///< Question: the asker's tag
+        QString type; ///< Question/Outbox: the command type
     };
 
     void onWelcome(const protocol::Envelope &welcome);

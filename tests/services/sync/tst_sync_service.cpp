@@ -174,7 +174,63 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(confirmed(messages, id), kWaitMs);
     }
 
+    void aQueuedCommandWaitsOfflineAndIsAppliedOnce()
+    {
+        auto sync = openSync();
+        startAndWaitOnline(*sync);
+        QSignalSpy connection(sync.get(), &SyncService::connectionChanged);
+        m_hub.kill();
+        QTRY_VERIFY_WITH_TIMEOUT(!connection.isEmpty() && !connection.last().at(0).toBool(), kWaitMs);
+        QSignalSpy outbox(sync.get(), &SyncService::outboxChanged);
+        const QString body = QStringLiteral("queued while the hub was down");
+        sync->enqueue(protocol::type::addNote,
+                      {{QStringLiteral("customer_id"), m_customerId}, {QStringLiteral("body"), body}});
+        QCOMPARE(outbox.last().at(0).toInt(), 1);
+        QVERIFY(m_hub.restart());
+        QTRY_COMPARE_WITH_TIMEOUT(outbox.last().at(0).toInt(), 0, 30000);
+        int copies = 0;
+        for (const auto &m : hubThreadBodies())
+            copies += m == body;
+        QCOMPARE(copies, 1);
+    }
+
+    void aQuestionIsAnsweredAndARefusalCarriesItsCode()
+    {
+        auto sync = openSync();
+        startAndWaitOnline(*sync);
+        QSignalSpy answered(sync.get(), &SyncService::answered);
+        sync->ask(QStringLiteral("page"), protocol::type::customersPage, {{QStringLiteral("limit"), 3}});
+        sync->ask(QStringLiteral("bad"), protocol::type::historyPage, {{QStringLiteral("customer_id"), 999999}});
+        QTRY_COMPARE_WITH_TIMEOUT(answered.size(), 2, kWaitMs);
+        for (const auto &args : answered) {
+            if (args.at(0).toString() == QLatin1String("page")) {
+                QVERIFY(args.at(1).toBool());
+                QCOMPARE(args.at(2).toJsonObject().value(QStringLiteral("customers")).toArray().size(), 3);
+            } else {
+                QVERIFY(!args.at(1).toBool());
+                QCOMPARE(args.at(2).toJsonObject().value(QStringLiteral("code")).toString(),
+                         QStringLiteral("not_found"));
+            }
+        }
+    }
+
 private:
+    QStringList hubThreadBodies()
+    {
+        TestClient client;
+        if (!client.connectTo(m_hub.url())
+            || client.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type
+                   != protocol::type::welcome)
+            return {};
+        const auto page = client.command(protocol::type::historyPage,
+                                         {{QStringLiteral("customer_id"), m_customerId},
+                                          {QStringLiteral("limit"), 200}});
+        QStringList bodies;
+        for (const auto &v : page.data.value(QStringLiteral("messages")).toArray())
+            bodies.append(v.toObject().value(QStringLiteral("body")).toString());
+        return bodies;
+    }
+
     std::unique_ptr<SyncService> openSync(const QUrl &url = {})
     {
         auto opened = cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
