@@ -13,6 +13,7 @@ THREADLINE_PACKAGES=(
   unicode-data
   gnome-keyring dbus dbus-x11 libsecret-tools
   dpkg-dev desktop-file-utils appstream openssl systemd
+  clang libclang-rt-14-dev
 )
 
 threadline_install_deps() {

@@ -33,7 +33,9 @@ QString text(const QJsonValue &v)
         return v.toString().trimmed();
     if (v.isDouble()) {
         const double d = v.toDouble();
-        if (d == static_cast<double>(static_cast<qint64>(d)))
+        // Outside qint64's range the cast is undefined behaviour (found by fuzzing).
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0 &&
+            d == static_cast<double>(static_cast<qint64>(d)))
             return QString::number(static_cast<qint64>(d));
         return QString::number(d, 'f', 2);
     }

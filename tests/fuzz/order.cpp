@@ -43,6 +43,7 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
     if (QFileInfo(QStringLiteral("/dev/shm")).isWritable())
         qputenv("TMPDIR", "/dev/shm");
     hub = new Hub; // kept for the whole run: orders accumulate like on a real hub
+    std::atexit([] { delete hub; }); // removes the temporary database (libFuzzer exits)
     return 0;
 }
 

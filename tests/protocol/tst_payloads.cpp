@@ -55,6 +55,19 @@ private Q_SLOTS:
         QCOMPARE(back->name, c.name);
         QCOMPARE(back->identities, c.identities);
     }
+
+    // Found by fuzzing: numbers no qint64 holds were cast anyway (undefined behaviour).
+    void numbersBeyondQint64AreRefusedNotCast()
+    {
+        for (const double n : {1e19, -1e300, 9223372036854775808.0}) {
+            QVERIFY(!CustomerPayload::fromJson({{QStringLiteral("id"), n}}));
+            QVERIFY(!CustomerPayload::fromJson({{QStringLiteral("id"), 1},
+                                                {QStringLiteral("last_at"), n}}));
+        }
+        const auto big = CustomerPayload::fromJson({{QStringLiteral("id"), 4611686018427387904.0}});
+        QVERIFY(big);
+        QCOMPARE(big->id, Q_INT64_C(4611686018427387904));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestPayloads)

@@ -243,6 +243,11 @@ private Q_SLOTS:
         QCOMPARE(post(QStringLiteral("woocommerce"), R"({"id": 5, "status": "processing"})").status,
                  400); // nobody to link it to
         QCOMPARE(post(QStringLiteral("shopify"), R"({"email": "a@b.c"})").status, 400); // no id
+        // Found by fuzzing: an id no qint64 holds was cast anyway (undefined behaviour); now
+        // it is kept as the number written.
+        QCOMPARE(post(QStringLiteral("woocommerce"), R"({"id": 1e300, "status": "processing"})")
+                     .status,
+                 400); // still nobody to link it to, and no crash on the way
         r = post(QStringLiteral("woocommerce"), "{}", "text/plain");
         QCOMPARE(r.status, 415);
         QVERIFY(!agent->waitForEvent(protocol::type::messageCreated, 300));
