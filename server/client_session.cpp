@@ -24,9 +24,10 @@ bool offersOurSubprotocol(const QWebSocket &socket)
 } // namespace
 
 ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands,
-                             HubStore &store, QObject *parent)
+                             HubStore &store, quint64 connection, QObject *parent)
     : QObject(parent), m_socket(std::move(socket)), m_commands(commands), m_store(store)
 {
+    m_state.connection = connection;
     m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxFrameBytes));
     m_socket->setMaxAllowedIncomingFrameSize(quint64(protocol::kMaxFrameBytes));
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientSession::onText);
@@ -104,19 +105,19 @@ void ClientSession::onText(const QString &text)
     }
     const Envelope &e = std::get<Envelope>(decoded);
     if (e.type == protocol::type::hello) {
-        if (m_user)
+        if (m_signedIn)
             send(protocol::makeError(e.id, ErrorCode::Conflict,
                                      QStringLiteral("already signed in")));
         else
             onHello(e);
         return;
     }
-    if (!m_user) {
+    if (!m_signedIn) {
         send(protocol::makeError(e.id, ErrorCode::Unauthenticated,
                                  QStringLiteral("send hello first")));
         return;
     }
-    const Envelope answer = m_commands.handle(e, *m_user);
+    const Envelope answer = m_commands.handle(e, m_state);
     if (answer.error && answer.error->code == ErrorCode::BadRequest) {
         malformed(answer.id, answer.error->message);
         return;
@@ -139,7 +140,8 @@ void ClientSession::onHello(const Envelope &hello)
     }
     m_helloTimer.stop();
     m_malformedInARow = 0;
-    m_user = outcome.user;
+    m_state.user = *outcome.user;
+    m_signedIn = true;
     m_lastSeq = outcome.since;
     m_prevSent = outcome.since;
     send(outcome.answer);
@@ -159,13 +161,20 @@ void ClientSession::onHello(const Envelope &hello)
     live.data = QJsonObject{{QLatin1String("seq"), m_lastSeq}};
     send(live);
     m_live = true;
+    Q_EMIT signedIn(this);
+}
+
+void ClientSession::sendEphemeral(const Envelope &frame)
+{
+    if (m_live && !m_closing)
+        send(frame);
 }
 
 void ClientSession::sendEvent(const StoredEvent &event)
 {
     if (event.seq <= m_lastSeq)
         return;
-    if (HubCommands::visibleTo(m_user->role, event)) {
+    if (HubCommands::visibleTo(m_state, event)) {
         send(protocol::makeEvent(event.type, event.seq, m_prevSent, event.payload));
         m_prevSent = event.seq;
     }

@@ -19,14 +19,22 @@ public:
     static constexpr int kHelloTimeoutMs = 30000;
 
     ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands, HubStore &store,
-                  QObject *parent = nullptr);
+                  quint64 connection, QObject *parent = nullptr);
     ~ClientSession() override;
 
     /// Live events, in seq order; ones this connection already sent (replay) are skipped.
     void deliver(const QList<StoredEvent> &events);
+    /// An ephemeral frame (presence, typing, viewing, queue.stats), once signed in and live.
+    void sendEphemeral(const protocol::Envelope &frame);
+
+    quint64 connection() const { return m_state.connection; }
+    bool isSignedIn() const { return m_signedIn; }
+    const SessionUser &user() const { return m_state.user; }
 
 Q_SIGNALS:
     void finished(threadline::server::ClientSession *session);
+    /// After the welcome and the replay, once the connection is live.
+    void signedIn(threadline::server::ClientSession *session);
 
 private:
     void onText(const QString &text);
@@ -40,7 +48,8 @@ private:
     std::unique_ptr<QWebSocket> m_socket;
     HubCommands &m_commands;
     HubStore &m_store;
-    std::optional<SessionUser> m_user;
+    SessionState m_state;
+    bool m_signedIn = false;
     bool m_live = false;
     bool m_closing = false;
     qint64 m_lastSeq = 0;  ///< the last durable event this connection sent (or resumed from)

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/demo_seeder.h"
 
+#include "server/conversation_store.h"
 #include "server/demo_phrases.h"
+#include "server/desk_store.h"
 #include "server/hub_store.h"
 #include "server/password_hash.h"
 #include "server/seed_writer.h"
@@ -9,7 +11,11 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <random>
 
 namespace threadline::server {
@@ -149,6 +155,23 @@ public:
         return true;
     }
 
+    /// Every order this thread mentions, with its latest status.
+    struct Order {
+        QString number;
+        QString status;
+        qint64 at = 0;
+    };
+    const QList<Order> &orders() const { return m_orders; }
+
+    /// A fresh order, paid and waiting to be picked up: work for the store's desk.
+    bool pendingPickup()
+    {
+        m_done = false;
+        m_limit = m_count + 2;
+        m_order = nextOrderNumber();
+        return order(m_ph.orderPlaced, "placed") && order(m_ph.orderPaid, "paid");
+    }
+
     protocol::CustomerPayload summary(bool open, const QString &assignee)
     {
         if (open) {
@@ -159,6 +182,13 @@ public:
     }
 
 private:
+    // Unique across the demo (the shop's numbers are), yet random-looking.
+    QString nextOrderNumber()
+    {
+        static int serial = 0;
+        return QStringLiteral("TL-") + QString::number(100000 + (++serial * 7919) % 900000);
+    }
+
     QString fill(const char *text) const
     {
         QString s = utf8(text);
@@ -196,7 +226,16 @@ private:
         m.status = QStringLiteral("received");
         m.meta = {{QLatin1String("number"), m_order},
                   {QLatin1String("status"), QLatin1String(status)}};
-        return add(m);
+        const bool wasDone = m_done;
+        if (!add(m))
+            return false;
+        if (!wasDone) {
+            if (m_orders.isEmpty() || m_orders.last().number != m_order)
+                m_orders.append(Order{m_order, QString(), 0});
+            m_orders.last().status = QLatin1String(status);
+            m_orders.last().at = m_summary.lastAt;
+        }
+        return true;
     }
 
     QString identityFor(const QString &channel) const
@@ -268,7 +307,7 @@ private:
         m_limit = limit;
         const int topicIndex = m_dice.below(int(m_ph.topics.size()));
         const Topic &topic = m_ph.topics.at(topicIndex);
-        m_order = QStringLiteral("TL-") + QString::number(100000 + m_dice.below(900000));
+        m_order = nextOrderNumber();
         m_lastEmail.clear();
 
         QString channel;
@@ -313,6 +352,7 @@ private:
     const Phrases &m_ph;
     protocol::CustomerPayload m_summary;
     QString m_order;
+    QList<Order> m_orders;
     QString m_lastEmail;
     qint64 m_at = 0;
     qint64 m_step = kMinute;
@@ -320,6 +360,171 @@ private:
     int m_limit = 0;
     bool m_done = false;
 };
+
+
+bool run(QSqlQuery &q, QString *error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+QString currencyFor(Language language)
+{
+    switch (language) {
+    case Language::Persian:
+        return QStringLiteral("IRR");
+    case Language::Arabic:
+        return QStringLiteral("AED");
+    case Language::English:
+        break;
+    }
+    return QStringLiteral("USD");
+}
+
+/// The orders a demo thread mentions, as the shop would have sent them.
+bool seedOrders(QSqlDatabase db, qint64 customerId, const Person &person,
+                const QList<ThreadWriter::Order> &orders, Dice &dice, QString *error)
+{
+    struct Product {
+        const char *name;
+        const char *sku;
+        int price; // in USD; other currencies scale it
+    };
+    static const std::vector<Product> products{
+        {"Wireless earbuds", "EAR-200", 59},     {"Phone case", "CASE-11", 15},
+        {"Saffron 10 g", "SAF-010", 22},          {"Tea glass set", "TEA-006", 34},
+        {"Dates gift box", "DAT-500", 28},        {"Running shoes", "SHO-042", 89},
+        {"Silk scarf", "SCF-007", 45},            {"Rose water 500 ml", "ROS-500", 9},
+        {"Laptop sleeve 14\"", "SLV-014", 25},    {"Pistachios 1 kg", "PIS-1K", 31}};
+    const QString currency = currencyFor(person.language);
+    const int scale = currency == QLatin1String("IRR") ? 600000 : currency == QLatin1String("AED") ? 4 : 1;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral(
+        "INSERT INTO orders (source, external_id, number, status, source_status, total, currency,"
+        " items, customer_id, pickup_code, created_at, updated_at)"
+        " VALUES ('demo', ?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?, ''), ?, ?)"));
+    for (const ThreadWriter::Order &o : orders) {
+        QJsonArray items;
+        int total = 0;
+        const int lines = dice.between(1, 3);
+        for (int l = 0; l < lines; ++l) {
+            const Product &p = dice.pick(products);
+            const int quantity = dice.between(1, 3);
+            total += p.price * quantity * scale;
+            items.append(QJsonObject{{QStringLiteral("name"), QString::fromUtf8(p.name)},
+                                     {QStringLiteral("sku"), QString::fromLatin1(p.sku)},
+                                     {QStringLiteral("quantity"), quantity},
+                                     {QStringLiteral("total"),
+                                      QString::number(p.price * quantity * scale)}});
+        }
+        const bool pickup = o.status == QLatin1String("ready_for_pickup") ||
+                            o.status == QLatin1String("picked_up") ||
+                            o.status == QLatin1String("paid");
+        for (const QVariant &v :
+             {QVariant(o.number), QVariant(o.number), QVariant(o.status), QVariant(o.status),
+              QVariant(QString::number(total)), QVariant(currency),
+              QVariant(QString::fromUtf8(QJsonDocument(items).toJson(QJsonDocument::Compact))),
+              QVariant(customerId), QVariant(pickup ? dice.digits(6) : QString()),
+              QVariant(o.at), QVariant(o.at)})
+            q.addBindValue(v);
+        if (!run(q, error))
+            return false;
+    }
+    return true;
+}
+
+/// Spreads customers over the demo queues and gives some of them labels.
+bool placeInQueue(QSqlDatabase db, qint64 customerId, int index, Dice &dice, QString *error)
+{
+    const int slot = index % 10;
+    const QString queue = slot < 6   ? QStringLiteral("general")
+                          : slot < 9 ? QStringLiteral("orders")
+                                     : QStringLiteral("vip");
+    QStringList labels;
+    static const std::vector<const char *> pool{"delivery", "refund", "complaint", "wholesale",
+                                                "returning"};
+    if (dice.chance(15))
+        labels.append(QString::fromLatin1(dice.pick(pool)));
+    if (queue == QLatin1String("vip"))
+        labels.append(QStringLiteral("vip"));
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE customers SET queue = ?, labels = ? WHERE id = ?"));
+    q.addBindValue(queue);
+    q.addBindValue(QString::fromUtf8(
+        QJsonDocument(QJsonArray::fromStringList(labels)).toJson(QJsonDocument::Compact)));
+    q.addBindValue(customerId);
+    return run(q, error);
+}
+
+bool seedQueues(HubStore &store, QString *error)
+{
+    ConversationStore conversations(store);
+    for (const QueueRecord &q :
+         {QueueRecord{QStringLiteral("general"), QStringLiteral("General"), 0, 300, 180, 600},
+          QueueRecord{QStringLiteral("orders"), QStringLiteral("Orders and delivery"), 1, 600, 300,
+                      900},
+          QueueRecord{QStringLiteral("vip"), QStringLiteral("VIP customers"), 2, 120, 60, 180}})
+        if (!conversations.saveQueue(q)) {
+            *error = conversations.lastError();
+            return false;
+        }
+    return true;
+}
+
+bool seedCanned(HubStore &store, QString *error)
+{
+    struct Canned {
+        const char *language, *title, *body;
+    };
+    static const Canned texts[] = {
+        {"en", "Greeting", "Hi {customer_name}, thanks for reaching out! This is {agent_name}; how can I help?"},
+        {"en", "Order shipped", "Good news, {customer_name}: order {order_number} has shipped and should arrive in 2-3 working days."},
+        {"en", "Ready for pickup", "Hi {customer_name}, order {order_number} is ready for pickup at the store. Please bring your pickup code."},
+        {"en", "Refund started", "We have started the refund for order {order_number}. It usually reaches your account within 5 working days."},
+        {"en", "Closing", "Is there anything else I can help you with, {customer_name}? Have a lovely day! {agent_name}"},
+        {"fa", "سلام و خوش‌آمد", "سلام {customer_name} عزیز، {agent_name} هستم. چطور می‌توانم کمکتان کنم؟"},
+        {"fa", "ارسال سفارش", "{customer_name} عزیز، سفارش {order_number} ارسال شد و ظرف ۲ تا ۳ روز کاری به دستتان می‌رسد."},
+        {"fa", "بازپرداخت", "بازپرداخت سفارش {order_number} انجام شد و حداکثر تا ۵ روز کاری به حسابتان واریز می‌شود."},
+        {"ar", "ترحيب", "مرحباً {customer_name}، معك {agent_name}. كيف يمكنني مساعدتك؟"},
+        {"ar", "شحن الطلب", "أخبار سارة يا {customer_name}: تم شحن طلبك {order_number} وسيصل خلال ٢-٣ أيام عمل."},
+        {"ar", "جاهز للاستلام", "طلبك {order_number} جاهز للاستلام من المتجر. يرجى إحضار رمز الاستلام."},
+    };
+    DeskStore desk(store);
+    if (!desk.canned().isEmpty())
+        return true;
+    for (const Canned &t : texts) {
+        CannedResponse r;
+        r.language = QString::fromLatin1(t.language);
+        r.title = QString::fromUtf8(t.title);
+        r.body = QString::fromUtf8(t.body);
+        r.updatedBy = QStringLiteral("supervisor");
+        if (!desk.saveCanned(r)) {
+            *error = desk.lastError();
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Open conversations whose last item came from the customer are waiting for an answer.
+bool startWaits(QSqlDatabase db, QString *error)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("UPDATE customers SET opened_at = last_at WHERE status = 'open'"));
+    if (!run(q, error))
+        return false;
+    q.prepare(QStringLiteral(
+        "UPDATE customers SET waiting_since = last_at WHERE status = 'open' AND last_direction = 'in'"
+        " AND last_channel IN ('chat', 'sms', 'email')"));
+    if (!run(q, error))
+        return false;
+    q.prepare(QStringLiteral("INSERT INTO waits (customer_id, queue, channel, started_at)"
+                             " SELECT id, queue, last_channel, waiting_since FROM customers"
+                             " WHERE waiting_since > 0"));
+    return run(q, error);
+}
 
 } // namespace
 
@@ -347,6 +552,7 @@ QString DemoSeeder::seed()
         return writer.error();
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 total = 0;
+    QString error;
     for (int i = 0; i < kCustomers; ++i) {
         const Person person = personFor(i, dice);
         const bool busy = i < kBusyCustomers;
@@ -359,15 +565,25 @@ QString DemoSeeder::seed()
         ThreadWriter thread(writer, dice, person, id);
         const int items = busy ? kBusyItems : dice.between(20, 90);
         ok = ok && thread.write(items, from, now - dice.between(1, 20) * 60 * kMinute);
+        if (ok && !busy && i % 4 == 1)
+            ok = thread.pendingPickup();
         const bool open = dice.chance(20);
         ok = ok && writer.finishCustomer(
                        thread.summary(open, dice.chance(50) ? QStringLiteral("agent") : QString()));
+        ok = ok && seedOrders(m_store.database(), id, person, thread.orders(), dice, &error) &&
+             placeInQueue(m_store.database(), id, i, dice, &error);
         if (!ok) {
-            const QString error = writer.error();
+            if (error.isEmpty())
+                error = writer.error();
             writer.rollback();
             return QStringLiteral("seeding failed: ") + error;
         }
         total += items;
+    }
+    if (!seedQueues(m_store, &error) || !seedCanned(m_store, &error) ||
+        !startWaits(m_store.database(), &error)) {
+        writer.rollback();
+        return QStringLiteral("seeding failed: ") + error;
     }
     if (!writer.commit())
         return QStringLiteral("seeding failed: ") + writer.error();

@@ -10,6 +10,8 @@
 #include "server/ingress_store.h"
 #include "server/password_hash.h"
 #include "server/phone_normaliser.h"
+#include "server/queue_monitor.h"
+#include "server/snooze_waker.h"
 #include "server/traffic_simulator.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
@@ -183,10 +185,14 @@ int serve(const HubOptions &o)
     });
     forget.start(60 * 60 * 1000);
 
-    HubCommands commands(store, PhoneNormaliser(o.region));
+    AgentFloor floor;
+    HubCommands commands(store, PhoneNormaliser(o.region), floor);
+    QueueMonitor monitor(store, floor);
+    SnoozeWaker snoozes(store);
+    snoozes.start();
     // Before the server, so it outlives the routes' handlers.
     IngressRoutes ingressRoutes(store, PhoneNormaliser(o.region), ingress);
-    HubServer server(store, commands);
+    HubServer server(store, commands, floor, monitor);
     ingressRoutes.install(server.http());
     const quint16 port = server.listen(o.address, o.port);
     if (port == 0) {

@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/hub_commands.h"
 
+#include "server/command_input.h"
 #include "server/password_hash.h"
+#include "server/role_table.h"
 #include "server/session_tokens.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
 #include <QTimer>
 
 namespace threadline::server {
 namespace {
 
+using namespace command_input;
 using protocol::Envelope;
 using protocol::ErrorCode;
 using protocol::makeAck;
@@ -21,42 +25,6 @@ using protocol::MessagePayload;
 
 constexpr qsizetype kMaxBodyBytes = 64 * 1024;
 constexpr qsizetype kMaxSubjectChars = 998;
-
-QLatin1String k(const char *s)
-{
-    return QLatin1String(s);
-}
-
-// Reads an optional integer field; false when present with the wrong type.
-bool readInt(const QJsonObject &o, const char *key, qint64 &out)
-{
-    const QJsonValue v = o.value(k(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isDouble())
-        return false;
-    const double d = v.toDouble();
-    if (d < 0 || d > 9007199254740991.0 || d != static_cast<double>(static_cast<qint64>(d)))
-        return false;
-    out = static_cast<qint64>(d);
-    return true;
-}
-
-bool readString(const QJsonObject &o, const char *key, QString &out)
-{
-    const QJsonValue v = o.value(k(key));
-    if (v.isUndefined() || v.isNull())
-        return true;
-    if (!v.isString())
-        return false;
-    out = v.toString();
-    return true;
-}
-
-Envelope badRequest(const Envelope &c, const QString &why)
-{
-    return makeError(c.id, ErrorCode::BadRequest, why);
-}
 
 QString kindForChannel(const QString &channel)
 {
@@ -74,6 +42,19 @@ int pageLimit(qint64 asked, int fallback)
     return int(std::min<qint64>(asked, protocol::kMaxPageLimit));
 }
 
+// The customer a durable event is about, or 0.
+qint64 customerOfEvent(const StoredEvent &e)
+{
+    using namespace protocol::type;
+    if (e.type == customerUpserted)
+        return e.payload.value(k("customer")).toObject().value(k("id")).toInteger();
+    if (e.type == messageCreated)
+        return e.payload.value(k("message")).toObject().value(k("customer_id")).toInteger();
+    if (e.type == orderUpserted)
+        return e.payload.value(k("order")).toObject().value(k("customer_id")).toInteger();
+    return e.payload.value(k("customer_id")).toInteger();
+}
+
 } // namespace
 
 bool role::isKnown(const QString &r)
@@ -81,16 +62,25 @@ bool role::isKnown(const QString &r)
     return r == agent || r == supervisor || r == store;
 }
 
-HubCommands::HubCommands(HubStore &store, PhoneNormaliser phones)
-    : m_store(store), m_phones(std::move(phones))
+HubCommands::HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor)
+    : m_store(store), m_phones(phones), m_floor(floor), m_conversations(store), m_desk(store),
+      m_orders(store), m_orderDesk(store, phones), m_search(store, phones)
 {
 }
 
-bool HubCommands::visibleTo(const QString &role, const StoredEvent &)
+bool HubCommands::visibleTo(const SessionState &s, const StoredEvent &event)
 {
-    // Agents and supervisors see every customer for now; store staff will see the
-    // threads of their orders once orders are routed to stores.
-    return role == role::agent || role == role::supervisor;
+    // Agents and supervisors see every customer. Store staff follow only the customers
+    // of orders they looked up on this connection, and nothing else.
+    if (s.user.role == role::agent || s.user.role == role::supervisor)
+        return true;
+    if (s.user.role != role::store)
+        return false;
+    using namespace protocol::type;
+    if (event.type != customerUpserted && event.type != messageCreated &&
+        event.type != messageStatus && event.type != orderUpserted)
+        return false;
+    return s.orderCustomers.contains(customerOfEvent(event));
 }
 
 HelloOutcome HubCommands::hello(const Envelope &c)
@@ -144,39 +134,147 @@ HelloOutcome HubCommands::hello(const Envelope &c)
     out.replay = since > 0 && since <= current && oldest > 0 && since >= oldest - 1;
     out.since = out.replay ? since : current;
     out.user = SessionUser{record->name, record->role};
-    out.answer = Envelope{protocol::type::welcome,
-                          c.id,
-                          0,
-                          0,
-                          QJsonObject{{k("user"), record->name},
-                                      {k("role"), record->role},
-                                      {k("token"), token},
-                                      {k("seq"), current},
-                                      {k("resume"), out.replay ? k("replay") : k("resync")}},
-                          std::nullopt};
+    QJsonObject welcome{{k("user"), record->name},
+                        {k("role"), record->role},
+                        {k("token"), token},
+                        {k("seq"), current},
+                        {k("resume"), out.replay ? k("replay") : k("resync")}};
+    QJsonArray queues;
+    for (const QueueRecord &q : m_conversations.queues())
+        queues.append(q.toJson());
+    welcome.insert(k("queues"), queues);
+    if (record->role != role::store) {
+        const QString presence = m_floor.presenceOf(record->name);
+        welcome.insert(k("presence"), presence == protocol::presence::offline
+                                          ? protocol::presence::available
+                                          : presence);
+    }
+    if (record->role == role::supervisor) {
+        QJsonArray agents;
+        for (const UserRecord &u : m_store.users())
+            if (u.role == role::agent || u.role == role::supervisor)
+                agents.append(QJsonObject{{k("user"), u.name},
+                                          {k("role"), u.role},
+                                          {k("presence"), m_floor.presenceOf(u.name)}});
+        welcome.insert(k("agents"), agents);
+    }
+    out.answer = Envelope{protocol::type::welcome, c.id, 0, 0, welcome, std::nullopt};
     TL_LOG("hub", info) << "signed in: " << record->name << " (" << record->role << "), resume "
                         << (out.replay ? "replay" : "resync") << " from " << since;
     return out;
 }
 
-Envelope HubCommands::handle(const Envelope &c, const SessionUser &user)
+Envelope HubCommands::handle(const Envelope &c, SessionState &s)
 {
-    using namespace protocol;
-    const bool known = c.type == type::sendMessage || c.type == type::addNote ||
-                       c.type == type::customersPage || c.type == type::historyPage;
-    if (!known)
+    if (!role_table::isCommand(c.type))
         return badRequest(c, QStringLiteral("unknown command type"));
     if (c.id.isEmpty())
         return badRequest(c, QStringLiteral("a command needs an id"));
-    if (user.role != role::agent && user.role != role::supervisor)
-        return makeError(c.id, ErrorCode::Forbidden, QStringLiteral("your role may not do this"));
-    if (c.type == type::sendMessage)
-        return sendMessage(c, user);
-    if (c.type == type::addNote)
-        return addNote(c, user);
-    if (c.type == type::customersPage)
+    // The one place a role is checked against a command (server/role_table.cpp).
+    if (!role_table::allows(s.user.role, c.type))
+        return forbidden(c, QStringLiteral("the role %1 may not use %2").arg(s.user.role, c.type));
+    if (role_table::changesState(c.type))
+        if (const auto remembered = m_store.rememberedAnswer(CommandKey{s.user.name, c.id},
+                                                             QDateTime::currentMSecsSinceEpoch()))
+            return makeAck(c.id, remembered->data, remembered->seq);
+
+    if (c.type == protocol::type::sendMessage)
+        return sendMessage(c, s);
+    if (c.type == protocol::type::addNote)
+        return addNote(c, s);
+    if (c.type == protocol::type::customersPage)
         return customersPage(c);
-    return historyPage(c);
+    if (c.type == protocol::type::historyPage)
+        return historyPage(c, s);
+    if (c.type == protocol::type::assign)
+        return assign(c, s);
+    if (c.type == protocol::type::transfer)
+        return transfer(c, s);
+    if (c.type == protocol::type::setStatus)
+        return setStatus(c, s);
+    if (c.type == protocol::type::snooze)
+        return snooze(c, s);
+    if (c.type == protocol::type::label)
+        return label(c, s);
+    if (c.type == protocol::type::setPresence)
+        return setPresence(c, s);
+    if (c.type == protocol::type::typing)
+        return typing(c, s);
+    if (c.type == protocol::type::viewing)
+        return viewing(c, s);
+    if (c.type == protocol::type::logCall)
+        return logCall(c, s);
+    if (c.type == protocol::type::dispositionsList)
+        return dispositionsList(c);
+    if (c.type == protocol::type::cannedList)
+        return cannedList(c);
+    if (c.type == protocol::type::cannedSave)
+        return cannedSave(c, s);
+    if (c.type == protocol::type::cannedDelete)
+        return cannedDelete(c, s);
+    if (c.type == protocol::type::search)
+        return search(c);
+    if (c.type == protocol::type::orderLookup)
+        return orderLookup(c, s);
+    if (c.type == protocol::type::orderUpdate)
+        return orderUpdate(c, s);
+    return makeError(c.id, ErrorCode::Internal, QStringLiteral("command not implemented"));
+}
+
+Envelope HubCommands::inWork(const Envelope &c, const SessionState &s,
+                             const std::function<Outcome()> &work)
+{
+    if (!m_store.beginWork())
+        return internal(c);
+    const Outcome outcome = work();
+    if (const auto *error = std::get_if<Envelope>(&outcome)) {
+        m_store.rollbackWork();
+        return *error;
+    }
+    const Change &change = std::get<Change>(outcome);
+    if (!m_store.rememberAnswer(CommandKey{s.user.name, c.id}, change.seq, change.data) ||
+        !m_store.commitWork()) {
+        m_store.rollbackWork();
+        return internal(c);
+    }
+    return makeAck(c.id, change.data, change.seq);
+}
+
+std::variant<protocol::CustomerPayload, Envelope> HubCommands::customerOf(const Envelope &c,
+                                                                           const SessionState &s)
+{
+    qint64 customerId = 0;
+    if (!readInt(c.data, "customer_id", customerId) || customerId <= 0)
+        return badRequest(c, QStringLiteral("customer_id must be a positive integer"));
+    // Store staff learn nothing about customers they did not reach through an order.
+    if (s.user.role == role::store && !s.orderCustomers.contains(customerId))
+        return forbidden(c, QStringLiteral("look the customer's order up first (order.lookup)"));
+    auto customer = m_store.customer(customerId);
+    if (!customer)
+        return notFound(c, QStringLiteral("no customer %1").arg(customerId));
+    return *customer;
+}
+
+std::optional<Envelope> HubCommands::mayChange(const Envelope &c, const SessionState &s,
+                                               const protocol::CustomerPayload &customer)
+{
+    if (s.user.role == role::supervisor)
+        return std::nullopt;
+    if (customer.assignee.isEmpty() || customer.assignee == s.user.name)
+        return std::nullopt;
+    return forbidden(c, QStringLiteral("the conversation is assigned to %1; only a supervisor may "
+                                       "change it")
+                            .arg(customer.assignee));
+}
+
+void HubCommands::markSentSoon(qint64 messageId)
+{
+    // Real SMS/SMTP/chat delivery arrives with the channels issue; until then the hub
+    // hands the message over at once and says so with a message.status event.
+    HubStore *hub = &m_store;
+    QTimer::singleShot(0, hub, [hub, messageId] {
+        hub->setMessageStatus(messageId, QStringLiteral("sent"));
+    });
 }
 
 std::optional<QString> HubCommands::identityOf(qint64 customerId, const QString &kind,
@@ -220,12 +318,9 @@ Envelope HubCommands::store(const Envelope &c, const SessionUser &user,
     return makeAck(c.id, QJsonObject{{k("message"), appended->message.toJson()}}, appended->seq);
 }
 
-Envelope HubCommands::sendMessage(const Envelope &c, const SessionUser &user)
+Envelope HubCommands::sendMessage(const Envelope &c, const SessionState &s)
 {
-    if (const auto remembered = m_store.rememberedAnswer(CommandKey{user.name, c.id},
-                                                         QDateTime::currentMSecsSinceEpoch()))
-        return makeAck(c.id, remembered->data, remembered->seq);
-
+    const SessionUser &user = s.user;
     const QJsonObject &d = c.data;
     qint64 customerId = 0;
     QString channel, identity, subject, body;
@@ -266,33 +361,23 @@ Envelope HubCommands::sendMessage(const Envelope &c, const SessionUser &user)
     m.clientId = c.id;
     m.status = QStringLiteral("queued");
     const Envelope answer = store(c, user, m);
-    if (answer.type == protocol::type::ack) {
-        // Real SMS/SMTP/chat delivery arrives with the channels issue; until then the
-        // hub hands the message over at once and says so with a message.status event.
-        const qint64 id = answer.data.value(k("message")).toObject().value(k("id")).toInteger();
-        HubStore *hub = &m_store;
-        QTimer::singleShot(0, hub,
-                           [hub, id] { hub->setMessageStatus(id, QStringLiteral("sent")); });
-    }
+    if (answer.type == protocol::type::ack)
+        markSentSoon(answer.data.value(k("message")).toObject().value(k("id")).toInteger());
     return answer;
 }
 
-Envelope HubCommands::addNote(const Envelope &c, const SessionUser &user)
+Envelope HubCommands::addNote(const Envelope &c, const SessionState &s)
 {
-    if (const auto remembered = m_store.rememberedAnswer(CommandKey{user.name, c.id},
-                                                         QDateTime::currentMSecsSinceEpoch()))
-        return makeAck(c.id, remembered->data, remembered->seq);
-    qint64 customerId = 0;
+    const SessionUser &user = s.user;
     QString body;
-    if (!readInt(c.data, "customer_id", customerId) || customerId <= 0)
-        return badRequest(c, QStringLiteral("customer_id must be a positive integer"));
     if (!readString(c.data, "body", body) || body.trimmed().isEmpty())
         return badRequest(c, QStringLiteral("body must be a non-empty string"));
     if (body.toUtf8().size() > kMaxBodyBytes)
         return makeError(c.id, ErrorCode::TooLarge, QStringLiteral("body exceeds 64 KiB"));
-    if (!m_store.customer(customerId))
-        return makeError(c.id, ErrorCode::NotFound,
-                         QStringLiteral("no customer %1").arg(customerId));
+    const auto customer = customerOf(c, s);
+    if (const auto *error = std::get_if<Envelope>(&customer))
+        return *error;
+    const qint64 customerId = std::get<protocol::CustomerPayload>(customer).id;
     MessagePayload m;
     m.customerId = customerId;
     m.channel = protocol::channel::note;
@@ -316,15 +401,15 @@ Envelope HubCommands::customersPage(const Envelope &c)
                    QJsonObject{{k("customers"), protocol::toJsonArray(page)}, {k("more"), more}});
 }
 
-Envelope HubCommands::historyPage(const Envelope &c)
+Envelope HubCommands::historyPage(const Envelope &c, const SessionState &s)
 {
     qint64 customerId = 0, beforeId = 0, limit = 0;
     if (!readInt(c.data, "customer_id", customerId) || customerId <= 0 ||
         !readInt(c.data, "before_id", beforeId) || !readInt(c.data, "limit", limit))
         return badRequest(c, QStringLiteral("customer_id, before_id and limit must be integers"));
-    if (!m_store.customer(customerId))
-        return makeError(c.id, ErrorCode::NotFound,
-                         QStringLiteral("no customer %1").arg(customerId));
+    const auto customer = customerOf(c, s);
+    if (const auto *error = std::get_if<Envelope>(&customer))
+        return *error;
     bool more = false;
     const auto page = m_store.historyPage(customerId, beforeId, pageLimit(limit, 50), &more);
     return makeAck(c.id,

@@ -1,12 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/agent_floor.h"
+#include "server/conversation_store.h"
+#include "server/customer_search.h"
+#include "server/desk_store.h"
 #include "server/hub_store.h"
+#include "server/ingress_store.h"
+#include "server/order_desk.h"
 #include "server/phone_normaliser.h"
 #include "services/protocol/envelope.h"
 
+#include <QSet>
 #include <QString>
+#include <functional>
 #include <optional>
+#include <variant>
 
 namespace threadline::server {
 
@@ -14,6 +23,15 @@ namespace threadline::server {
 struct SessionUser {
     QString name;
     QString role;
+};
+
+/// What the hub keeps about one signed-in connection.
+struct SessionState {
+    SessionUser user;
+    quint64 connection = 0; ///< the connection's number on the AgentFloor
+    /// Store staff: the customers of orders looked up on this connection; only their
+    /// threads may be read, noted and followed live.
+    QSet<qint64> orderCustomers;
 };
 
 namespace role {
@@ -31,30 +49,79 @@ struct HelloOutcome {
     qint64 since = 0;    ///< where the event stream continues from
 };
 
-/// The hub's commands, independent of the WebSocket: validates, checks roles,
-/// answers repeated command ids from memory and writes through HubStore.
+/// The hub's commands, independent of the WebSocket: checks the role (role_table),
+/// answers repeated command ids from memory, validates, and writes through the stores,
+/// each change in one transaction with its events. Implemented in hub_commands.cpp,
+/// conversation_commands.cpp, desk_commands.cpp and order_commands.cpp.
 class HubCommands {
 public:
-    HubCommands(HubStore &store, PhoneNormaliser phones);
+    HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor);
 
     HelloOutcome hello(const protocol::Envelope &hello);
-    protocol::Envelope handle(const protocol::Envelope &command, const SessionUser &user);
+    protocol::Envelope handle(const protocol::Envelope &command, SessionState &session);
 
-    /// Whether a durable event may be sent to a user of `role`.
-    static bool visibleTo(const QString &role, const StoredEvent &event);
+    /// Whether a durable event may be sent on this connection.
+    static bool visibleTo(const SessionState &session, const StoredEvent &event);
 
 private:
-    protocol::Envelope sendMessage(const protocol::Envelope &c, const SessionUser &user);
-    protocol::Envelope addNote(const protocol::Envelope &c, const SessionUser &user);
+    /// The data and seq of a successful change (seq 0: nothing was written).
+    struct Change {
+        QJsonObject data;
+        qint64 seq = 0;
+    };
+    using Outcome = std::variant<Change, protocol::Envelope>;
+    /// Runs `work` in one unit of work, remembers its answer under the command id and
+    /// commits; an Envelope from `work` (an error) rolls everything back.
+    protocol::Envelope inWork(const protocol::Envelope &c, const SessionState &s,
+                              const std::function<Outcome()> &work);
+    /// Agents may only change conversations that are theirs or unassigned.
+    std::optional<protocol::Envelope> mayChange(const protocol::Envelope &c,
+                                                const SessionState &s,
+                                                const protocol::CustomerPayload &customer);
+    /// The customer named by data.customer_id, or the error to answer.
+    std::variant<protocol::CustomerPayload, protocol::Envelope>
+    customerOf(const protocol::Envelope &c, const SessionState &s);
+
+    protocol::Envelope sendMessage(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope addNote(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope customersPage(const protocol::Envelope &c);
-    protocol::Envelope historyPage(const protocol::Envelope &c);
+    protocol::Envelope historyPage(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope store(const protocol::Envelope &c, const SessionUser &user,
                              const protocol::MessagePayload &message);
     std::optional<QString> identityOf(qint64 customerId, const QString &kind, const QString &given,
                                       QString *why);
+    void markSentSoon(qint64 messageId);
+
+    // conversation_commands.cpp
+    protocol::Envelope assign(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope transfer(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope setStatus(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope snooze(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope label(const protocol::Envelope &c, const SessionState &s);
+
+    // desk_commands.cpp
+    protocol::Envelope setPresence(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope typing(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope viewing(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope logCall(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope dispositionsList(const protocol::Envelope &c);
+    protocol::Envelope cannedList(const protocol::Envelope &c);
+    protocol::Envelope cannedSave(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope cannedDelete(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope search(const protocol::Envelope &c);
+
+    // order_commands.cpp
+    protocol::Envelope orderLookup(const protocol::Envelope &c, SessionState &s);
+    protocol::Envelope orderUpdate(const protocol::Envelope &c, const SessionState &s);
 
     HubStore &m_store;
     PhoneNormaliser m_phones;
+    AgentFloor &m_floor;
+    ConversationStore m_conversations;
+    DeskStore m_desk;
+    IngressStore m_orders;
+    OrderDesk m_orderDesk;
+    CustomerSearch m_search;
 };
 
 } // namespace threadline::server

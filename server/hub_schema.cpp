@@ -106,6 +106,80 @@ QStringList version2(const QSqlDatabase &db)
     };
 }
 
+// Working the queue (issues 4 and 6): queues with SLA targets, conversation state on the
+// customer, waits and resolutions for the queue monitor, wrap-up codes, canned responses,
+// folded text for search, and who marked an order ready or picked up.
+QStringList version3(const QSqlDatabase &db)
+{
+    const QString id = rowKey(db);
+    QStringList steps{
+        QStringLiteral("CREATE TABLE queues (name TEXT PRIMARY KEY, title TEXT NOT NULL,"
+                       " position INTEGER NOT NULL DEFAULT 0, sla_target_s INTEGER NOT NULL,"
+                       " amber_s INTEGER NOT NULL, red_s INTEGER NOT NULL)"),
+        // Every hub has the general queue; customers start in it.
+        QStringLiteral("INSERT INTO queues (name, title, position, sla_target_s, amber_s, red_s)"
+                       " VALUES ('general', 'General', 0, 300, 180, 600)"),
+        QStringLiteral("ALTER TABLE customers ADD COLUMN queue TEXT NOT NULL DEFAULT 'general'"),
+        QStringLiteral("ALTER TABLE customers ADD COLUMN labels TEXT NOT NULL DEFAULT '[]'"),
+        QStringLiteral("ALTER TABLE customers ADD COLUMN waiting_since BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE customers ADD COLUMN snooze_until BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE customers ADD COLUMN opened_at BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX customers_by_status ON customers (status, snooze_until)"),
+        // One row per stretch of time a customer waited for an answer.
+        QStringLiteral("CREATE TABLE waits (") + id +
+            QStringLiteral(", customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                           " queue TEXT NOT NULL, channel TEXT NOT NULL,"
+                           " started_at BIGINT NOT NULL, ended_at BIGINT NOT NULL DEFAULT 0,"
+                           " answered INTEGER NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX waits_by_customer ON waits (customer_id, ended_at)"),
+        QStringLiteral("CREATE INDEX waits_by_end ON waits (ended_at)"),
+        QStringLiteral("CREATE TABLE resolutions (") + id +
+            QStringLiteral(", customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                           " queue TEXT NOT NULL, channel TEXT NOT NULL DEFAULT '',"
+                           " opened_at BIGINT NOT NULL, resolved_at BIGINT NOT NULL,"
+                           " agent TEXT NOT NULL DEFAULT '')"),
+        QStringLiteral("CREATE INDEX resolutions_by_time ON resolutions (resolved_at)"),
+        QStringLiteral("CREATE TABLE dispositions (code TEXT PRIMARY KEY,"
+                       " position INTEGER NOT NULL, title_en TEXT NOT NULL,"
+                       " title_fa TEXT NOT NULL, title_ar TEXT NOT NULL)"),
+        QStringLiteral("CREATE TABLE canned_responses (") + id +
+            QStringLiteral(", title TEXT NOT NULL, body TEXT NOT NULL,"
+                           " language TEXT NOT NULL DEFAULT '', updated_by TEXT NOT NULL DEFAULT '',"
+                           " updated_at BIGINT NOT NULL)"),
+        // NULL: not folded yet (rows from before this version; the hub folds them at start).
+        QStringLiteral("ALTER TABLE messages ADD COLUMN folded TEXT"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN ready_at BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN ready_by TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN picked_up_at BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE orders ADD COLUMN picked_up_by TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("CREATE INDEX orders_by_number ON orders (number)"),
+    };
+    // Wrap-up codes for logged calls (dispositions.list). Titles per interface language.
+    struct Code {
+        const char *code, *en, *fa, *ar;
+    };
+    static const Code codes[] = {
+        {"resolved", "Resolved on the call", "حل شد", "تم الحل"},
+        {"callback_promised", "Callback promised", "قرار تماس مجدد", "وعد بمعاودة الاتصال"},
+        {"escalated", "Escalated", "ارجاع به سرپرست", "تم التصعيد"},
+        {"order_question", "Order question answered", "پاسخ به سؤال سفارش", "استفسار عن طلب"},
+        {"refund_requested", "Refund requested", "درخواست بازپرداخت", "طلب استرداد"},
+        {"complaint", "Complaint logged", "ثبت شکایت", "تسجيل شكوى"},
+        {"no_answer", "No answer", "پاسخ نداد", "لا يوجد رد"},
+        {"voicemail", "Left a voicemail", "پیام صوتی گذاشته شد", "ترك رسالة صوتية"},
+        {"wrong_number", "Wrong number", "شماره اشتباه", "رقم خاطئ"},
+    };
+    int position = 0;
+    for (const Code &c : codes)
+        steps.append(QStringLiteral("INSERT INTO dispositions (code, position, title_en, title_fa,"
+                                    " title_ar) VALUES ('%1', %2, '%3', '%4', '%5')")
+                         .arg(QLatin1String(c.code))
+                         .arg(position++)
+                         .arg(QLatin1String(c.en), QString::fromUtf8(c.fa),
+                              QString::fromUtf8(c.ar)));
+    return steps;
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -132,7 +206,7 @@ QString migrate(QSqlDatabase &db)
             .arg(version)
             .arg(kCurrentVersion);
 
-    const QList<QStringList> steps = {version1(db), version2(db)};
+    const QList<QStringList> steps = {version1(db), version2(db), version3(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();

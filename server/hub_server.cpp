@@ -6,6 +6,7 @@
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 
+#include <QDateTime>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
@@ -14,8 +15,9 @@
 
 namespace threadline::server {
 
-HubServer::HubServer(HubStore &store, HubCommands &commands, QObject *parent)
-    : QObject(parent), m_store(store), m_commands(commands)
+HubServer::HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor,
+                     QueueMonitor &monitor, QObject *parent)
+    : QObject(parent), m_store(store), m_commands(commands), m_floor(floor), m_monitor(monitor)
 {
     qRegisterMetaType<QList<threadline::server::StoredEvent>>();
     m_http.route(QStringLiteral("/health"), [] {
@@ -31,6 +33,37 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, QObject *parent)
             &HubServer::acceptWebSockets);
     // Queued: the command's answer leaves before the events it caused.
     connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast, Qt::QueuedConnection);
+    // Ephemeral frames go to the one connection they are for, after any answer already sent.
+    connect(&m_floor, &AgentFloor::frameFor, this,
+            [this](quint64 connection, const protocol::Envelope &frame) {
+                if (ClientSession *s = session(connection))
+                    s->sendEphemeral(frame);
+            });
+    connect(&m_floor, &AgentFloor::presenceChanged, &m_monitor, &QueueMonitor::markChanged);
+    connect(&m_monitor, &QueueMonitor::statsReady, this, [this](const protocol::Envelope &frame) {
+        for (ClientSession *s : std::as_const(m_sessions))
+            if (s->isSignedIn() && s->user().role == role::supervisor)
+                s->sendEphemeral(frame);
+    });
+}
+
+ClientSession *HubServer::session(quint64 connection) const
+{
+    for (ClientSession *s : m_sessions)
+        if (s->connection() == connection)
+            return s;
+    return nullptr;
+}
+
+void HubServer::onSignedIn(ClientSession *session)
+{
+    m_floor.signIn(session->connection(), session->user().name, session->user().role);
+    if (session->user().role == role::supervisor) {
+        protocol::Envelope frame;
+        frame.type = protocol::type::queueStats;
+        frame.data = m_monitor.snapshot(QDateTime::currentMSecsSinceEpoch());
+        session->sendEphemeral(frame);
+    }
 }
 
 HubServer::~HubServer()
@@ -57,10 +90,13 @@ void HubServer::acceptWebSockets()
         if (!socket)
             continue;
         socket->setParent(nullptr);
-        auto *session = new ClientSession(std::move(socket), m_commands, m_store, this);
+        auto *session =
+            new ClientSession(std::move(socket), m_commands, m_store, m_nextConnection++, this);
         m_sessions.append(session);
+        connect(session, &ClientSession::signedIn, this, &HubServer::onSignedIn);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
             m_sessions.removeOne(s);
+            m_floor.signOut(s->connection());
             s->deleteLater();
         });
     }
@@ -71,6 +107,7 @@ void HubServer::broadcast(const QList<StoredEvent> &events)
     const QList<ClientSession *> sessions = m_sessions;
     for (ClientSession *s : sessions)
         s->deliver(events);
+    m_monitor.markChanged();
 }
 
 } // namespace threadline::server

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/agent_floor.h"
 #include "server/hub_commands.h"
+#include "server/queue_monitor.h"
 
 #include <QHostAddress>
 #include <QHttpServer>
@@ -18,7 +20,8 @@ class UpgradeListener;
 class HubServer : public QObject {
     Q_OBJECT
 public:
-    HubServer(HubStore &store, HubCommands &commands, QObject *parent = nullptr);
+    HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor, QueueMonitor &monitor,
+              QObject *parent = nullptr);
     ~HubServer() override;
 
     /// Returns the port listened on (useful with port 0), or 0 on failure.
@@ -30,9 +33,14 @@ public:
 private:
     void acceptWebSockets();
     void broadcast(const QList<threadline::server::StoredEvent> &events);
+    void onSignedIn(ClientSession *session);
+    ClientSession *session(quint64 connection) const;
 
     HubStore &m_store;
     HubCommands &m_commands;
+    AgentFloor &m_floor;
+    QueueMonitor &m_monitor;
+    quint64 m_nextConnection = 1;
     QHttpServer m_http;
     UpgradeListener *m_listener = nullptr; ///< owned by m_http
     QList<ClientSession *> m_sessions;

@@ -4,11 +4,13 @@
 #include "server/hub_schema.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
+#include "services/text/search_folding.h"
 
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -74,6 +76,25 @@ bool looksLikeSqlite(const QString &path)
 }
 
 } // namespace
+
+QString foldedText(const MessagePayload &m)
+{
+    if (m.channel == protocol::channel::system)
+        return {};
+    return text::foldForSearch(m.subject.isEmpty() ? m.body : m.subject + QLatin1Char(' ') + m.body);
+}
+
+bool answersCustomer(const MessagePayload &m)
+{
+    if (m.channel == protocol::channel::phone)
+        return true;
+    return m.direction == protocol::direction::out && protocol::channel::isReplyChannel(m.channel);
+}
+
+bool startsWait(const MessagePayload &m)
+{
+    return m.direction == protocol::direction::in && protocol::channel::isReplyChannel(m.channel);
+}
 
 QString previewOf(const MessagePayload &m)
 {
@@ -142,6 +163,7 @@ QString HubStore::open(const QString &path, OpenMode mode)
     const QString error = hub_schema::migrate(db);
     if (!error.isEmpty())
         return QStringLiteral("cannot prepare %1: %2").arg(path, error);
+    foldUnfoldedMessages();
     return {};
 }
 
@@ -173,6 +195,17 @@ std::optional<UserRecord> HubStore::user(const QString &name)
         return std::nullopt;
     return UserRecord{q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                       q.value(3).toString()};
+}
+
+QList<UserRecord> HubStore::users()
+{
+    QList<UserRecord> out;
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT id, name, role FROM users ORDER BY name")))
+        while (q.next())
+            out.append(UserRecord{q.value(0).toLongLong(), q.value(1).toString(),
+                                  q.value(2).toString(), QString()});
+    return out;
 }
 
 bool HubStore::addSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt)
@@ -236,8 +269,9 @@ QList<IdentityPayload> HubStore::identities(qint64 customerId)
 }
 
 namespace {
-const QString kCustomerColumns = QStringLiteral(
-    "id, name, status, assignee, last_at, last_channel, last_direction, last_preview, item_count");
+const QString kCustomerColumns =
+    QStringLiteral("id, name, status, assignee, last_at, last_channel, last_direction, last_preview,"
+                   " item_count, queue, labels, waiting_since, snooze_until");
 
 CustomerPayload readCustomer(const QSqlQuery &q)
 {
@@ -251,6 +285,11 @@ CustomerPayload readCustomer(const QSqlQuery &q)
     c.lastDirection = q.value(6).toString();
     c.lastPreview = q.value(7).toString();
     c.itemCount = q.value(8).toLongLong();
+    c.queue = q.value(9).toString();
+    for (const QJsonValue &v : QJsonDocument::fromJson(q.value(10).toString().toUtf8()).array())
+        c.labels.append(v.toString());
+    c.waitingSince = q.value(11).toLongLong();
+    c.snoozeUntil = q.value(12).toLongLong();
     return c;
 }
 } // namespace
@@ -531,14 +570,14 @@ std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
     QSqlQuery q(db);
     q.prepare(QStringLiteral(
         "INSERT INTO messages (customer_id, channel, direction, author, identity,"
-        " subject, body, quoted, client_id, status, at, meta)"
+        " subject, body, quoted, client_id, status, at, meta, folded)"
         " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
-        " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''))"));
+        " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
     for (const QVariant &v :
          {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction), QVariant(m.author),
           QVariant(m.identity), QVariant(m.subject), QVariant(m.body), QVariant(m.quoted),
           QVariant(m.clientId), QVariant(m.status), QVariant(m.at),
-          QVariant(m.meta.isEmpty() ? QString() : toText(m.meta))})
+          QVariant(m.meta.isEmpty() ? QString() : toText(m.meta)), QVariant(foldedText(m))})
         q.addBindValue(v);
     if (!q.exec())
         return failed(q.lastError().text());
@@ -555,20 +594,8 @@ std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
             return failed(touch.lastError().text());
     }
 
-    QSqlQuery summary(db);
-    summary.prepare(QStringLiteral(
-        "UPDATE customers SET last_at = ?, last_channel = ?, last_direction = ?, last_preview = "
-        "COALESCE(?, ''),"
-        " item_count = item_count + 1, status = CASE WHEN ? = 'in' THEN 'open' ELSE status END"
-        " WHERE id = ?"));
-    summary.addBindValue(m.at);
-    summary.addBindValue(m.channel);
-    summary.addBindValue(m.direction);
-    summary.addBindValue(previewOf(m));
-    summary.addBindValue(m.direction);
-    summary.addBindValue(m.customerId);
-    if (!summary.exec() || summary.numRowsAffected() != 1)
-        return failed(QStringLiteral("no customer %1").arg(m.customerId));
+    if (!updateConversationFor(m))
+        return std::nullopt;
 
     const QJsonObject created{{QLatin1String("message"), m.toJson()}};
     const qint64 createdSeq = appendEvent(protocol::type::messageCreated, created, now);
@@ -578,6 +605,139 @@ std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
     if (!announceCustomer(m.customerId))
         return std::nullopt;
     return Appended{m, createdSeq};
+}
+
+bool HubStore::updateConversationFor(const MessagePayload &m)
+{
+    QSqlDatabase db = database();
+    QSqlQuery read(db);
+    read.prepare(QStringLiteral("SELECT status, waiting_since, snooze_until, opened_at, queue"
+                                " FROM customers WHERE id = ?"));
+    read.addBindValue(m.customerId);
+    if (!read.exec() || !read.next())
+        return fail(QStringLiteral("no customer %1").arg(m.customerId));
+    QString status = read.value(0).toString();
+    qint64 waitingSince = read.value(1).toLongLong();
+    qint64 snoozeUntil = read.value(2).toLongLong();
+    qint64 openedAt = read.value(3).toLongLong();
+    const QString queue = read.value(4).toString();
+    read.finish();
+
+    if (startsWait(m)) {
+        // A customer who writes reopens a resolved or snoozed conversation.
+        if (status != protocol::conversation::open || openedAt == 0)
+            openedAt = m.at;
+        status = protocol::conversation::open;
+        snoozeUntil = 0;
+        if (waitingSince == 0) {
+            waitingSince = m.at;
+            QSqlQuery wait(db);
+            wait.prepare(QStringLiteral("INSERT INTO waits (customer_id, queue, channel, started_at)"
+                                        " VALUES (?, ?, ?, ?)"));
+            wait.addBindValue(m.customerId);
+            wait.addBindValue(queue);
+            wait.addBindValue(m.channel);
+            wait.addBindValue(m.at);
+            if (!wait.exec())
+                return fail(wait.lastError().text());
+        }
+    } else if (answersCustomer(m) && waitingSince > 0) {
+        waitingSince = 0;
+        if (!endWait(m.customerId, m.at, true))
+            return false;
+    }
+
+    const bool summary = m.channel != protocol::channel::system;
+    QSqlQuery update(db);
+    update.prepare(
+        QStringLiteral("UPDATE customers SET item_count = item_count + 1, status = ?,"
+                       " waiting_since = ?, snooze_until = ?, opened_at = ?") +
+        (summary ? QStringLiteral(", last_at = ?, last_channel = ?, last_direction = ?,"
+                                  " last_preview = COALESCE(?, '')")
+                 : QString()) +
+        QStringLiteral(" WHERE id = ?"));
+    update.addBindValue(status);
+    update.addBindValue(waitingSince);
+    update.addBindValue(snoozeUntil);
+    update.addBindValue(openedAt);
+    if (summary) {
+        update.addBindValue(m.at);
+        update.addBindValue(m.channel);
+        update.addBindValue(m.direction);
+        update.addBindValue(previewOf(m));
+    }
+    update.addBindValue(m.customerId);
+    if (!update.exec() || update.numRowsAffected() != 1)
+        return fail(QStringLiteral("no customer %1").arg(m.customerId));
+    return true;
+}
+
+bool HubStore::endWait(qint64 customerId, qint64 at, bool answered)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "UPDATE waits SET ended_at = ?, answered = ? WHERE customer_id = ? AND ended_at = 0"));
+    q.addBindValue(at);
+    q.addBindValue(answered ? 1 : 0);
+    q.addBindValue(customerId);
+    return q.exec() || fail(q.lastError().text());
+}
+
+bool HubStore::writeEvent(const QString &type, const QJsonObject &payload, qint64 *seq)
+{
+    if (!m_inWork)
+        return fail(QStringLiteral("events are written inside a unit of work"));
+    const qint64 written = appendEvent(type, payload, nowMs());
+    if (written == 0)
+        return false;
+    m_pending.append(StoredEvent{written, type, payload});
+    if (seq)
+        *seq = written;
+    return true;
+}
+
+bool HubStore::rememberAnswer(const CommandKey &command, qint64 seq, const QJsonObject &data)
+{
+    QSqlQuery remember(database());
+    remember.prepare(QStringLiteral(
+        "INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
+    remember.addBindValue(command.user);
+    remember.addBindValue(command.id);
+    remember.addBindValue(
+        toText(QJsonObject{{QLatin1String("seq"), seq}, {QLatin1String("data"), data}}));
+    remember.addBindValue(nowMs());
+    return remember.exec() || fail(remember.lastError().text());
+}
+
+void HubStore::foldUnfoldedMessages()
+{
+    // Rows written before search existed (schema 3) are folded once, in batches.
+    for (;;) {
+        QList<MessagePayload> batch;
+        {
+            QSqlQuery q(database());
+            q.setForwardOnly(true);
+            if (!q.exec(QStringLiteral("SELECT ") + kMessageColumns +
+                        QStringLiteral(" FROM messages WHERE folded IS NULL LIMIT 2000")))
+                return;
+            while (q.next())
+                batch.append(readMessage(q));
+        }
+        if (batch.isEmpty() || !database().transaction())
+            return;
+        QSqlQuery update(database());
+        update.prepare(QStringLiteral("UPDATE messages SET folded = ? WHERE id = ?"));
+        for (const MessagePayload &m : std::as_const(batch)) {
+            update.bindValue(0, foldedText(m));
+            update.bindValue(1, m.id);
+            if (!update.exec()) {
+                database().rollback();
+                return;
+            }
+        }
+        if (!database().commit())
+            return;
+    }
 }
 
 std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
@@ -590,22 +750,11 @@ std::optional<HubStore::Appended> HubStore::appendMessage(MessagePayload m,
         rollbackWork();
         return std::nullopt;
     }
-    if (command) {
-        QSqlQuery remember(database());
-        remember.prepare(QStringLiteral(
-            "INSERT INTO commands (user_name, client_id, answer, created_at) VALUES (?, ?, ?, ?)"));
-        remember.addBindValue(command->user);
-        remember.addBindValue(command->id);
-        remember.addBindValue(toText(
-            QJsonObject{{QLatin1String("seq"), appended->seq},
-                        {QLatin1String("data"),
-                         QJsonObject{{QLatin1String("message"), appended->message.toJson()}}}}));
-        remember.addBindValue(nowMs());
-        if (!remember.exec()) {
-            fail(remember.lastError().text());
-            rollbackWork();
-            return std::nullopt;
-        }
+    if (command &&
+        !rememberAnswer(*command, appended->seq,
+                        QJsonObject{{QLatin1String("message"), appended->message.toJson()}})) {
+        rollbackWork();
+        return std::nullopt;
     }
     if (!commitWork())
         return std::nullopt;

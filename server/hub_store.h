@@ -14,6 +14,12 @@ namespace threadline::server {
 
 /// At most 140 characters of a thread item, for the customer list.
 QString previewOf(const protocol::MessagePayload &message);
+/// Subject and body folded for search (services/text); empty for system items.
+QString foldedText(const protocol::MessagePayload &message);
+/// Whether a thread item answers a waiting customer (a reply, or a logged call).
+bool answersCustomer(const protocol::MessagePayload &message);
+/// Whether a thread item makes the customer wait for an answer (they wrote to us).
+bool startsWait(const protocol::MessagePayload &message);
 
 /// One entry of the durable event log.
 struct StoredEvent {
@@ -59,6 +65,8 @@ public:
     // Users and sessions
     QString addUser(const QString &name, const QString &role, const QString &passwordHash);
     std::optional<UserRecord> user(const QString &name);
+    /// Every user, by name (password hashes left out).
+    QList<UserRecord> users();
     bool addSession(qint64 userId, const QString &tokenHash, qint64 now, qint64 expiresAt);
     std::optional<UserRecord> userForSession(const QString &tokenHash, qint64 now);
 
@@ -115,6 +123,12 @@ public:
     bool writeMessageStatus(qint64 messageId, const QString &status, const QString &reason = {});
     /// The stored message, or nothing.
     std::optional<protocol::MessagePayload> message(qint64 id);
+    /// Appends a durable event of any type; its seq in `seq` when given.
+    bool writeEvent(const QString &type, const QJsonObject &payload, qint64 *seq = nullptr);
+    /// Remembers a command's answer, so a repeated id gets it again.
+    bool rememberAnswer(const CommandKey &command, qint64 seq, const QJsonObject &data);
+    /// Ends the customer's open wait (answered, or closed unanswered by a resolve).
+    bool endWait(qint64 customerId, qint64 at, bool answered);
 
     QString lastError() const { return m_lastError; }
 
@@ -122,6 +136,8 @@ Q_SIGNALS:
     void eventsAppended(const QList<threadline::server::StoredEvent> &events);
 
 private:
+    bool updateConversationFor(const protocol::MessagePayload &message);
+    void foldUnfoldedMessages();
     qint64 appendEvent(const QString &type, const QJsonObject &payload, qint64 now);
     bool fail(const QString &what);
     QList<protocol::IdentityPayload> identities(qint64 customerId);

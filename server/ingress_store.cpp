@@ -8,9 +8,38 @@
 
 namespace threadline::server {
 
+namespace {
+// The shop's one status read two ways, as store staff think of an order.
+QString paymentStatusOf(const QString &status)
+{
+    if (status == QLatin1String("placed"))
+        return QStringLiteral("pending");
+    if (status == QLatin1String("refunded"))
+        return QStringLiteral("refunded");
+    if (status == QLatin1String("cancelled"))
+        return QStringLiteral("voided");
+    return QStringLiteral("paid");
+}
+
+QString fulfilmentStatusOf(const QString &status)
+{
+    if (status == QLatin1String("shipped") || status == QLatin1String("ready_for_pickup") ||
+        status == QLatin1String("picked_up"))
+        return status;
+    if (status == QLatin1String("cancelled") || status == QLatin1String("refunded"))
+        return QStringLiteral("cancelled");
+    return QStringLiteral("unfulfilled");
+}
+} // namespace
+
 QJsonObject OrderRecord::toJson() const
 {
-    return QJsonObject{{QLatin1String("id"), id},
+    return QJsonObject{{QLatin1String("payment_status"), paymentStatusOf(status)},
+                       {QLatin1String("fulfilment_status"), fulfilmentStatusOf(status)},
+                       {QLatin1String("ready_at"), readyAt},
+                       {QLatin1String("ready_by"), readyBy},
+                       {QLatin1String("picked_up_at"), pickedUpAt},
+                       {QLatin1String("picked_up_by"), pickedUpBy},{QLatin1String("id"), id},
                        {QLatin1String("source"), source},
                        {QLatin1String("external_id"), externalId},
                        {QLatin1String("number"), number},
@@ -107,7 +136,8 @@ QList<AttachmentRecord> IngressStore::attachmentsOfCustomer(qint64 customerId)
 namespace {
 const QString kOrderColumns =
     QStringLiteral("id, source, external_id, number, status, source_status, total, currency, items,"
-                   " customer_id, pickup_code, created_at, updated_at");
+                   " customer_id, pickup_code, created_at, updated_at, ready_at, ready_by,"
+                   " picked_up_at, picked_up_by");
 
 OrderRecord readOrder(const QSqlQuery &q)
 {
@@ -125,9 +155,43 @@ OrderRecord readOrder(const QSqlQuery &q)
     o.pickupCode = q.value(10).toString();
     o.createdAt = q.value(11).toLongLong();
     o.updatedAt = q.value(12).toLongLong();
+    o.readyAt = q.value(13).toLongLong();
+    o.readyBy = q.value(14).toString();
+    o.pickedUpAt = q.value(15).toLongLong();
+    o.pickedUpBy = q.value(16).toString();
     return o;
 }
 } // namespace
+
+std::optional<OrderRecord> IngressStore::orderById(qint64 id)
+{
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT ") + kOrderColumns + QStringLiteral(" FROM orders WHERE id = ?"));
+    q.addBindValue(id);
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readOrder(q);
+}
+
+QList<OrderRecord> IngressStore::ordersByNumber(const QString &number)
+{
+    QString wanted = number.trimmed().toLower();
+    while (wanted.startsWith(QLatin1Char('#')))
+        wanted.remove(0, 1);
+    QList<OrderRecord> out;
+    if (wanted.isEmpty())
+        return out;
+    QSqlQuery q(m_store.database());
+    q.prepare(QStringLiteral("SELECT ") + kOrderColumns +
+              QStringLiteral(" FROM orders WHERE lower(replace(number, '#', '')) = ?"
+                             " OR external_id = ? ORDER BY updated_at DESC, id DESC LIMIT 50"));
+    q.addBindValue(wanted);
+    q.addBindValue(wanted);
+    if (q.exec())
+        while (q.next())
+            out.append(readOrder(q));
+    return out;
+}
 
 std::optional<OrderRecord> IngressStore::order(const QString &source, const QString &externalId)
 {
@@ -162,14 +226,17 @@ bool IngressStore::saveOrder(OrderRecord &o)
     if (o.id == 0) {
         q.prepare(QStringLiteral(
             "INSERT INTO orders (source, external_id, number, status, source_status, total,"
-            " currency, items, customer_id, pickup_code, created_at, updated_at)"
+            " currency, items, customer_id, pickup_code, created_at, updated_at, ready_at,"
+            " ready_by, picked_up_at, picked_up_by)"
             " VALUES (?, ?, COALESCE(?, ''), ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
-            " ?, ?, COALESCE(?, ''), ?, ?)"));
+            " ?, ?, COALESCE(?, ''), ?, ?, ?, COALESCE(?, ''), ?, COALESCE(?, ''))"));
         o.createdAt = now;
         for (const QVariant &v :
              {QVariant(o.source), QVariant(o.externalId), QVariant(o.number), QVariant(o.status),
               QVariant(o.sourceStatus), QVariant(o.total), QVariant(o.currency), QVariant(items),
-              QVariant(o.customerId), QVariant(o.pickupCode), QVariant(now), QVariant(now)})
+              QVariant(o.customerId), QVariant(o.pickupCode), QVariant(now), QVariant(now),
+              QVariant(o.readyAt), QVariant(o.readyBy), QVariant(o.pickedUpAt),
+              QVariant(o.pickedUpBy)})
             q.addBindValue(v);
         if (!q.exec())
             return fail(q.lastError().text());
@@ -178,10 +245,14 @@ bool IngressStore::saveOrder(OrderRecord &o)
         q.prepare(QStringLiteral("UPDATE orders SET number = COALESCE(?, ''), status = ?, "
                                  "source_status = COALESCE(?, ''),"
                                  " total = COALESCE(?, ''), currency = COALESCE(?, ''), items = ?,"
-                                 " pickup_code = COALESCE(?, ''), updated_at = ? WHERE id = ?"));
+                                 " pickup_code = COALESCE(?, ''), updated_at = ?, ready_at = ?,"
+                                 " ready_by = COALESCE(?, ''), picked_up_at = ?,"
+                                 " picked_up_by = COALESCE(?, '') WHERE id = ?"));
         for (const QVariant &v : {QVariant(o.number), QVariant(o.status), QVariant(o.sourceStatus),
                                   QVariant(o.total), QVariant(o.currency), QVariant(items),
-                                  QVariant(o.pickupCode), QVariant(now), QVariant(o.id)})
+                                  QVariant(o.pickupCode), QVariant(now), QVariant(o.readyAt),
+                                  QVariant(o.readyBy), QVariant(o.pickedUpAt),
+                                  QVariant(o.pickedUpBy), QVariant(o.id)})
             q.addBindValue(v);
         if (!q.exec())
             return fail(q.lastError().text());

@@ -34,6 +34,11 @@ struct OrderRecord {
     QString pickupCode;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    qint64 readyAt = 0;  ///< when store staff marked it ready for pickup
+    QString readyBy;
+    qint64 pickedUpAt = 0;
+    QString pickedUpBy;
+    /// Includes payment_status and fulfilment_status, derived from status.
     QJsonObject toJson() const;
 };
 
@@ -57,6 +62,9 @@ public:
     /// Inserts or updates by (source, external id); fills in id.
     bool saveOrder(OrderRecord &order);
     QList<OrderRecord> ordersOfCustomer(qint64 customerId);
+    std::optional<OrderRecord> orderById(qint64 id);
+    /// Orders whose number or shop id is `number` ("#1001", "1001" and "tl-1001" alike).
+    QList<OrderRecord> ordersByNumber(const QString &number);
 
     QString lastError() const { return m_lastError; }
 

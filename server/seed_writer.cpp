@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/seed_writer.h"
 
+#include "server/hub_store.h"
+
 #include <QJsonDocument>
 #include <QSqlError>
 
@@ -30,9 +32,9 @@ bool SeedWriter::begin()
         "INSERT INTO identities (customer_id, kind, value, last_inbound_at) VALUES (?, ?, ?, 0)"));
     m_message.prepare(QStringLiteral(
         "INSERT INTO messages (customer_id, channel, direction, author, identity, subject, body,"
-        " quoted, client_id, status, at, meta) VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), "
-        "COALESCE(?, ''), COALESCE(?, ''),"
-        " COALESCE(?, ''), '', ?, ?, COALESCE(?, ''))"));
+        " quoted, client_id, status, at, meta, folded) VALUES (?, ?, ?, COALESCE(?, ''),"
+        " COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+        " COALESCE(?, ''), '', ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
     m_summary.prepare(QStringLiteral(
         "UPDATE customers SET status = ?, assignee = COALESCE(?, ''), last_at = ?, last_channel = "
         "?,"
@@ -72,6 +74,7 @@ bool SeedWriter::addMessage(const protocol::MessagePayload &m)
     m_message.bindValue(10, m.meta.isEmpty() ? QString()
                                              : QString::fromUtf8(QJsonDocument(m.meta).toJson(
                                                    QJsonDocument::Compact)));
+    m_message.bindValue(11, foldedText(m));
     return check(m_message);
 }
 

@@ -110,6 +110,37 @@ void TestClient::sendBinary(const QByteArray &data)
     m_socket.sendBinaryMessage(data);
 }
 
+std::unique_ptr<TestClient> TestClient::signedIn(const QUrl &url, const QString &user,
+                                                 const QString &password)
+{
+    auto client = std::make_unique<TestClient>();
+    if (!client->connectTo(url) || client->hello(user, password).type != protocol::type::welcome)
+        return nullptr;
+    if (!client->waitForEvent(protocol::type::live))
+        return nullptr;
+    return client;
+}
+
+std::optional<Envelope> TestClient::waitForEvent(const QString &type,
+                                                 const std::function<bool(const Envelope &)> &match,
+                                                 int timeoutMs)
+{
+    auto take = [&]() -> std::optional<Envelope> {
+        for (qsizetype i = 0; i < m_events.size(); ++i)
+            if (m_events.at(i).type == type && match(m_events.at(i)))
+                return m_events.takeAt(i);
+        return std::nullopt;
+    };
+    QSignalSpy spy(this, &TestClient::frameArrived);
+    const QDeadlineTimer deadline(timeoutMs);
+    for (;;) {
+        if (auto e = take())
+            return e;
+        if (deadline.hasExpired() || !spy.wait(int(std::max<qint64>(1, deadline.remainingTime()))))
+            return take();
+    }
+}
+
 std::optional<Envelope> TestClient::waitForEvent(const QString &type, int timeoutMs)
 {
     auto take = [&]() -> std::optional<Envelope> {

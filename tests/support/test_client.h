@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrl>
 #include <QWebSocket>
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace threadline::testing {
@@ -41,6 +43,13 @@ public:
     QList<protocol::Envelope> &events() { return m_events; }
     /// Takes the first queued event of `type`, waiting for it when none is queued yet.
     std::optional<protocol::Envelope> waitForEvent(const QString &type, int timeoutMs = kTimeoutMs);
+    /// Takes the first queued event of `type` that `match` accepts (others stay queued).
+    std::optional<protocol::Envelope>
+    waitForEvent(const QString &type, const std::function<bool(const protocol::Envelope &)> &match,
+                 int timeoutMs = kTimeoutMs);
+    /// Connects, says hello and waits for live; nullptr when any step failed.
+    static std::unique_ptr<TestClient> signedIn(const QUrl &url, const QString &user,
+                                                const QString &password = QStringLiteral("demo"));
     /// Waits until the hub closes the connection; returns the close code (or -1).
     int waitForClose(int timeoutMs = kTimeoutMs);
     bool isConnected() const;
