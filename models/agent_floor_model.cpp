@@ -71,8 +71,8 @@ QVariant AgentFloorModel::data(const QModelIndex &index, int role) const
 
 QVariant AgentFloorModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[] = {"Agent", "Presence", "Open conversations"};
     return QString::fromLatin1(titles[section]);

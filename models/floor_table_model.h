@@ -13,8 +13,7 @@ namespace threadline::models {
 /// possible: one removal per run of vanished rows, one dataChanged per run of
 /// changed cells in a row, one insertion per run of new rows. Views keep their
 /// selection and scroll position across snapshots.
-template<typename Row>
-class FloorTableModel : public QAbstractTableModel {
+template <typename Row> class FloorTableModel : public QAbstractTableModel {
 public:
     using QAbstractTableModel::QAbstractTableModel;
 
@@ -97,8 +96,8 @@ protected:
         // New rows, in place: one insertion per run landing at the same row,
         // from the end so earlier positions stay valid.
         const auto position = [&](const Row &r) {
-            return static_cast<int>(std::lower_bound(m_rows.cbegin(), m_rows.cend(), r, less)
-                                    - m_rows.cbegin());
+            return static_cast<int>(std::lower_bound(m_rows.cbegin(), m_rows.cend(), r, less) -
+                                    m_rows.cbegin());
         };
         for (int end = static_cast<int>(added.size()); end > 0;) {
             const int at = position(added.at(end - 1));

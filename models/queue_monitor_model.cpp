@@ -37,8 +37,8 @@ QString QueueMonitorModel::formatDuration(qint64 ms, const QLocale &locale)
     const auto twoDigits = [&](qint64 n) { return locale.toString(n).rightJustified(2, zero); };
     const qint64 hours = total / 3600, minutes = total / 60 % 60, seconds = total % 60;
     if (hours > 0)
-        return locale.toString(hours) + QLatin1Char(':') + twoDigits(minutes) + QLatin1Char(':')
-               + twoDigits(seconds);
+        return locale.toString(hours) + QLatin1Char(':') + twoDigits(minutes) + QLatin1Char(':') +
+               twoDigits(seconds);
     return locale.toString(minutes) + QLatin1Char(':') + twoDigits(seconds);
 }
 
@@ -123,8 +123,8 @@ QVariant QueueMonitorModel::data(const QModelIndex &index, int role) const
 
 QVariant QueueMonitorModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0
-        || section >= ColumnCount)
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
+        section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
     static const char *const titles[] = {"Queue",        "Channel",     "Waiting", "Longest wait",
                                          "Average wait", "Handle time", "SLA"};
@@ -174,8 +174,8 @@ bool QueueMonitorModel::cellDiffers(const QueueStats &before, const QueueStats &
         return before.waiting != after.waiting;
     case LongestWaitColumn:
         // The thresholds are in its tooltip and decide its colour.
-        return before.longestWaitMs != after.longestWaitMs
-               || before.amberWaitS != after.amberWaitS || before.redWaitS != after.redWaitS;
+        return before.longestWaitMs != after.longestWaitMs ||
+               before.amberWaitS != after.amberWaitS || before.redWaitS != after.redWaitS;
     case AverageWaitColumn:
         return before.averageWaitMs != after.averageWaitMs;
     case AverageHandleColumn:

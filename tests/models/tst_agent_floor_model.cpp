@@ -31,8 +31,10 @@ private Q_SLOTS:
     void agentsAreListedByNameWithPresenceAndLoad()
     {
         AgentFloorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.apply(snapshot({agent(u"sara"_qs, u"busy"_qs, 3), agent(u"ali"_qs, u"available"_qs)}));
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.apply(
+            snapshot({agent(u"sara"_qs, u"busy"_qs, 3), agent(u"ali"_qs, u"available"_qs)}));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(model.index(0, Column::NameColumn).data().toString(), u"ali"_qs);
         QCOMPARE(model.index(1, Column::PresenceColumn).data().toString(), u"busy"_qs);
@@ -46,10 +48,10 @@ private Q_SLOTS:
     void aChangedSnapshotSignalsOnlyTheCellsThatChanged()
     {
         AgentFloorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.apply(snapshot({agent(u"ali"_qs, u"available"_qs, 1),
-                              agent(u"reza"_qs, u"away"_qs, 0),
-                              agent(u"sara"_qs, u"busy"_qs, 3)}));
+                              agent(u"reza"_qs, u"away"_qs, 0), agent(u"sara"_qs, u"busy"_qs, 3)}));
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -70,7 +72,8 @@ private Q_SLOTS:
     void anAgentWhoSignsInOrOutIsOneRowInsertedOrRemoved()
     {
         AgentFloorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.apply(snapshot({agent(u"ali"_qs, u"available"_qs), agent(u"sara"_qs, u"busy"_qs)}));
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -87,7 +90,8 @@ private Q_SLOTS:
         model.apply(snapshot({agent(u"a"_qs, u"offline"_qs), agent(u"b"_qs, u"away"_qs),
                               agent(u"c"_qs, u"busy"_qs), agent(u"d"_qs, u"available"_qs)}));
         QSortFilterProxyModel proxy;
-        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         proxy.setSourceModel(&model);
         proxy.setSortRole(AgentSortRole);
         proxy.sort(Column::PresenceColumn);

@@ -57,14 +57,15 @@ private Q_SLOTS:
     void queuesAreListedByNameWithTheirChannelsUnderTheAllChannelsRow()
     {
         QueueMonitorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.apply(snapshot({queue(u"orders"_qs, u"sms"_qs), queue(u"general"_qs),
                               queue(u"orders"_qs), queue(u"general"_qs, u"chat"_qs)}));
         QCOMPARE(model.rowCount(), 4);
         QCOMPARE(model.columnCount(), int(Column::ColumnCount));
         const auto key = [&](int row) -> QString {
-            return model.index(row, 0).data(QueueNameRole).toString() + u'/'
-                   + model.index(row, 0).data(QueueChannelRole).toString();
+            return model.index(row, 0).data(QueueNameRole).toString() + u'/' +
+                   model.index(row, 0).data(QueueChannelRole).toString();
         };
         QCOMPARE(key(0), u"general/"_qs);
         QCOMPARE(key(1), u"general/chat"_qs);
@@ -169,14 +170,15 @@ private Q_SLOTS:
     void aChangedSnapshotSignalsOnlyTheCellsThatChanged()
     {
         QueueMonitorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QList<QueueStats> before = {queue(u"general"_qs), queue(u"general"_qs, u"sms"_qs),
                                           queue(u"orders"_qs)};
         model.apply(snapshot(before));
         QList<QueueStats> after = before;
-        after[0].waiting = 5;              // general: waiting only
-        after[2].averageHandleMs = 1000;   // orders: handle time only
-        after[2].longestWaitMs = 400'000;  // ... and longest wait, which turns it red
+        after[0].waiting = 5;             // general: waiting only
+        after[2].averageHandleMs = 1000;  // orders: handle time only
+        after[2].longestWaitMs = 400'000; // ... and longest wait, which turns it red
         QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
@@ -204,14 +206,15 @@ private Q_SLOTS:
     void aNewChannelIsInsertedInPlaceAndAVanishedQueueRemovedKeepingTheSelection()
     {
         QueueMonitorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.apply(snapshot({queue(u"general"_qs), queue(u"orders"_qs), queue(u"vip"_qs)}));
         const QPersistentModelIndex selected = model.index(2, 0); // vip
         QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         model.apply(snapshot({queue(u"general"_qs), queue(u"general"_qs, u"email"_qs),
                               queue(u"general"_qs, u"sms"_qs), queue(u"vip"_qs)}));
-        QCOMPARE(removed.count(), 1); // orders
+        QCOMPARE(removed.count(), 1);  // orders
         QCOMPARE(inserted.count(), 1); // both general channels at once
         QCOMPARE(inserted.first().at(1).toInt(), 1);
         QCOMPARE(inserted.first().at(2).toInt(), 2);
@@ -223,7 +226,8 @@ private Q_SLOTS:
     void anEmptySnapshotEmptiesTheTable()
     {
         QueueMonitorModel model;
-        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.apply(snapshot({queue(u"general"_qs), queue(u"orders"_qs)}));
         QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
         model.apply(snapshot({}));
