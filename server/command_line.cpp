@@ -2,6 +2,7 @@
 #include "server/command_line.h"
 
 #include "server/hub_commands.h"
+#include "server/hub_config.h"
 
 #include <QCommandLineParser>
 #include <QRegularExpression>
@@ -44,10 +45,15 @@ QString helpText()
         "  threadline-hub --db PATH [--listen HOST:PORT] [--demo] [--simulate RATE] [--log-dir "
         "DIR]\n"
         "                 [--public-url URL] [--twilio-auth-token-file FILE]\n"
-        "                 [--ingress-secret-file FILE]\n"
+        "                 [--ingress-secret-file FILE] [--tls-cert FILE --tls-key FILE]\n"
+        "  threadline-hub --config FILE [flags]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
-        "      \"threadline-hub listening on ws://HOST:PORT/ws\".\n"
+        "      \"threadline-hub listening on ws://HOST:PORT/ws\" (wss:// with TLS).\n"
+        "      --config FILE       read settings from FILE (INI; /etc/threadline/hub.conf for the\n"
+        "                          systemd service, documented key by key in it); flags given\n"
+        "                          on the command line override the file. Also works before\n"
+        "                          the user and customer commands (it gives them --db).\n"
         "      --listen HOST:PORT  address to listen on (default 127.0.0.1:8787)\n"
         "      --db PATH           SQLite database; created when missing, never overwritten\n"
         "      --demo              seed demo users (agent, supervisor, store; password \"demo\")\n"
@@ -65,6 +71,9 @@ QString helpText()
         "                          require the secret on FILE's first line in the header\n"
         "                          X-Threadline-Ingress-Secret on /ingress/email and "
         "/ingress/orders/*\n"
+        "      --tls-cert FILE --tls-key FILE\n"
+        "                          serve https:// and wss:// with this PEM certificate (chain,\n"
+        "                          server certificate first) and its PEM private key\n"
         "      Channel ingress on the same address (docs/ingress.md): POST /ingress/sms/twilio,\n"
         "      /ingress/email (message/rfc822), /ingress/orders/woocommerce, "
         "/ingress/orders/shopify.\n"
@@ -109,8 +118,12 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     const QCommandLineOption role(QStringLiteral("role"), QString(), QStringLiteral("ROLE"));
     const QCommandLineOption passwordFile(QStringLiteral("password-file"), QString(),
                                           QStringLiteral("FILE"));
+    const QCommandLineOption config(QStringLiteral("config"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QString(), QStringLiteral("FILE"));
     parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role,
-                       passwordFile, publicUrl, twilioToken, ingressSecret});
+                       passwordFile, publicUrl, twilioToken, ingressSecret, config, tlsCert,
+                       tlsKey});
     // parse() expects the program name first.
     if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
         return usage(parser.errorText());
@@ -125,10 +138,33 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
         return o;
     }
     const QStringList args = parser.positionalArguments();
+    if (parser.isSet(config)) {
+        // The file's settings become flags (the command line's own flags win); parse again.
+        const auto read = readHubConfig(parser.value(config));
+        if (const auto *error = std::get_if<QString>(&read))
+            return usage(*error);
+        const bool forUser = !args.isEmpty() && args.at(0) == QLatin1String("user");
+        const bool forCustomer = !args.isEmpty() && args.at(0) == QLatin1String("customer");
+        const QStringList expanded = withHubConfig(
+            arguments, std::get<QList<HubConfigSetting>>(read), [&](const QString &flag) {
+                if (parser.isSet(flag))
+                    return false;
+                if (forUser)
+                    return flag == QLatin1String("db");
+                if (forCustomer)
+                    return flag == QLatin1String("db") || flag == QLatin1String("region");
+                return true;
+            });
+        auto parsed = parseCommandLine(expanded);
+        if (auto *error = std::get_if<UsageError>(&parsed))
+            error->message +=
+                QStringLiteral("\n(Settings were read from %1.)").arg(parser.value(config));
+        return parsed;
+    }
     auto onlyFor = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
         for (const QCommandLineOption *opt :
              {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile, &publicUrl,
-              &twilioToken, &ingressSecret})
+              &twilioToken, &ingressSecret, &tlsCert, &tlsKey})
             if (parser.isSet(*opt) && !allowed.contains(opt))
                 return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
         return {};
@@ -146,7 +182,7 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     if (args.isEmpty()) {
         o.mode = HubOptions::Mode::Serve;
         if (const QString e = onlyFor({&listen, &demo, &simulate, &logDir, &region, &publicUrl,
-                                       &twilioToken, &ingressSecret});
+                                       &twilioToken, &ingressSecret, &tlsCert, &tlsKey});
             !e.isEmpty())
             return usage(e);
         if (parser.isSet(publicUrl)) {
@@ -170,6 +206,10 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
             if (o.ingressSecretFile.isEmpty())
                 return usage(QStringLiteral("--ingress-secret-file takes a FILE"));
         }
+        o.tlsCertificateFile = parser.value(tlsCert);
+        o.tlsKeyFile = parser.value(tlsKey);
+        if (o.tlsCertificateFile.isEmpty() != o.tlsKeyFile.isEmpty())
+            return usage(QStringLiteral("--tls-cert FILE and --tls-key FILE go together"));
         if (parser.isSet(listen) && !parseListen(parser.value(listen), o.address, o.port))
             return usage(QStringLiteral("--listen takes HOST:PORT, e.g. 127.0.0.1:8787"));
         o.demo = parser.isSet(demo);

@@ -22,6 +22,8 @@ struct HubOptions {
     QString publicUrl;           ///< --public-url: where Twilio sees the hub
     QString twilioAuthTokenFile; ///< --twilio-auth-token-file
     QString ingressSecretFile;   ///< --ingress-secret-file
+    QString tlsCertificateFile;  ///< --tls-cert: PEM certificate (chain); serve https/wss
+    QString tlsKeyFile;          ///< --tls-key: its PEM private key
     // user add
     QString userName;
     QString role;

@@ -193,6 +193,13 @@ int serve(const HubOptions &o)
     // Before the server, so it outlives the routes' handlers.
     IngressRoutes ingressRoutes(store, PhoneNormaliser(o.region), ingress);
     HubServer server(store, commands, floor, monitor);
+    if (!o.tlsCertificateFile.isEmpty()) {
+        if (const QString error = server.useTls(o.tlsCertificateFile, o.tlsKeyFile);
+            !error.isEmpty()) {
+            printErr(QStringLiteral("threadline-hub: ") + error);
+            return 1;
+        }
+    }
     ingressRoutes.install(server.http());
     const quint16 port = server.listen(o.address, o.port);
     if (port == 0) {
@@ -208,10 +215,14 @@ int serve(const HubOptions &o)
     const QString host = o.address.protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + o.address.toString() + QLatin1Char(']')
                              : o.address.toString();
-    ingressRoutes.setListenBase(QStringLiteral("http://%1:%2").arg(host).arg(port));
-    TL_LOG("hub", info) << "listening on " << host << ":" << port;
-    printOut(
-        QStringLiteral("threadline-hub listening on ws://%1:%2/ws\n").arg(host).arg(port).toUtf8());
+    const QString tls = server.isTls() ? QStringLiteral("s") : QString();
+    ingressRoutes.setListenBase(QStringLiteral("http%1://%2:%3").arg(tls, host).arg(port));
+    TL_LOG("hub", info) << "listening on " << host << ":" << port
+                        << (server.isTls() ? " (TLS)" : "");
+    printOut(QStringLiteral("threadline-hub listening on ws%1://%2:%3/ws\n")
+                 .arg(tls, host)
+                 .arg(port)
+                 .toUtf8());
     return QCoreApplication::exec();
 }
 

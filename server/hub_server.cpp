@@ -7,10 +7,15 @@
 #include "services/protocol/frame_types.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QWebSocket>
 
 namespace threadline::server {
@@ -72,6 +77,46 @@ HubServer::~HubServer()
         s->disconnect(this);
         delete s;
     }
+}
+
+QString HubServer::useTls(const QString &certificateFile, const QString &keyFile)
+{
+    if (!QSslSocket::supportsSsl())
+        return QStringLiteral("TLS is not available (Qt found no OpenSSL backend)");
+    QFile certFile(certificateFile);
+    if (!certFile.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the TLS certificate %1").arg(certificateFile);
+    const QList<QSslCertificate> chain = QSslCertificate::fromData(certFile.readAll(), QSsl::Pem);
+    if (chain.isEmpty() || chain.constFirst().isNull())
+        return QStringLiteral("%1 holds no PEM certificate").arg(certificateFile);
+    QFile key(keyFile);
+    if (!key.open(QIODevice::ReadOnly))
+        return QStringLiteral("cannot read the TLS private key %1").arg(keyFile);
+    const QByteArray pem = key.readAll();
+    QSslKey privateKey;
+    for (const QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Dsa}) {
+        privateKey = QSslKey(pem, algorithm, QSsl::Pem, QSsl::PrivateKey);
+        if (!privateKey.isNull())
+            break;
+    }
+    if (privateKey.isNull())
+        return QStringLiteral("%1 holds no unencrypted PEM private key (RSA, EC or DSA)")
+            .arg(keyFile);
+    if (chain.constFirst().expiryDate() < QDateTime::currentDateTimeUtc())
+        TL_LOG("hub", warning) << "the TLS certificate in " << certificateFile << " has expired";
+
+    QSslConfiguration configuration = QSslConfiguration::defaultConfiguration();
+    configuration.setLocalCertificateChain(chain);
+    configuration.setPrivateKey(privateKey);
+    configuration.setPeerVerifyMode(QSslSocket::VerifyNone); // no client certificates
+    configuration.setProtocol(QSsl::TlsV1_2OrLater);
+    m_listener->setTlsConfiguration(configuration);
+    return {};
+}
+
+bool HubServer::isTls() const
+{
+    return m_listener->isTls();
 }
 
 quint16 HubServer::listen(const QHostAddress &address, quint16 port)

@@ -24,6 +24,11 @@ public:
               QObject *parent = nullptr);
     ~HubServer() override;
 
+    /// Serve https:// and wss:// with a PEM certificate (chain, server certificate first)
+    /// and its PEM private key; call before listen(). Returns a sentence when they cannot be
+    /// used, else an empty string.
+    QString useTls(const QString &certificateFile, const QString &keyFile);
+    bool isTls() const;
     /// Returns the port listened on (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
     int connectionCount() const { return int(m_sessions.size()); }
