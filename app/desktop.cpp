@@ -8,6 +8,7 @@
 #include "ui/sign_in_dialog.h"
 
 #include <QApplication>
+#include <QJsonArray>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -296,6 +297,16 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::draftsLoaded, m_window.get(), &ui::MainWindow::setDrafts);
     connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
     connect(m_window.get(), &ui::MainWindow::retentionChanged, sync, &SyncService::setRetentionDays);
+    connect(m_window.get(), &ui::MainWindow::commandRequested, sync, &SyncService::enqueue);
+    connect(sync, &SyncService::commandRefused, this,
+            [this](const QString &, const QString &code, const QString &message) {
+                m_window->showProblem(tr("The server refused that (%1): %2").arg(code, message));
+            });
+    connect(sync, &SyncService::answered, this,
+            [this](const QString &tag, bool ok, const QJsonObject &data) {
+                if (tag == QLatin1String("dispositions") && ok)
+                    m_window->setDispositions(data.value(QStringLiteral("dispositions")).toArray());
+            });
     {
         const int days = QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
                                    QSettings::IniFormat)
@@ -312,6 +323,9 @@ void Desktop::onServicesReady(SyncService *sync)
         else // shown from the cache while offline: now the hub can fill it in
             m_timeline.showCustomer(m_window->currentCustomer());
         maybeTakeScreenshot();
+        QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync()] {
+            sync->ask(QStringLiteral("dispositions"), QStringLiteral("dispositions.list"), {});
+        });
     });
     connect(sync, &SyncService::resynced, this, [this] {
         // The hub's snapshot replaced what the cache had: reload the open thread.

@@ -21,6 +21,8 @@ QString channelLabel(const QString &channel)
         return QCoreApplication::translate("Channel", "Note");
     if (channel == QLatin1String("order"))
         return QCoreApplication::translate("Channel", "Order");
+    if (channel == QLatin1String("system"))
+        return QCoreApplication::translate("Channel", "Activity");
     return text::isolate(channel);
 }
 

@@ -6,6 +6,8 @@
 #include "models/timeline_model.h"
 #include "models/timeline_roles.h"
 #include "ui/composer.h"
+#include "ui/conversation_bar.h"
+#include "ui/log_call_dialog.h"
 #include "ui/customer_panel.h"
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
@@ -43,6 +45,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
       m_countTimer(new QTimer(this)),
       m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
       m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
+      m_bar(new ConversationBar(this)),
       m_threadTitle(new QLabel(this)), m_connection(new QLabel(this)), m_outbox(new QLabel(this)),
       m_user(new QLabel(this)), m_draftTimer(new QTimer(this))
 {
@@ -124,6 +127,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     threadLayout->setContentsMargins(0, 0, 0, 0);
     threadLayout->setSpacing(0);
     threadLayout->addWidget(m_threadTitle);
+    threadLayout->addWidget(m_bar);
     threadLayout->addWidget(m_timelineView, 1);
     threadLayout->addWidget(m_composer);
 
@@ -147,6 +151,15 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
                 Q_EMIT sendRequested(m_customerId, channel, identity, subject, body);
             });
     connect(inbox, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshCustomer);
+    connect(m_bar, &ConversationBar::commandRequested, this, &MainWindow::commandRequested);
+    connect(m_bar, &ConversationBar::logCallRequested, this, [this] {
+        const auto customer = m_inbox->customer(m_customerId);
+        if (!customer)
+            return;
+        LogCallDialog dialog(*customer, m_dispositions, this);
+        if (dialog.exec() == QDialog::Accepted)
+            Q_EMIT commandRequested(QStringLiteral("log_call"), dialog.command());
+    });
     m_draftTimer->setSingleShot(true);
     m_draftTimer->setInterval(600);
     connect(m_draftTimer, &QTimer::timeout, this, &MainWindow::saveDraftNow);
@@ -251,6 +264,7 @@ void MainWindow::refreshCustomer()
 {
     const auto customer = m_inbox->customer(m_customerId);
     m_panel->setCustomer(customer);
+    m_bar->setCustomer(customer);
     // Alone on its label the name needs no isolate (which would also hide its
     // direction from the label's alignment), only its controls neutralised.
     m_threadTitle->setText(customer ? text::neutraliseBidi(customer->name) : QString());
@@ -281,6 +295,20 @@ void MainWindow::refreshCustomer()
 
 void MainWindow::updateSectionCounts()
 {
+    // Who and where a conversation can be handed to: what the inbox shows us.
+    QStringList queues, agents;
+    for (int row = 0; row < m_inbox->rowCount(); ++row) {
+        const QModelIndex i = m_inbox->index(row);
+        const QString queue = i.data(QueueRole).toString();
+        const QString agent = i.data(AssigneeRole).toString();
+        if (!queue.isEmpty() && !queues.contains(queue))
+            queues.append(queue);
+        if (!agent.isEmpty() && !agents.contains(agent))
+            agents.append(agent);
+    }
+    queues.sort();
+    agents.sort();
+    m_bar->setDirectory(queues, agents);
     const QLocale locale;
     const QString labels[] = {tr("Mine"), tr("Queue"), tr("All")};
     for (int i = 0; i < 3; ++i)
@@ -339,6 +367,7 @@ void MainWindow::setUser(const QString &user, const QString &role)
 {
     m_user->setText(tr("%1 (%2)").arg(text::isolate(user), roleLabel(role)));
     m_inboxFilter->setAgent(user);
+    m_bar->setUser(user);
     updateSectionCounts();
 }
 

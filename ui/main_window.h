@@ -4,6 +4,8 @@
 #include "models/draft.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QMainWindow>
 
 class QLabel;
@@ -21,6 +23,7 @@ class TimelineModel;
 namespace threadline::ui {
 
 class Composer;
+class ConversationBar;
 class CustomerPanel;
 class InboxFilter;
 class TimelineView;
@@ -50,8 +53,13 @@ public Q_SLOTS:
     void setUser(const QString &user, const QString &role);
     void showProblem(const QString &sentence);
     void setRetentionDays(int days) { m_retentionDays = days; }
+    /// The hub's wrap-up codes for "Log call" ([{code, title, titles}]).
+    void setDispositions(const QJsonArray &dispositions) { m_dispositions = dispositions; }
 
 Q_SIGNALS:
+    /// A hub command about the open conversation (assign, transfer, set_status,
+    /// snooze, label, log_call).
+    void commandRequested(const QString &type, const QJsonObject &data);
     /// Sign out; with `removeLocalData` this computer's copy and its key go too.
     void signOutRequested(bool removeLocalData);
     /// Keep only this many days of history on this computer (0: all).
@@ -79,6 +87,8 @@ private:
     TimelineView *m_timelineView;
     Composer *m_composer;
     CustomerPanel *m_panel;
+    ConversationBar *m_bar;
+    QJsonArray m_dispositions;
     QLabel *m_threadTitle;
     QLabel *m_connection;
     QLabel *m_outbox;

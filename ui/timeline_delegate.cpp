@@ -78,8 +78,48 @@ QString isolateLines(const QString &untrusted)
     return lines.join(QLatin1Char('\n'));
 }
 
+/// Who did what to the conversation, in the reader's language (the hub's body
+/// is English, for logs and old clients).
+QString systemText(const Message &m)
+{
+    const auto meta = [&m](const char *key) { return m.meta.value(QLatin1String(key)).toString(); };
+    const QString who = text::isolate(m.author);
+    const QString event = meta("event");
+    if (event == QLatin1String("assigned")) {
+        const QString to = meta("to");
+        if (to.isEmpty())
+            return QApplication::translate("Timeline", "%1 returned the conversation to the queue").arg(who);
+        if (to == m.author)
+            return QApplication::translate("Timeline", "%1 took the conversation").arg(who);
+        return QApplication::translate("Timeline", "%1 assigned the conversation to %2")
+            .arg(who, text::isolate(to));
+    }
+    if (event == QLatin1String("transferred")) {
+        const QString to = meta("to").isEmpty() ? meta("to_queue") : meta("to");
+        QString sentence = QApplication::translate("Timeline", "%1 transferred the conversation to %2")
+                               .arg(who, text::isolate(to));
+        if (!meta("note").isEmpty())
+            sentence += QStringLiteral(": ") + text::isolate(meta("note"));
+        return sentence;
+    }
+    if (event == QLatin1String("snoozed"))
+        return QApplication::translate("Timeline", "%1 snoozed the conversation until %2")
+            .arg(who, QLocale().toString(QDateTime::fromMSecsSinceEpoch(
+                                             m.meta.value(QStringLiteral("until")).toInteger()),
+                                         QLocale::ShortFormat));
+    if (event == QLatin1String("resolved"))
+        return QApplication::translate("Timeline", "%1 resolved the conversation").arg(who);
+    if (event == QLatin1String("reopened"))
+        return meta("reason") == QLatin1String("snooze_due")
+                   ? QApplication::translate("Timeline", "The snooze ended; the conversation is open again")
+                   : QApplication::translate("Timeline", "%1 reopened the conversation").arg(who);
+    return text::isolate(m.body);
+}
+
 QString bodyText(const Message &m, bool expanded)
 {
+    if (m.channel == QLatin1String("system"))
+        return systemText(m);
     QString text;
     // The subject shares the layout with the body: a bidi control left open in
     // it must not run on into the body.
@@ -184,7 +224,8 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     if (unreadMarker)
         y += kSeparatorHeight;
 
-    const bool centred = m.channel == QLatin1String("order");
+    const bool system = m.channel == QLatin1String("system");
+    const bool centred = m.channel == QLatin1String("order") || system;
     const bool note = m.channel == QLatin1String("note");
     const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(m.at).time(), QLocale::ShortFormat);
     l->header = channelLabel(m.channel);
@@ -378,6 +419,8 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         fill = QColor(0xe3, 0xf0, 0xff);
     else if (m.channel == QLatin1String("order"))
         fill = QColor(0xec, 0xef, 0xf1);
+    else if (m.channel == QLatin1String("system"))
+        fill = pal.color(QPalette::Base); // who did what: quiet, not a message
     else
         fill = QColor(0xf5, 0xf5, 0xf5);
     QPainterPath path;

@@ -46,6 +46,10 @@
         <source>Order</source>
         <translation>طلب</translation>
     </message>
+    <message>
+        <source>Activity</source>
+        <translation>نشاط</translation>
+    </message>
 </context>
 <context>
     <name>Identity</name>
@@ -102,6 +106,25 @@
     <message>
         <source>picked up</source>
         <translation>تم الاستلام</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>غائب</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
     </message>
 </context>
 <context>
@@ -209,6 +232,38 @@
         <source>New</source>
         <translation>جديد</translation>
     </message>
+    <message>
+        <source>%1 returned the conversation to the queue</source>
+        <translation>أعاد %1 المحادثة إلى قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>%1 took the conversation</source>
+        <translation>تولّى %1 المحادثة</translation>
+    </message>
+    <message>
+        <source>%1 assigned the conversation to %2</source>
+        <translation>أسند %1 المحادثة إلى %2</translation>
+    </message>
+    <message>
+        <source>%1 transferred the conversation to %2</source>
+        <translation>حوّل %1 المحادثة إلى %2</translation>
+    </message>
+    <message>
+        <source>%1 snoozed the conversation until %2</source>
+        <translation>أجّل %1 المحادثة حتى %2</translation>
+    </message>
+    <message>
+        <source>%1 resolved the conversation</source>
+        <translation>أنهى %1 المحادثة</translation>
+    </message>
+    <message>
+        <source>The snooze ended; the conversation is open again</source>
+        <translation>انتهى التأجيل؛ المحادثة مفتوحة من جديد</translation>
+    </message>
+    <message>
+        <source>%1 reopened the conversation</source>
+        <translation>أعاد %1 فتح المحادثة</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -298,6 +353,25 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The cache key could not be removed: %1</source>
         <translation>تعذّر حذف مفتاح النسخة المحلية: %1</translation>
     </message>
+    <message>
+        <source>The server refused that (%1): %2</source>
+        <translation>رفض الخادم هذا الإجراء (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AgentTableProxy</name>
+    <message>
+        <source>Agent</source>
+        <translation>موظف الدعم</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>المحادثات المفتوحة</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>
@@ -336,6 +410,148 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source> · Unicode</source>
         <translation> · يونيكود</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ConversationBar</name>
+    <message>
+        <source>Take</source>
+        <translation>تولَّ</translation>
+    </message>
+    <message>
+        <source>Assign to me (%1)</source>
+        <translation>أسندها إليّ (%1)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>تحويل…</translation>
+    </message>
+    <message>
+        <source>Hand over to a queue or a colleague (%1)</source>
+        <translation>سلّمها إلى قائمة انتظار أو زميل (%1)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>إنهاء</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen (%1)</source>
+        <translation>إنهاء أو إعادة فتح (%1)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>تأجيل</translation>
+    </message>
+    <message>
+        <source>Hide until a time; it comes back by itself</source>
+        <translation>إخفاء حتى وقت محدد؛ تعود تلقائياً</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>التصنيفات…</translation>
+    </message>
+    <message>
+        <source>Add or remove labels</source>
+        <translation>إضافة تصنيفات أو إزالتها</translation>
+    </message>
+    <message>
+        <source>Log call…</source>
+        <translation>تسجيل مكالمة…</translation>
+    </message>
+    <message>
+        <source>Log a phone call (%1)</source>
+        <translation>تسجيل مكالمة هاتفية (%1)</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>لمدة ساعة</translation>
+    </message>
+    <message>
+        <source>Until tomorrow morning</source>
+        <translation>حتى صباح الغد</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>لمدة أسبوع</translation>
+    </message>
+    <message>
+        <source>Return to queue</source>
+        <translation>إعادة إلى قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>إعادة فتح</translation>
+    </message>
+    <message>
+        <source>In the queue</source>
+        <translation>في قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>لدى %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>قائمة الانتظار: %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>منتهية</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>مؤجلة حتى %1</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>تحويل</translation>
+    </message>
+    <message>
+        <source>(keep the queue)</source>
+        <translation>(نفس قائمة الانتظار)</translation>
+    </message>
+    <message>
+        <source>(anyone in the queue)</source>
+        <translation>(أي شخص في قائمة الانتظار)</translation>
+    </message>
+    <message>
+        <source>What the next person should know</source>
+        <translation>ما يجب أن يعرفه الشخص التالي</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>زميل</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>التصنيفات</translation>
+    </message>
+    <message>
+        <source>Labels, separated by commas:</source>
+        <translation>التصنيفات، مفصولة بفواصل:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ConversationDelegate</name>
+    <message>
+        <source>waiting %1</source>
+        <translation>ينتظر منذ %1</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>تم الرد</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>غير مُسنَدة</translation>
     </message>
 </context>
 <context>
@@ -382,6 +598,72 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::FloorChart</name>
+    <message>
+        <source>Customers waiting</source>
+        <translation>العملاء المنتظرون</translation>
+    </message>
+    <message>
+        <source>SLA (%)</source>
+        <translation>مستوى الخدمة (٪)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>المنتظرون</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::LogCallDialog</name>
+    <message>
+        <source>Log call</source>
+        <translation>تسجيل مكالمة</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>مكالمة واردة</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>مكالمة صادرة</translation>
+    </message>
+    <message>
+        <source>What was said, what was promised</source>
+        <translation>ما قيل وما وُعد به</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>الاتجاه</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>المدة</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>ملاحظات</translation>
+    </message>
+    <message>
+        <source>The outcomes are not loaded yet; connect to the server to log the call.</source>
+        <translation>لم تُحمَّل نتائج المكالمات بعد؛ اتصل بالخادم لتسجيل المكالمة.</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>بدء المؤقت</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>إيقاف المؤقت</translation>
     </message>
 </context>
 <context>
@@ -476,6 +758,318 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
         <translation>هل تريد حذف النسخة المشفّرة من محادثاتك على هذا الحاسوب ومفتاحها ومسوّداتك والردود التي لم تُرسل بعد؟ يحتفظ الخادم بكل ما استلمه.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::OrderDeskView</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>an amount and its currency code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>الدفع معلّق</translation>
+    </message>
+    <message>
+        <source>authorised, not yet captured</source>
+        <translation>مُفوَّض، لم يُحصَّل بعد</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>ملغى</translation>
+    </message>
+    <message>
+        <source>not yet fulfilled</source>
+        <translation>لم يُجهَّز بعد</translation>
+    </message>
+    <message>
+        <source>Looks like: %1</source>
+        <translation>يبدو أنه: %1</translation>
+    </message>
+    <message>
+        <source>Pick an order to see its items, its pickup code and the customer&apos;s thread.</source>
+        <translation>اختر طلبًا لترى أصنافه ورمز استلامه ومحادثة العميل.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t tell them</source>
+        <translation>دون إبلاغ العميل</translation>
+    </message>
+    <message>
+        <source>Tell the customer by:</source>
+        <translation>إبلاغ العميل عبر:</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>جاهز للاستلام</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>تم الاستلام</translation>
+    </message>
+    <message>
+        <source>A note for the customer&apos;s thread</source>
+        <translation>ملاحظة في محادثة العميل</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>إضافة ملاحظة</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>رمز الاستلام</translation>
+    </message>
+    <message>
+        <source>Search orders (%1 or %2), %3 to look up at once</source>
+        <translation>البحث في الطلبات (%1 أو %2)، و%3 للبحث فورًا</translation>
+    </message>
+    <message>
+        <source>Mark the order ready and tell the customer (%1)</source>
+        <translation>تعيين الطلب جاهزًا وإبلاغ العميل (%1)</translation>
+    </message>
+    <message>
+        <source>Record that the customer collected the order (%1)</source>
+        <translation>تسجيل أن العميل استلم الطلب (%1)</translation>
+    </message>
+    <message>
+        <source>Look an order up by its number, or by the customer&apos;s phone number, email or name.</source>
+        <translation>ابحث عن طلب برقمه، أو برقم هاتف العميل أو بريده الإلكتروني أو اسمه.</translation>
+    </message>
+    <message>
+        <source>No order matches “%1”.</source>
+        <translation>لا يوجد طلب يطابق «%1».</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s thread appears here.</source>
+        <translation>تظهر محادثة العميل هنا.</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>الطلب %1</translation>
+    </message>
+    <message>
+        <source>Placed on %1 via %2</source>
+        <translation>قُدِّم في %1 عبر %2</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>The shop sent no items for this order.</source>
+        <translation>لم يرسل المتجر أي أصناف لهذا الطلب.</translation>
+    </message>
+    <message>
+        <source>Payment: %1 · Fulfilment: %2</source>
+        <translation>الدفع: %1 · التجهيز: %2</translation>
+    </message>
+    <message>
+        <source>No pickup code</source>
+        <translation>لا يوجد رمز استلام</translation>
+    </message>
+    <message>
+        <source>Marked ready on %1 at %2</source>
+        <translation>عُيِّن جاهزًا في %1 الساعة %2</translation>
+    </message>
+    <message>
+        <source>Picked up on %1 at %2</source>
+        <translation>استُلم في %1 الساعة %2</translation>
+    </message>
+    <message>
+        <source>Marked ready by %1 on %2 at %3</source>
+        <translation>عيّنه %1 جاهزًا في %2 الساعة %3</translation>
+    </message>
+    <message>
+        <source>Picked up by %1 on %2 at %3</source>
+        <translation>سلّمه %1 في %2 الساعة %3</translation>
+    </message>
+    <message>
+        <source>SMS to %1</source>
+        <translation>رسالة نصية إلى %1</translation>
+    </message>
+    <message>
+        <source>Email to %1</source>
+        <translation>بريد إلكتروني إلى %1</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s thread</source>
+        <translation>محادثة العميل</translation>
+    </message>
+    <message>
+        <source>Thread with %1</source>
+        <translation>المحادثة مع %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::OrderSearchInput</name>
+    <message>
+        <source>Order number, phone, email or name</source>
+        <translation>رقم الطلب أو الهاتف أو البريد الإلكتروني أو الاسم</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>رقم طلب</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>رقم هاتف</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>عنوان بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>اسم</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::PickDialog</name>
+    <message>
+        <source>Optional: what the next person should know</source>
+        <translation>اختياري: ما يجب أن يعرفه الشخص التالي</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::QueueMonitorView</name>
+    <message>
+        <source>Conversations assigned to %1</source>
+        <translation>المحادثات المُسندة إلى %1</translation>
+    </message>
+    <message>
+        <source>Conversations in %1</source>
+        <translation>المحادثات في %1</translation>
+    </message>
+    <message>
+        <source>Conversations in %1, %2</source>
+        <translation>المحادثات في %1، %2</translation>
+    </message>
+    <message>
+        <source>Pick a queue or an agent to see their conversations.</source>
+        <translation>اختر قائمة انتظار أو موظف دعم لعرض محادثاته.</translation>
+    </message>
+    <message>
+        <source>%1 available, %2 busy, %3 away</source>
+        <translation>%1 متاح، %2 مشغول، %3 غائب</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 open)</source>
+        <translation>%1 (%2، %3 مفتوحة)</translation>
+    </message>
+    <message>
+        <source>Reassign conversation</source>
+        <translation>إعادة إسناد المحادثة</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>موظف الدعم:</translation>
+    </message>
+    <message>
+        <source>Move to queue</source>
+        <translation>النقل إلى قائمة انتظار</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>قائمة الانتظار:</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>قوائم الانتظار</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>الساعة الأخيرة</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>موظفو الدعم</translation>
+    </message>
+    <message>
+        <source>Filter agents by name</source>
+        <translation>تصفية موظفي الدعم بالاسم</translation>
+    </message>
+    <message>
+        <source>Any presence</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>إعادة إسناد…</translation>
+    </message>
+    <message>
+        <source>Give the conversation to another agent, with a note</source>
+        <translation>إسناد المحادثة إلى موظف دعم آخر مع ملاحظة</translation>
+    </message>
+    <message>
+        <source>Move to queue…</source>
+        <translation>النقل إلى قائمة انتظار…</translation>
+    </message>
+    <message>
+        <source>Move the conversation to another queue, with a note</source>
+        <translation>نقل المحادثة إلى قائمة انتظار أخرى مع ملاحظة</translation>
+    </message>
+    <message>
+        <source>Open thread</source>
+        <translation>فتح المحادثة</translation>
+    </message>
+    <message>
+        <source>Open the conversation&apos;s thread (Enter)</source>
+        <translation>فتح سجل المحادثة (Enter)</translation>
+    </message>
+    <message>
+        <source>Drag a conversation onto an agent to give it to them</source>
+        <translation>اسحب محادثة إلى موظف دعم لإسنادها إليه</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::QueueTableProxy</name>
+    <message>
+        <source>All channels</source>
+        <translation>كل القنوات</translation>
+    </message>
+    <message>
+        <source>Amber from %1, red from %2</source>
+        <translation>كهرماني من %1، أحمر من %2</translation>
+    </message>
+    <message>
+        <source>Share answered within %1 over the last hour; amber below %2, red below %3</source>
+        <translation>نسبة ما تم الرد عليه خلال %1 في الساعة الأخيرة؛ كهرماني تحت %2، أحمر تحت %3</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>المنتظرون</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>أطول انتظار</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>متوسط الانتظار</translation>
+    </message>
+    <message>
+        <source>Handle time</source>
+        <translation>مدة المعالجة</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>مستوى الخدمة</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,10 @@
         <source>Order</source>
         <translation>سفارش</translation>
     </message>
+    <message>
+        <source>Activity</source>
+        <translation>فعالیت</translation>
+    </message>
 </context>
 <context>
     <name>Identity</name>
@@ -102,6 +106,25 @@
     <message>
         <source>picked up</source>
         <translation>تحویل گرفته شد</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Available</source>
+        <translation>در دسترس</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>غایب</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>آفلاین</translation>
     </message>
 </context>
 <context>
@@ -194,6 +217,38 @@
         <source>New</source>
         <translation>جدید</translation>
     </message>
+    <message>
+        <source>%1 returned the conversation to the queue</source>
+        <translation>%1 گفتگو را به صف برگرداند</translation>
+    </message>
+    <message>
+        <source>%1 took the conversation</source>
+        <translation>%1 گفتگو را برداشت</translation>
+    </message>
+    <message>
+        <source>%1 assigned the conversation to %2</source>
+        <translation>%1 گفتگو را به %2 سپرد</translation>
+    </message>
+    <message>
+        <source>%1 transferred the conversation to %2</source>
+        <translation>%1 گفتگو را به %2 منتقل کرد</translation>
+    </message>
+    <message>
+        <source>%1 snoozed the conversation until %2</source>
+        <translation>%1 گفتگو را تا %2 به تعویق انداخت</translation>
+    </message>
+    <message>
+        <source>%1 resolved the conversation</source>
+        <translation>%1 گفتگو را حل‌شده اعلام کرد</translation>
+    </message>
+    <message>
+        <source>The snooze ended; the conversation is open again</source>
+        <translation>زمان تعویق تمام شد؛ گفتگو دوباره باز است</translation>
+    </message>
+    <message>
+        <source>%1 reopened the conversation</source>
+        <translation>%1 گفتگو را دوباره باز کرد</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -283,6 +338,25 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The cache key could not be removed: %1</source>
         <translation>کلید حافظهٔ محلی حذف نشد: %1</translation>
     </message>
+    <message>
+        <source>The server refused that (%1): %2</source>
+        <translation>سرور این کار را نپذیرفت (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AgentTableProxy</name>
+    <message>
+        <source>Agent</source>
+        <translation>کارشناس</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>وضعیت حضور</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>گفتگوهای باز</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::Composer</name>
@@ -324,6 +398,148 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::ConversationBar</name>
+    <message>
+        <source>Take</source>
+        <translation>برداشتن</translation>
+    </message>
+    <message>
+        <source>Assign to me (%1)</source>
+        <translation>سپردن به من (%1)</translation>
+    </message>
+    <message>
+        <source>Transfer…</source>
+        <translation>انتقال…</translation>
+    </message>
+    <message>
+        <source>Hand over to a queue or a colleague (%1)</source>
+        <translation>سپردن به یک صف یا همکار (%1)</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>حل شد</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen (%1)</source>
+        <translation>حل‌شده یا بازگشایی (%1)</translation>
+    </message>
+    <message>
+        <source>Snooze</source>
+        <translation>تعویق</translation>
+    </message>
+    <message>
+        <source>Hide until a time; it comes back by itself</source>
+        <translation>تا زمانی معین پنهان شود؛ خودش برمی‌گردد</translation>
+    </message>
+    <message>
+        <source>Labels…</source>
+        <translation>برچسب‌ها…</translation>
+    </message>
+    <message>
+        <source>Add or remove labels</source>
+        <translation>افزودن یا حذف برچسب</translation>
+    </message>
+    <message>
+        <source>Log call…</source>
+        <translation>ثبت تماس…</translation>
+    </message>
+    <message>
+        <source>Log a phone call (%1)</source>
+        <translation>ثبت تماس تلفنی (%1)</translation>
+    </message>
+    <message>
+        <source>For an hour</source>
+        <translation>برای یک ساعت</translation>
+    </message>
+    <message>
+        <source>Until tomorrow morning</source>
+        <translation>تا فردا صبح</translation>
+    </message>
+    <message>
+        <source>For a week</source>
+        <translation>برای یک هفته</translation>
+    </message>
+    <message>
+        <source>Return to queue</source>
+        <translation>برگرداندن به صف</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>بازگشایی</translation>
+    </message>
+    <message>
+        <source>In the queue</source>
+        <translation>در صف</translation>
+    </message>
+    <message>
+        <source>With %1</source>
+        <translation>نزد %1</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>صف: %1</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>حل‌شده</translation>
+    </message>
+    <message>
+        <source>Snoozed until %1</source>
+        <translation>به تعویق تا %1</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>انتقال</translation>
+    </message>
+    <message>
+        <source>(keep the queue)</source>
+        <translation>(همین صف)</translation>
+    </message>
+    <message>
+        <source>(anyone in the queue)</source>
+        <translation>(هر کسی در صف)</translation>
+    </message>
+    <message>
+        <source>What the next person should know</source>
+        <translation>آنچه نفر بعدی باید بداند</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>صف</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>همکار</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Labels, separated by commas:</source>
+        <translation>برچسب‌ها، جداشده با ویرگول:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ConversationDelegate</name>
+    <message>
+        <source>waiting %1</source>
+        <translation>در انتظار %1</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>پاسخ داده شده</translation>
+    </message>
+    <message>
+        <source>unassigned</source>
+        <translation>واگذار نشده</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::CustomerPanel</name>
     <message>
         <source>Identities</source>
@@ -362,6 +578,72 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::FloorChart</name>
+    <message>
+        <source>Customers waiting</source>
+        <translation>مشتریان در انتظار</translation>
+    </message>
+    <message>
+        <source>SLA (%)</source>
+        <translation>سطح خدمت (٪)</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>در انتظار</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::LogCallDialog</name>
+    <message>
+        <source>Log call</source>
+        <translation>ثبت تماس</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>تماس ورودی</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>تماس خروجی</translation>
+    </message>
+    <message>
+        <source>What was said, what was promised</source>
+        <translation>چه گفته شد، چه قولی داده شد</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>جهت</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>شماره</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>مدت</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>نتیجه</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>یادداشت‌ها</translation>
+    </message>
+    <message>
+        <source>The outcomes are not loaded yet; connect to the server to log the call.</source>
+        <translation>فهرست نتیجه‌ها هنوز بارگیری نشده است؛ برای ثبت تماس به سرور وصل شوید.</translation>
+    </message>
+    <message>
+        <source>Start timer</source>
+        <translation>شروع زمان‌سنج</translation>
+    </message>
+    <message>
+        <source>Stop timer</source>
+        <translation>توقف زمان‌سنج</translation>
     </message>
 </context>
 <context>
@@ -451,6 +733,318 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
         <translation>نسخهٔ رمزگذاری‌شدهٔ گفتگوها روی این رایانه، کلید آن، پیش‌نویس‌ها و پاسخ‌هایی که هنوز ارسال نشده‌اند حذف شوند؟ هر آنچه سرور دریافت کرده است روی سرور می‌ماند.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::OrderDeskView</name>
+    <message>
+        <source>%1 %2</source>
+        <comment>an amount and its currency code</comment>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>payment pending</source>
+        <translation>در انتظار پرداخت</translation>
+    </message>
+    <message>
+        <source>authorised, not yet captured</source>
+        <translation>تأیید شده، هنوز برداشت نشده</translation>
+    </message>
+    <message>
+        <source>voided</source>
+        <translation>باطل شده</translation>
+    </message>
+    <message>
+        <source>not yet fulfilled</source>
+        <translation>هنوز آماده نشده</translation>
+    </message>
+    <message>
+        <source>Looks like: %1</source>
+        <translation>به نظر می‌رسد: %1</translation>
+    </message>
+    <message>
+        <source>Pick an order to see its items, its pickup code and the customer&apos;s thread.</source>
+        <translation>یک سفارش را انتخاب کنید تا اقلام، کد تحویل و گفتگوی مشتری را ببینید.</translation>
+    </message>
+    <message>
+        <source>Don&apos;t tell them</source>
+        <translation>به مشتری خبر داده نشود</translation>
+    </message>
+    <message>
+        <source>Tell the customer by:</source>
+        <translation>خبر دادن به مشتری از راه:</translation>
+    </message>
+    <message>
+        <source>Ready for pickup</source>
+        <translation>آمادهٔ تحویل</translation>
+    </message>
+    <message>
+        <source>Picked up</source>
+        <translation>تحویل گرفته شد</translation>
+    </message>
+    <message>
+        <source>A note for the customer&apos;s thread</source>
+        <translation>یادداشتی برای گفتگوی مشتری</translation>
+    </message>
+    <message>
+        <source>Add note</source>
+        <translation>افزودن یادداشت</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>جمع کل</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>کد تحویل</translation>
+    </message>
+    <message>
+        <source>Search orders (%1 or %2), %3 to look up at once</source>
+        <translation>جستجوی سفارش‌ها (%1 یا %2)، %3 برای جستجوی فوری</translation>
+    </message>
+    <message>
+        <source>Mark the order ready and tell the customer (%1)</source>
+        <translation>سفارش را آماده اعلام کنید و به مشتری خبر دهید (%1)</translation>
+    </message>
+    <message>
+        <source>Record that the customer collected the order (%1)</source>
+        <translation>ثبت کنید که مشتری سفارش را تحویل گرفت (%1)</translation>
+    </message>
+    <message>
+        <source>Look an order up by its number, or by the customer&apos;s phone number, email or name.</source>
+        <translation>سفارش را با شماره‌اش، یا با شماره تلفن، ایمیل یا نام مشتری پیدا کنید.</translation>
+    </message>
+    <message>
+        <source>No order matches “%1”.</source>
+        <translation>هیچ سفارشی با «%1» پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s thread appears here.</source>
+        <translation>گفتگوی مشتری اینجا نمایش داده می‌شود.</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>سفارش %1</translation>
+    </message>
+    <message>
+        <source>Placed on %1 via %2</source>
+        <translation>ثبت در %1 از طریق %2</translation>
+    </message>
+    <message>
+        <source>× %1</source>
+        <translation>× %1</translation>
+    </message>
+    <message>
+        <source>The shop sent no items for this order.</source>
+        <translation>فروشگاه اقلامی برای این سفارش نفرستاده است.</translation>
+    </message>
+    <message>
+        <source>Payment: %1 · Fulfilment: %2</source>
+        <translation>پرداخت: %1 · تحویل: %2</translation>
+    </message>
+    <message>
+        <source>No pickup code</source>
+        <translation>بدون کد تحویل</translation>
+    </message>
+    <message>
+        <source>Marked ready on %1 at %2</source>
+        <translation>در %1 ساعت %2 آماده اعلام شد</translation>
+    </message>
+    <message>
+        <source>Picked up on %1 at %2</source>
+        <translation>در %1 ساعت %2 تحویل داده شد</translation>
+    </message>
+    <message>
+        <source>Marked ready by %1 on %2 at %3</source>
+        <translation>%1 در %2 ساعت %3 آن را آماده اعلام کرد</translation>
+    </message>
+    <message>
+        <source>Picked up by %1 on %2 at %3</source>
+        <translation>%1 در %2 ساعت %3 آن را تحویل داد</translation>
+    </message>
+    <message>
+        <source>SMS to %1</source>
+        <translation>پیامک به %1</translation>
+    </message>
+    <message>
+        <source>Email to %1</source>
+        <translation>ایمیل به %1</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s thread</source>
+        <translation>گفتگوی مشتری</translation>
+    </message>
+    <message>
+        <source>Thread with %1</source>
+        <translation>گفتگو با %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::OrderSearchInput</name>
+    <message>
+        <source>Order number, phone, email or name</source>
+        <translation>شماره سفارش، تلفن، ایمیل یا نام</translation>
+    </message>
+    <message>
+        <source>order number</source>
+        <translation>شماره سفارش</translation>
+    </message>
+    <message>
+        <source>phone number</source>
+        <translation>شماره تلفن</translation>
+    </message>
+    <message>
+        <source>email address</source>
+        <translation>نشانی ایمیل</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>نام</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::PickDialog</name>
+    <message>
+        <source>Optional: what the next person should know</source>
+        <translation>اختیاری: آنچه نفر بعدی باید بداند</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>یادداشت:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::QueueMonitorView</name>
+    <message>
+        <source>Conversations assigned to %1</source>
+        <translation>گفتگوهای واگذارشده به %1</translation>
+    </message>
+    <message>
+        <source>Conversations in %1</source>
+        <translation>گفتگوهای صف %1</translation>
+    </message>
+    <message>
+        <source>Conversations in %1, %2</source>
+        <translation>گفتگوهای صف %1، %2</translation>
+    </message>
+    <message>
+        <source>Pick a queue or an agent to see their conversations.</source>
+        <translation>برای دیدن گفتگوها، یک صف یا یک کارشناس را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>%1 available, %2 busy, %3 away</source>
+        <translation>%1 در دسترس، %2 مشغول، %3 غایب</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3 open)</source>
+        <translation>%1 (%2، %3 باز)</translation>
+    </message>
+    <message>
+        <source>Reassign conversation</source>
+        <translation>واگذاری دوبارهٔ گفتگو</translation>
+    </message>
+    <message>
+        <source>Agent:</source>
+        <translation>کارشناس:</translation>
+    </message>
+    <message>
+        <source>Move to queue</source>
+        <translation>انتقال به صف</translation>
+    </message>
+    <message>
+        <source>Queue:</source>
+        <translation>صف:</translation>
+    </message>
+    <message>
+        <source>Queues</source>
+        <translation>صف‌ها</translation>
+    </message>
+    <message>
+        <source>The last hour</source>
+        <translation>یک ساعت گذشته</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>کارشناسان</translation>
+    </message>
+    <message>
+        <source>Filter agents by name</source>
+        <translation>پالایش کارشناسان بر اساس نام</translation>
+    </message>
+    <message>
+        <source>Any presence</source>
+        <translation>هر وضعیتی</translation>
+    </message>
+    <message>
+        <source>Reassign…</source>
+        <translation>واگذاری دوباره…</translation>
+    </message>
+    <message>
+        <source>Give the conversation to another agent, with a note</source>
+        <translation>سپردن گفتگو به کارشناسی دیگر، همراه با یادداشت</translation>
+    </message>
+    <message>
+        <source>Move to queue…</source>
+        <translation>انتقال به صف…</translation>
+    </message>
+    <message>
+        <source>Move the conversation to another queue, with a note</source>
+        <translation>انتقال گفتگو به صفی دیگر، همراه با یادداشت</translation>
+    </message>
+    <message>
+        <source>Open thread</source>
+        <translation>باز کردن گفتگو</translation>
+    </message>
+    <message>
+        <source>Open the conversation&apos;s thread (Enter)</source>
+        <translation>باز کردن رشتهٔ گفتگو (Enter)</translation>
+    </message>
+    <message>
+        <source>Drag a conversation onto an agent to give it to them</source>
+        <translation>برای سپردن گفتگو به یک کارشناس، آن را روی نام او بکشید</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::QueueTableProxy</name>
+    <message>
+        <source>All channels</source>
+        <translation>همهٔ کانال‌ها</translation>
+    </message>
+    <message>
+        <source>Amber from %1, red from %2</source>
+        <translation>کهربایی از %1، قرمز از %2</translation>
+    </message>
+    <message>
+        <source>Share answered within %1 over the last hour; amber below %2, red below %3</source>
+        <translation>سهم پاسخ‌های داده‌شده در کمتر از %1 در یک ساعت گذشته؛ کهربایی زیر %2، قرمز زیر %3</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>صف</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>در انتظار</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>طولانی‌ترین انتظار</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>میانگین انتظار</translation>
+    </message>
+    <message>
+        <source>Handle time</source>
+        <translation>زمان رسیدگی</translation>
+    </message>
+    <message>
+        <source>SLA</source>
+        <translation>سطح خدمت</translation>
     </message>
 </context>
 <context>

@@ -368,8 +368,20 @@ void SyncService::onAnswer(const Envelope &answer)
         writeOrReport(w);
         Q_EMIT messagesChanged(w.messages);
     }
-    if (!isError)
+    if (!isError) {
         m_cache->completeOutboxItem(answer.id); // acknowledged: never sent again
+        // The hub says how the conversation stands now, even when nothing changed
+        // (and so no event follows): take it, keeping our unread count.
+        if (auto c = CustomerPayload::fromJson(answer.data.value(QStringLiteral("customer")).toObject())) {
+            models::Customer customer = toCustomer(*c);
+            if (auto known = m_cache->customer(customer.id))
+                customer.unread = known->unread;
+            cache::CacheWrite w;
+            w.customers.append(customer);
+            writeOrReport(w);
+            Q_EMIT customersChanged(w.customers);
+        }
+    }
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
 }
 

@@ -17,6 +17,10 @@ models::Customer toCustomer(const protocol::CustomerPayload &p)
     c.lastDirection = p.lastDirection;
     c.lastPreview = p.lastPreview;
     c.itemCount = p.itemCount;
+    c.queue = p.queue;
+    c.labels = p.labels;
+    c.waitingSince = p.waitingSince;
+    c.snoozeUntil = p.snoozeUntil;
     return c;
 }
 

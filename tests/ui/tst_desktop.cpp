@@ -2,7 +2,9 @@
 // The desktop as an agent uses it, signed in to a real hub on loopback.
 #include "app/desktop.h"
 #include "models/timeline_roles.h"
+#include "models/inbox_roles.h"
 #include "ui/composer.h"
+#include "ui/conversation_bar.h"
 #include "ui/main_window.h"
 #include "ui/timeline_view.h"
 #include "tests/support/hub_process.h"
@@ -11,6 +13,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -112,6 +115,41 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(body->toPlainText(), text, kWaitMs);
     }
 
+    void anAgentTakesAConversationThenResolvesIt()
+    {
+        auto desktop = makeDesktop(QStringLiteral("en"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0, kWaitMs);
+        auto *bar = window->findChild<ui::ConversationBar *>();
+        QVERIFY(bar);
+        auto *inbox = window->findChild<QListView *>(QStringLiteral("inbox"));
+        const auto current = [&] { return inbox->currentIndex(); };
+        // Signed in: "Take" knows who "me" is.
+        QTRY_VERIFY_WITH_TIMEOUT(bar->isEnabled() && button(bar, QStringLiteral("Take"), QStringLiteral("Return to queue")),
+                                 kWaitMs);
+        const qint64 customer = window->currentCustomer();
+        if (current().data(models::AssigneeRole).toString() == QLatin1String("agent"))
+            clickButton(bar, QStringLiteral("Return to queue")); // start from the queue
+        QTRY_VERIFY_WITH_TIMEOUT(current().data(models::AssigneeRole).toString().isEmpty(), kWaitMs);
+
+        clickButton(bar, QStringLiteral("Take"));
+        QTRY_COMPARE_WITH_TIMEOUT(current().data(models::AssigneeRole).toString(),
+                                  QStringLiteral("agent"), kWaitMs);
+        QCOMPARE(window->currentCustomer(), customer);
+        // The thread says so too: a system item, as every colleague sees it.
+        auto *timeline = window->timelineView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(lastChannel(timeline) == QLatin1String("system"), kWaitMs);
+
+        if (current().data(models::StatusRole).toString() == QLatin1String("resolved"))
+            clickButton(bar, QStringLiteral("Reopen"));
+        QTRY_VERIFY_WITH_TIMEOUT(current().data(models::StatusRole).toString() != QLatin1String("resolved"),
+                                 kWaitMs);
+        clickButton(bar, QStringLiteral("Resolve"));
+        QTRY_COMPARE_WITH_TIMEOUT(current().data(models::StatusRole).toString(),
+                                  QStringLiteral("resolved"), kWaitMs);
+    }
+
     void inPersianTheWholeWindowIsMirrored()
     {
         QApplication::setLayoutDirection(Qt::RightToLeft);
@@ -127,6 +165,30 @@ private Q_SLOTS:
     }
 
 private:
+    static bool button(QWidget *parent, const QString &text, const QString &orText)
+    {
+        for (auto *b : parent->findChildren<QToolButton *>())
+            if ((b->text() == text || b->text() == orText) && b->isEnabled())
+                return true;
+        return false;
+    }
+
+    static void clickButton(QWidget *parent, const QString &text)
+    {
+        for (auto *button : parent->findChildren<QToolButton *>())
+            if (button->text() == text) {
+                QTest::mouseClick(button, Qt::LeftButton);
+                return;
+            }
+        QFAIL(qPrintable(QStringLiteral("no button ") + text));
+    }
+
+    static QString lastChannel(QAbstractItemModel *timeline)
+    {
+        const int rows = timeline->rowCount();
+        return rows ? timeline->index(rows - 1, 0).data(models::ChannelRole).toString() : QString();
+    }
+
     static QStringList rowsWithBody(QAbstractItemModel *timeline, const QString &body)
     {
         QStringList keys;

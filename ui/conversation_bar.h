@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/customer.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QToolButton;
+
+namespace threadline::ui {
+
+/// Working the open conversation: take it, hand it over, resolve or reopen,
+/// snooze, label, log a call. Each action becomes one hub command.
+class ConversationBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConversationBar(QWidget *parent = nullptr);
+
+    void setCustomer(const std::optional<models::Customer> &customer);
+    /// Who is signed in: "Take" means them, so it waits for this.
+    void setUser(const QString &user);
+    /// Queues and agents offered when transferring.
+    void setDirectory(const QStringList &queues, const QStringList &agents);
+
+Q_SIGNALS:
+    /// A hub command for this conversation (assign, transfer, set_status, snooze, label).
+    void commandRequested(const QString &type, const QJsonObject &data);
+    void logCallRequested();
+
+private:
+    void take();
+    void transfer();
+    void toggleResolved();
+    void snoozeUntil(qint64 ms);
+    void editLabels();
+    QJsonObject base() const;
+
+    std::optional<models::Customer> m_customer;
+    QString m_user;
+    QStringList m_queues;
+    QStringList m_agents;
+    QLabel *m_state;
+    QToolButton *m_take;
+    QToolButton *m_transfer;
+    QToolButton *m_resolve;
+    QToolButton *m_snooze;
+    QToolButton *m_labels;
+    QToolButton *m_call;
+};
+
+} // namespace threadline::ui
