@@ -39,7 +39,12 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
     const QCommandLineOption lang(QStringLiteral("lang"),
                                   QStringLiteral("Interface language: en, fa or ar (right-to-left)."),
                                   QStringLiteral("LANG"));
-    parser.addOptions({server, profile, user, passwordFile, passphraseFile, screenshot, lang});
+    const QCommandLineOption page(
+        QStringLiteral("page"),
+        QStringLiteral("Page to show after signing in: conversations, monitor (supervisors) or "
+                       "orders (store staff)."),
+        QStringLiteral("PAGE"));
+    parser.addOptions({server, profile, user, passwordFile, passphraseFile, screenshot, lang, page});
     if (!parser.parse(arguments))
         return UsageError{parser.errorText()};
     if (parser.isSet(QStringLiteral("help")))
@@ -69,6 +74,10 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
     o.passphraseFile = parser.value(passphraseFile);
     o.screenshot = parser.value(screenshot);
     o.interactive = o.screenshot.isEmpty();
+    o.page = parser.value(page);
+    if (!o.page.isEmpty() && o.page != QLatin1String("conversations")
+        && o.page != QLatin1String("monitor") && o.page != QLatin1String("orders"))
+        return UsageError{QStringLiteral("--page must be conversations, monitor or orders")};
     o.language = parser.value(lang);
     if (!o.language.isEmpty() && o.language != QLatin1String("en")
         && o.language != QLatin1String("fa") && o.language != QLatin1String("ar"))

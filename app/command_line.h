@@ -17,6 +17,7 @@ struct Options {
     QString passphraseFile; ///< derive the cache key from this instead of the keychain
     QString screenshot;     ///< sign in, open the first thread, save the window, exit
     QString language;       ///< en, fa or ar; empty: follow the system locale
+    QString page;           ///< the page to show after signing in: conversations, monitor, orders
     bool interactive = true; ///< may ask and show dialogs (false for --screenshot and tests)
 };
 

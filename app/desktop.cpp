@@ -44,6 +44,9 @@ Desktop::Desktop(Options options, QObject *parent)
     qRegisterMetaType<models::Delivery>();
     qRegisterMetaType<Outgoing>();
     qRegisterMetaType<models::Draft>();
+    qRegisterMetaType<models::FloorSnapshot>();
+    qRegisterMetaType<models::Order>();
+    qRegisterMetaType<QList<models::Order>>();
     qRegisterMetaType<QList<models::Draft>>();
     m_screenshotDeadline.setSingleShot(true);
     connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
@@ -287,6 +290,20 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::pageReady, &m_timeline, &models::TimelineModel::applyPage);
     connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
     connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
+    // The order desk's thread is fed the same way as the agent's.
+    models::TimelineModel *deskThread = m_window->orderTimeline();
+    connect(deskThread, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
+    connect(sync, &SyncService::pageReady, deskThread, &models::TimelineModel::applyPage);
+    connect(sync, &SyncService::messagesChanged, deskThread, &models::TimelineModel::applyMessages);
+    connect(sync, &SyncService::deliveryChanged, deskThread, &models::TimelineModel::applyDelivery);
+    connect(m_window.get(), &ui::MainWindow::orderLookupRequested, sync, &SyncService::lookupOrders);
+    connect(sync, &SyncService::ordersFound, m_window.get(), &ui::MainWindow::showOrders);
+    connect(sync, &SyncService::orderChanged, m_window.get(), &ui::MainWindow::applyOrder);
+    connect(sync, &SyncService::floorUpdated, m_window.get(), &ui::MainWindow::applyFloor);
+    connect(sync, &SyncService::floorUpdated, this, [this] {
+        m_floorSeen = true;
+        maybeTakeScreenshot();
+    });
     connect(sync, &SyncService::connectionChanged, m_window.get(), &ui::MainWindow::setConnection);
     connect(sync, &SyncService::connectionChanged, this, [this](bool online, const QString &detail) {
         // A screenshot cannot wait for a hub that is not there: say why and stop.
@@ -317,7 +334,10 @@ void Desktop::onServicesReady(SyncService *sync)
     }
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;
+        m_role = role;
         m_window->setUser(user, role);
+        if (!m_options.page.isEmpty() && !m_window->showPage(m_options.page))
+            m_window->showProblem(tr("That page is not for your role."));
         if (m_window->currentCustomer() == 0)
             m_window->openFirstCustomer();
         else // shown from the cache while offline: now the hub can fill it in
@@ -380,9 +400,17 @@ void Desktop::armScreenshot()
 
 void Desktop::maybeTakeScreenshot()
 {
-    if (!m_options.screenshot.isEmpty() && m_signedIn && m_window->currentCustomer() != 0
-        && !m_timeline.isLoading() && m_timeline.rowCount() > 0)
-        QTimer::singleShot(500, this, &Desktop::takeScreenshot); // let the view paint
+    if (m_options.screenshot.isEmpty() || !m_signedIn)
+        return;
+    // What "painted" means depends on the page: the open thread, the floor, the desk.
+    bool ready = m_window->currentCustomer() != 0 && !m_timeline.isLoading()
+                 && m_timeline.rowCount() > 0;
+    if (m_options.page == QLatin1String("monitor"))
+        ready = m_floorSeen;
+    else if (m_role == QLatin1String("store"))
+        ready = true;
+    if (ready)
+        QTimer::singleShot(800, this, &Desktop::takeScreenshot); // let the view paint
 }
 
 void Desktop::takeScreenshot()

@@ -64,6 +64,8 @@ private:
     QString m_user;
     bool m_signedIn = false;
     bool m_usingPassphrase = false;
+    bool m_floorSeen = false;
+    QString m_role;
     QString m_profileId; ///< the key store's name for this profile
 };
 

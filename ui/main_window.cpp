@@ -5,7 +5,11 @@
 #include "models/inbox_roles.h"
 #include "models/timeline_model.h"
 #include "models/timeline_roles.h"
+#include "models/order_list_model.h"
+#include "models/queue_stats.h"
 #include "ui/composer.h"
+#include "ui/order_desk_view.h"
+#include "ui/queue_monitor_view.h"
 #include "ui/conversation_bar.h"
 #include "ui/log_call_dialog.h"
 #include "ui/customer_panel.h"
@@ -30,6 +34,8 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTimer>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -137,7 +143,60 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     splitter->addWidget(m_panel);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({320, 820, 280});
-    setCentralWidget(splitter);
+    // One page per kind of work; the role decides which are shown (setUser).
+    m_conversationsPage = splitter;
+    m_pages = new QTabWidget(this);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setDocumentMode(true);
+    m_monitor = new QueueMonitorView(m_pages);
+    m_monitor->setConversations(inbox);
+    m_orders = new models::OrderListModel(this);
+    m_orderDesk = new OrderDeskView(m_orders, m_pages);
+    m_pages->addTab(m_conversationsPage, tr("Conversations"));
+    m_pages->addTab(m_monitor, tr("Queue monitor"));
+    m_pages->addTab(m_orderDesk, tr("Order desk"));
+    m_pages->setTabVisible(1, false);
+    m_pages->setTabVisible(2, false);
+    m_pages->tabBar()->setVisible(false);
+    setCentralWidget(m_pages);
+
+    connect(m_monitor, &QueueMonitorView::assignRequested, this,
+            [this](qint64 customerId, const QString &agent, const QString &note) {
+                if (note.isEmpty())
+                    Q_EMIT commandRequested(QStringLiteral("assign"),
+                                            {{QStringLiteral("customer_id"), customerId},
+                                             {QStringLiteral("assignee"), agent}});
+                else
+                    Q_EMIT commandRequested(QStringLiteral("transfer"),
+                                            {{QStringLiteral("customer_id"), customerId},
+                                             {QStringLiteral("assignee"), agent},
+                                             {QStringLiteral("note"), note}});
+            });
+    connect(m_monitor, &QueueMonitorView::transferRequested, this,
+            [this](qint64 customerId, const QString &queue, const QString &note) {
+                QJsonObject data{{QStringLiteral("customer_id"), customerId},
+                                 {QStringLiteral("queue"), queue}};
+                if (!note.isEmpty())
+                    data.insert(QStringLiteral("note"), note);
+                Q_EMIT commandRequested(QStringLiteral("transfer"), data);
+            });
+    connect(m_monitor, &QueueMonitorView::openCustomerRequested, this, [this](qint64 id) {
+        m_pages->setCurrentWidget(m_conversationsPage);
+        openCustomer(id);
+    });
+    connect(m_orderDesk, &OrderDeskView::lookupRequested, this, &MainWindow::orderLookupRequested);
+    connect(m_orderDesk, &OrderDeskView::orderActionRequested, this,
+            [this](qint64 orderId, const QString &action, const QString &notify) {
+                Q_EMIT commandRequested(QStringLiteral("order.update"),
+                                        {{QStringLiteral("order_id"), orderId},
+                                         {QStringLiteral("status"), action},
+                                         {QStringLiteral("notify"),
+                                          notify.isEmpty() ? QStringLiteral("none") : notify}});
+            });
+    connect(m_orderDesk, &OrderDeskView::noteRequested, this,
+            [this](qint64 customerId, const QString &body) {
+                Q_EMIT sendRequested(customerId, QStringLiteral("note"), QString(), QString(), body);
+            });
 
     // Permanent, so a passing message never hides whether we are online.
     statusBar()->addPermanentWidget(m_outbox);
@@ -369,6 +428,50 @@ void MainWindow::setUser(const QString &user, const QString &role)
     m_inboxFilter->setAgent(user);
     m_bar->setUser(user);
     updateSectionCounts();
+    // Each role gets its own tools; the hub enforces the same split.
+    const bool supervisor = role == QLatin1String("supervisor");
+    const bool store = role == QLatin1String("store");
+    m_pages->setTabVisible(0, !store);
+    m_pages->setTabVisible(1, supervisor);
+    m_pages->setTabVisible(2, store);
+    m_pages->tabBar()->setVisible(supervisor);
+    m_pages->setCurrentIndex(store ? 2 : 0);
+    if (store) {
+        // The desk has its own keys (Ctrl+K, Ctrl+R…); the conversation keys step aside.
+        for (QShortcut *shortcut : findChildren<QShortcut *>())
+            if (!m_orderDesk->isAncestorOf(qobject_cast<QWidget *>(shortcut->parent())))
+                shortcut->setEnabled(false);
+        m_orderDesk->focusSearch();
+    }
+}
+
+bool MainWindow::showPage(const QString &page)
+{
+    const int index = page == QLatin1String("monitor") ? 1 : page == QLatin1String("orders") ? 2 : 0;
+    if (!m_pages->isTabVisible(index))
+        return false;
+    m_pages->setCurrentIndex(index);
+    return true;
+}
+
+models::TimelineModel *MainWindow::orderTimeline() const
+{
+    return m_orderDesk->timeline();
+}
+
+void MainWindow::applyFloor(const models::FloorSnapshot &floor)
+{
+    m_monitor->applySnapshot(floor);
+}
+
+void MainWindow::showOrders(const QString &query, const QList<models::Order> &orders)
+{
+    m_orders->setResults(query, orders);
+}
+
+void MainWindow::applyOrder(const models::Order &order)
+{
+    m_orders->applyOrder(order);
 }
 
 void MainWindow::showProblem(const QString &sentence)

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "models/draft.h"
+#include "models/order.h"
+#include "models/queue_stats.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -14,16 +16,21 @@ class QListView;
 class QComboBox;
 class QTabBar;
 class QTimer;
+class QTabWidget;
 
 namespace threadline::models {
 class InboxModel;
+class OrderListModel;
 class TimelineModel;
+
 } // namespace threadline::models
 
 namespace threadline::ui {
 
 class Composer;
 class ConversationBar;
+class OrderDeskView;
+class QueueMonitorView;
 class CustomerPanel;
 class InboxFilter;
 class TimelineView;
@@ -41,6 +48,12 @@ public:
     void openFirstCustomer();
     qint64 currentCustomer() const { return m_customerId; }
     TimelineView *timelineView() const { return m_timelineView; }
+    /// The store's order desk keeps its own thread (the app feeds its pages).
+    models::TimelineModel *orderTimeline() const;
+    QueueMonitorView *queueMonitor() const { return m_monitor; }
+    /// Shows a page the role has: "conversations", "monitor" or "orders".
+    bool showPage(const QString &page);
+    OrderDeskView *orderDesk() const { return m_orderDesk; }
     /// Saves a draft still waiting for its debounce (before closing or signing out).
     void flushDraft();
     Composer *composer() const { return m_composer; }
@@ -53,6 +66,9 @@ public Q_SLOTS:
     void setUser(const QString &user, const QString &role);
     void showProblem(const QString &sentence);
     void setRetentionDays(int days) { m_retentionDays = days; }
+    void applyFloor(const threadline::models::FloorSnapshot &floor);
+    void showOrders(const QString &query, const QList<threadline::models::Order> &orders);
+    void applyOrder(const threadline::models::Order &order);
     /// The hub's wrap-up codes for "Log call" ([{code, title, titles}]).
     void setDispositions(const QJsonArray &dispositions) { m_dispositions = dispositions; }
 
@@ -60,6 +76,8 @@ Q_SIGNALS:
     /// A hub command about the open conversation (assign, transfer, set_status,
     /// snooze, label, log_call).
     void commandRequested(const QString &type, const QJsonObject &data);
+    /// The order desk wants orders matching `query`.
+    void orderLookupRequested(const QString &query);
     /// Sign out; with `removeLocalData` this computer's copy and its key go too.
     void signOutRequested(bool removeLocalData);
     /// Keep only this many days of history on this computer (0: all).
@@ -88,6 +106,11 @@ private:
     Composer *m_composer;
     CustomerPanel *m_panel;
     ConversationBar *m_bar;
+    QTabWidget *m_pages;
+    QWidget *m_conversationsPage;
+    QueueMonitorView *m_monitor;
+    models::OrderListModel *m_orders;
+    OrderDeskView *m_orderDesk;
     QJsonArray m_dispositions;
     QLabel *m_threadTitle;
     QLabel *m_connection;

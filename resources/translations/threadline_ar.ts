@@ -357,6 +357,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The server refused that (%1): %2</source>
         <translation>رفض الخادم هذا الإجراء (%1): %2</translation>
     </message>
+    <message>
+        <source>That page is not for your role.</source>
+        <translation>هذه الصفحة ليست لدورك.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -758,6 +762,18 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
         <translation>هل تريد حذف النسخة المشفّرة من محادثاتك على هذا الحاسوب ومفتاحها ومسوّداتك والردود التي لم تُرسل بعد؟ يحتفظ الخادم بكل ما استلمه.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>المحادثات</translation>
+    </message>
+    <message>
+        <source>Queue monitor</source>
+        <translation>مراقبة قوائم الانتظار</translation>
+    </message>
+    <message>
+        <source>Order desk</source>
+        <translation>مكتب الطلبات</translation>
     </message>
 </context>
 <context>

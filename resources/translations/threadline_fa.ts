@@ -342,6 +342,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The server refused that (%1): %2</source>
         <translation>سرور این کار را نپذیرفت (%1): %2</translation>
     </message>
+    <message>
+        <source>That page is not for your role.</source>
+        <translation>این صفحه برای نقش شما نیست.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -733,6 +737,18 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Remove this computer&apos;s encrypted copy of your conversations, its key, your drafts and any replies not yet sent? The server keeps everything it has received.</source>
         <translation>نسخهٔ رمزگذاری‌شدهٔ گفتگوها روی این رایانه، کلید آن، پیش‌نویس‌ها و پاسخ‌هایی که هنوز ارسال نشده‌اند حذف شوند؟ هر آنچه سرور دریافت کرده است روی سرور می‌ماند.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>گفتگوها</translation>
+    </message>
+    <message>
+        <source>Queue monitor</source>
+        <translation>پایش صف‌ها</translation>
+    </message>
+    <message>
+        <source>Order desk</source>
+        <translation>میز سفارش</translation>
     </message>
 </context>
 <context>

@@ -98,7 +98,11 @@ void SyncService::onWelcome(const Envelope &welcome)
     m_streamSeq = resume == QLatin1String("replay") ? m_appliedSeq : hubSeq;
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
-    if (resume == QLatin1String("resync")) {
+    if (resume == QLatin1String("resync") && role == QLatin1String("store")) {
+        // Store staff see customers only through orders they look up: no snapshot.
+        m_resyncing = false;
+        m_appliedSeq = std::max(m_appliedSeq, hubSeq);
+    } else if (resume == QLatin1String("resync")) {
         m_resyncing = true;
         m_resyncSeq = hubSeq;
         if (auto error = m_cache->markAllHistoryStale())
@@ -117,6 +121,8 @@ void SyncService::onReceived(const Envelope &envelope)
     } else if (envelope.type == type::live) {
         flush();
     } else {
+        if (envelope.type == type::queueStats)
+            Q_EMIT floorUpdated(toFloor(envelope.data));
         Q_EMIT ephemeral(envelope.type, envelope.data);
     }
 }
@@ -151,6 +157,8 @@ void SyncService::onEvent(const Envelope &e)
                 c.unread = known->unread;
             m_batchCustomers.insert(c.id, c);
         }
+    } else if (e.type == type::orderUpserted) {
+        Q_EMIT orderChanged(toOrder(e.data.value(QStringLiteral("order")).toObject()));
     } else if (e.type == type::messageStatus) {
         m_batch.statuses.append(
             {e.data.value(QStringLiteral("message_id")).toInteger(),
@@ -344,6 +352,14 @@ void SyncService::onAnswer(const Envelope &answer)
             Q_EMIT answered(pending.tag, true, answer.data);
         return;
     }
+    case PendingRequest::OrderLookup: {
+        QList<models::Order> orders;
+        if (!isError)
+            for (const QJsonValue &v : answer.data.value(QStringLiteral("orders")).toArray())
+                orders.append(toOrder(v.toObject()));
+        Q_EMIT ordersFound(pending.tag, orders);
+        return;
+    }
     case PendingRequest::Outbox:
         break;
     }
@@ -455,6 +471,15 @@ void SyncService::ask(const QString &tag, const QString &type, const QJsonObject
     r.type = type;
     if (command(type, data, r).isEmpty())
         Q_EMIT answered(tag, false, {{QStringLiteral("code"), QStringLiteral("offline")}});
+}
+
+void SyncService::lookupOrders(const QString &query)
+{
+    PendingRequest r;
+    r.kind = PendingRequest::OrderLookup;
+    r.tag = query;
+    if (command(type::orderLookup, {{QStringLiteral("query"), query}}, r).isEmpty())
+        Q_EMIT ordersFound(query, {});
 }
 
 void SyncService::saveDraft(const models::Draft &draft)

@@ -3,6 +3,8 @@
 
 #include "models/customer.h"
 #include "models/draft.h"
+#include "models/order.h"
+#include "models/queue_stats.h"
 #include "models/message.h"
 #include "services/cache/cache_store.h"
 #include "services/session/hub_session.h"
@@ -43,6 +45,8 @@ public Q_SLOTS:
     /// A question for the hub (dispositions.list, canned.list, search,
     /// order.lookup…): answered by answered(tag, …) once, or not when offline.
     void ask(const QString &tag, const QString &type, const QJsonObject &data);
+    /// The store's order desk: orders by number, phone, email or name.
+    void lookupOrders(const QString &query);
     /// Keeps what the agent is writing to a customer (empty body: forget it).
     void saveDraft(const threadline::models::Draft &draft);
     /// Keep only the last `days` days of hub history locally (0: keep all).
@@ -68,13 +72,18 @@ Q_SIGNALS:
     /// Ephemeral frames from the hub (presence, typing, viewing, queue.stats…),
     /// already decoded; never stored.
     void ephemeral(const QString &type, const QJsonObject &data);
+    /// Supervisors: the floor as the hub last pushed it (queue.stats).
+    void floorUpdated(const threadline::models::FloorSnapshot &floor);
+    void ordersFound(const QString &query, const QList<threadline::models::Order> &orders);
+    /// An order changed (order.upserted), e.g. marked ready at another counter.
+    void orderChanged(const threadline::models::Order &order);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
 
 private:
     struct PendingRequest {
-        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question };
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup };
         PendingRequest(Kind k = Outbox, qint64 customer = 0, qint64 at = 0, qint64 row = 0,
                        int pageLimit = 0)
             : kind(k), customerId(customer), beforeAt(at), beforeRow(row), limit(pageLimit)

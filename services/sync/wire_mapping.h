@@ -3,6 +3,8 @@
 
 #include "models/customer.h"
 #include "models/message.h"
+#include "models/order.h"
+#include "models/queue_stats.h"
 #include "services/protocol/payloads.h"
 
 /// Translates between the wire's payloads and the desktop's domain values.
@@ -11,5 +13,9 @@ namespace threadline::services {
 models::Customer toCustomer(const protocol::CustomerPayload &p);
 models::Message toMessage(const protocol::MessagePayload &p);
 models::Delivery toDelivery(const QString &wireStatus);
+/// An order from `order.lookup` or `order.upserted` (missing fields stay empty).
+models::Order toOrder(const QJsonObject &order);
+/// A `queue.stats` frame (supervisors only).
+models::FloorSnapshot toFloor(const QJsonObject &stats);
 
 } // namespace threadline::services
