@@ -323,6 +323,8 @@ void Desktop::onServicesReady(SyncService *sync)
             [this](const QString &tag, bool ok, const QJsonObject &data) {
                 if (tag == QLatin1String("dispositions") && ok)
                     m_window->setDispositions(data.value(QStringLiteral("dispositions")).toArray());
+                if (tag == QLatin1String("canned") && ok)
+                    m_window->setCannedResponses(data.value(QStringLiteral("canned")).toArray());
             });
     {
         const int days = QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
@@ -345,6 +347,7 @@ void Desktop::onServicesReady(SyncService *sync)
         maybeTakeScreenshot();
         QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync()] {
             sync->ask(QStringLiteral("dispositions"), QStringLiteral("dispositions.list"), {});
+            sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
         });
     });
     connect(sync, &SyncService::resynced, this, [this] {

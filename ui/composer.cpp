@@ -5,7 +5,12 @@
 #include "ui/channel_names.h"
 #include "ui/sms_segments.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
+#include <QCompleter>
+#include <QJsonObject>
+#include <QStringListModel>
+#include <QTextBlock>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -38,7 +43,8 @@ QString identityKind(const QString &channel)
 Composer::Composer(QWidget *parent)
     : QWidget(parent), m_channel(new QComboBox(this)), m_identity(new QComboBox(this)),
       m_subject(new QLineEdit(this)), m_body(new QPlainTextEdit(this)), m_counter(new QLabel(this)),
-      m_send(new QPushButton(tr("Send"), this))
+      m_send(new QPushButton(tr("Send"), this)), m_cannedCompleter(new QCompleter(this)),
+      m_cannedTitles(new QStringListModel(this))
 {
     setObjectName(QStringLiteral("composer"));
     for (int i = 0; i < kChannels.size(); ++i)
@@ -67,6 +73,14 @@ Composer::Composer(QWidget *parent)
 
     connect(m_channel, &QComboBox::currentIndexChanged, this, &Composer::updateForChannel);
     connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::updateCounter);
+    m_cannedCompleter->setModel(m_cannedTitles);
+    m_cannedCompleter->setWidget(m_body);
+    m_cannedCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_cannedCompleter->setFilterMode(Qt::MatchContains);
+    m_cannedCompleter->setCompletionMode(QCompleter::PopupCompletion);
+    connect(m_cannedCompleter, qOverload<const QString &>(&QCompleter::activated), this,
+            &Composer::insertCanned);
+    connect(m_body, &QPlainTextEdit::textChanged, this, &Composer::offerCanned);
     connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
         if (!m_restoring)
             Q_EMIT draftEdited();
@@ -141,6 +155,60 @@ void Composer::setChannel(const QString &channel)
         m_channel->setCurrentIndex(i);
     else
         m_channel->setCurrentIndex(static_cast<int>(kChannels.indexOf(QStringLiteral("note"))));
+}
+
+void Composer::setCannedResponses(const QJsonArray &canned)
+{
+    m_cannedBodies.clear();
+    QStringList titles;
+    for (const QJsonValue &v : canned) {
+        const QJsonObject r = v.toObject();
+        const QString title = r.value(QStringLiteral("title")).toString();
+        if (title.isEmpty() || m_cannedBodies.contains(title))
+            continue;
+        m_cannedBodies.insert(title, r.value(QStringLiteral("body")).toString());
+        titles.append(title);
+    }
+    m_cannedTitles->setStringList(titles);
+}
+
+/// The "/word" being typed at the start of the current line, if any.
+static QString slashQuery(QPlainTextEdit *body)
+{
+    QTextCursor cursor = body->textCursor();
+    const QString line = cursor.block().text().left(cursor.positionInBlock());
+    if (!line.startsWith(QLatin1Char('/')) || line.size() > 40)
+        return {};
+    return line.mid(1);
+}
+
+void Composer::offerCanned()
+{
+    if (m_restoring || m_cannedBodies.isEmpty())
+        return;
+    const QTextCursor cursor = m_body->textCursor();
+    const QString line = cursor.block().text().left(cursor.positionInBlock());
+    if (!line.startsWith(QLatin1Char('/'))) {
+        m_cannedCompleter->popup()->hide();
+        return;
+    }
+    m_cannedCompleter->setCompletionPrefix(slashQuery(m_body));
+    QRect where = m_body->cursorRect();
+    where.setWidth(std::max(320, m_body->width() / 2));
+    m_cannedCompleter->complete(where);
+}
+
+void Composer::insertCanned(const QString &title)
+{
+    QString text = m_cannedBodies.value(title);
+    for (auto it = m_placeholders.cbegin(); it != m_placeholders.cend(); ++it)
+        text.replace(QLatin1Char('{') + it.key() + QLatin1Char('}'), it.value());
+    // Replace the "/query" the agent typed with the response.
+    QTextCursor cursor = m_body->textCursor();
+    cursor.movePosition(QTextCursor::StartOfBlock, QTextCursor::KeepAnchor);
+    cursor.insertText(text);
+    m_body->setTextCursor(cursor);
+    m_cannedCompleter->popup()->hide();
 }
 
 models::Draft Composer::draft() const

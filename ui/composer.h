@@ -4,6 +4,8 @@
 #include "models/customer.h"
 #include "models/draft.h"
 
+#include <QHash>
+#include <QJsonArray>
 #include <QWidget>
 
 class QComboBox;
@@ -11,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QCompleter;
+class QStringListModel;
 
 namespace threadline::ui {
 
@@ -32,6 +36,11 @@ public:
     void focusBody();
     /// What is written now, as a draft for the current customer.
     models::Draft draft() const;
+    /// Canned responses from the hub ([{title, body, language}]); typing "/" at
+    /// the start of a line offers them.
+    void setCannedResponses(const QJsonArray &canned);
+    /// What {customer_name}, {order_number} and {agent_name} stand for now.
+    void setPlaceholderValues(const QHash<QString, QString> &values) { m_placeholders = values; }
     /// Puts a saved draft back (after setCustomer for the same customer).
     void restoreDraft(const models::Draft &draft);
 
@@ -54,6 +63,12 @@ private:
     QLabel *m_counter;
     QPushButton *m_send;
     bool m_restoring = false; ///< a draft is being put back: not an edit
+    void offerCanned();
+    void insertCanned(const QString &title);
+    QCompleter *m_cannedCompleter;
+    QStringListModel *m_cannedTitles;
+    QHash<QString, QString> m_cannedBodies; ///< title → body
+    QHash<QString, QString> m_placeholders;
 };
 
 } // namespace threadline::ui

@@ -331,6 +331,18 @@ void MainWindow::refreshCustomer()
                             : tr("Threadline"));
     if (!customer || m_timeline->isLoading())
         return;
+    // What canned responses fill in: the customer's first name, their latest
+    // order in this thread, and who is answering.
+    QString orderNumber;
+    for (int row = m_timeline->rowCount() - 1; row >= 0 && orderNumber.isEmpty(); --row) {
+        const auto m = m_timeline->index(row).data(MessageRole).value<models::Message>();
+        if (m.channel == QLatin1String("order"))
+            orderNumber = m.meta.value(QStringLiteral("number")).toString();
+    }
+    m_composer->setPlaceholderValues({{QStringLiteral("customer_name"),
+                                       customer->name.section(QLatin1Char(' '), 0, 0)},
+                                      {QStringLiteral("order_number"), orderNumber},
+                                      {QStringLiteral("agent_name"), m_userName}});
     // Once the thread is in: reply on the channel of the last thing the customer
     // wrote, under the subject of their last email — unless the agent is typing.
     QString channel;
@@ -426,6 +438,7 @@ void MainWindow::setUser(const QString &user, const QString &role)
 {
     m_user->setText(tr("%1 (%2)").arg(text::isolate(user), roleLabel(role)));
     m_inboxFilter->setAgent(user);
+    m_userName = user;
     m_bar->setUser(user);
     updateSectionCounts();
     // Each role gets its own tools; the hub enforces the same split.
@@ -443,6 +456,11 @@ void MainWindow::setUser(const QString &user, const QString &role)
                 shortcut->setEnabled(false);
         m_orderDesk->focusSearch();
     }
+}
+
+void MainWindow::setCannedResponses(const QJsonArray &canned)
+{
+    m_composer->setCannedResponses(canned);
 }
 
 bool MainWindow::showPage(const QString &page)

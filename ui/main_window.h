@@ -71,6 +71,7 @@ public Q_SLOTS:
     void applyOrder(const threadline::models::Order &order);
     /// The hub's wrap-up codes for "Log call" ([{code, title, titles}]).
     void setDispositions(const QJsonArray &dispositions) { m_dispositions = dispositions; }
+    void setCannedResponses(const QJsonArray &canned);
 
 Q_SIGNALS:
     /// A hub command about the open conversation (assign, transfer, set_status,
@@ -120,7 +121,8 @@ private:
     QHash<qint64, models::Draft> m_drafts;
     QTimer *m_draftTimer;
     qint64 m_composerPrimedFor = 0;
-    int m_retentionDays = 0; ///< the customer whose thread set the reply channel
+    int m_retentionDays = 0;
+    QString m_userName; ///< the customer whose thread set the reply channel
 };
 
 } // namespace threadline::ui

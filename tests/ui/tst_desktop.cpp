@@ -13,6 +13,8 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QCompleter>
+#include <QAbstractItemView>
 #include <QToolButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -148,6 +150,29 @@ private Q_SLOTS:
         clickButton(bar, QStringLiteral("Resolve"));
         QTRY_COMPARE_WITH_TIMEOUT(current().data(models::StatusRole).toString(),
                                   QStringLiteral("resolved"), kWaitMs);
+    }
+
+    void typingASlashOffersCannedResponsesFilledInForThisCustomer()
+    {
+        auto desktop = makeDesktop(QStringLiteral("canned"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->composer()->isEnabled(), kWaitMs);
+        auto *completer = window->composer()->findChild<QCompleter *>();
+        QVERIFY(completer);
+        QTRY_VERIFY_WITH_TIMEOUT(completer->model()->rowCount() > 0, kWaitMs); // from the hub
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        auto *body = window->composer()->findChild<QPlainTextEdit *>();
+        body->setFocus();
+        QTest::keyClicks(body, QStringLiteral("/"));
+        QTRY_VERIFY(completer->popup()->isVisible());
+        const QString title = completer->model()->index(0, 0).data().toString();
+        completer->activated(title);
+        QVERIFY(!body->toPlainText().startsWith(u'/'));
+        QVERIFY(!body->toPlainText().isEmpty());
+        QVERIFY2(!body->toPlainText().contains(QStringLiteral("{customer_name}")),
+                 qPrintable(body->toPlainText()));
     }
 
     void inPersianTheWholeWindowIsMirrored()
