@@ -315,6 +315,40 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
     connect(m_window.get(), &ui::MainWindow::retentionChanged, sync, &SyncService::setRetentionDays);
     connect(m_window.get(), &ui::MainWindow::commandRequested, sync, &SyncService::enqueue);
+    // Collision and presence are of the moment: asked, never queued.
+    connect(m_window.get(), &ui::MainWindow::viewingChanged, this, [sync](qint64 customerId) {
+        QMetaObject::invokeMethod(sync, [sync, customerId] {
+            sync->ask(QStringLiteral("viewing"), QStringLiteral("viewing"),
+                      {{QStringLiteral("customer_id"), customerId}});
+        });
+    });
+    connect(m_window.get(), &ui::MainWindow::typingChanged, this, [sync](qint64 customerId, bool typing) {
+        if (customerId <= 0)
+            return;
+        QMetaObject::invokeMethod(sync, [sync, customerId, typing] {
+            sync->ask(QStringLiteral("typing"), QStringLiteral("typing"),
+                      {{QStringLiteral("customer_id"), customerId},
+                       {QStringLiteral("typing"), typing}});
+        });
+    });
+    connect(m_window.get(), &ui::MainWindow::presenceChosen, this, [sync](const QString &presence) {
+        QMetaObject::invokeMethod(sync, [sync, presence] {
+            sync->ask(QStringLiteral("presence"), QStringLiteral("set_presence"),
+                      {{QStringLiteral("presence"), presence}});
+        });
+    });
+    connect(sync, &SyncService::ephemeral, this, [this](const QString &type, const QJsonObject &data) {
+        const qint64 customerId = data.value(QStringLiteral("customer_id")).toInteger();
+        if (type == QLatin1String("viewing")) {
+            QStringList viewers;
+            for (const QJsonValue &v : data.value(QStringLiteral("viewers")).toArray())
+                viewers << v.toString();
+            m_window->setViewers(customerId, viewers);
+        } else if (type == QLatin1String("typing")) {
+            m_window->setTyping(customerId, data.value(QStringLiteral("user")).toString(),
+                                data.value(QStringLiteral("typing")).toBool());
+        }
+    });
     connect(sync, &SyncService::commandRefused, this,
             [this](const QString &, const QString &code, const QString &message) {
                 m_window->showProblem(tr("The server refused that (%1): %2").arg(code, message));
@@ -323,6 +357,12 @@ void Desktop::onServicesReady(SyncService *sync)
             [this](const QString &tag, bool ok, const QJsonObject &data) {
                 if (tag == QLatin1String("dispositions") && ok)
                     m_window->setDispositions(data.value(QStringLiteral("dispositions")).toArray());
+                if (tag == QLatin1String("viewing") && ok) {
+                    QStringList viewers;
+                    for (const QJsonValue &v : data.value(QStringLiteral("viewers")).toArray())
+                        viewers << v.toString();
+                    m_window->setViewers(data.value(QStringLiteral("customer_id")).toInteger(), viewers);
+                }
                 if (tag == QLatin1String("canned") && ok)
                     m_window->setCannedResponses(data.value(QStringLiteral("canned")).toArray());
             });
@@ -345,7 +385,11 @@ void Desktop::onServicesReady(SyncService *sync)
         else // shown from the cache while offline: now the hub can fill it in
             m_timeline.showCustomer(m_window->currentCustomer());
         maybeTakeScreenshot();
-        QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync()] {
+        QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync(),
+                                                   viewing = m_window->currentCustomer()] {
+            if (viewing > 0) // colleagues see who is on the thread (collision)
+                sync->ask(QStringLiteral("viewing"), QStringLiteral("viewing"),
+                          {{QStringLiteral("customer_id"), viewing}});
             sync->ask(QStringLiteral("dispositions"), QStringLiteral("dispositions.list"), {});
             sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
         });

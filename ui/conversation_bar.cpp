@@ -43,6 +43,7 @@ ConversationBar::ConversationBar(QWidget *parent)
       m_call(button(tr("Log call…"), tr("Log a phone call (%1)").arg(text::isolate(u"Ctrl+L")), this))
 {
     setObjectName(QStringLiteral("conversationBar"));
+    m_state->setTextFormat(Qt::RichText);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 0, 8, 0);
     layout->addWidget(m_state, 1);
@@ -85,6 +86,13 @@ void ConversationBar::setUser(const QString &user)
     setCustomer(m_customer);
 }
 
+void ConversationBar::setColleagues(const QStringList &viewing, const QStringList &typing)
+{
+    m_viewing = viewing;
+    m_typing = typing;
+    setCustomer(m_customer);
+}
+
 void ConversationBar::setDirectory(const QStringList &queues, const QStringList &agents)
 {
     m_queues = queues;
@@ -117,7 +125,22 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
                                              QLocale::ShortFormat));
     for (const QString &label : customer->labels)
         parts << QStringLiteral("#") + text::isolate(label);
-    m_state->setText(parts.join(QStringLiteral(" · ")));
+    // Collision: someone else is on this thread, or writing to this customer now.
+    QStringList html;
+    for (const QString &part : std::as_const(parts))
+        html << part.toHtmlEscaped();
+    QStringList typingNames, viewingNames;
+    for (const QString &name : m_typing)
+        typingNames << text::isolate(name);
+    for (const QString &name : m_viewing)
+        if (!m_typing.contains(name))
+            viewingNames << text::isolate(name);
+    if (!typingNames.isEmpty())
+        html << QStringLiteral("<b style='color:#c62828'>%1</b>")
+                    .arg(tr("%1 is typing…").arg(typingNames.join(QStringLiteral(", "))).toHtmlEscaped());
+    if (!viewingNames.isEmpty())
+        html << tr("Also here: %1").arg(viewingNames.join(QStringLiteral(", "))).toHtmlEscaped();
+    m_state->setText(html.join(QStringLiteral(" · ")));
 }
 
 QJsonObject ConversationBar::base() const

@@ -23,6 +23,8 @@ public:
     void setUser(const QString &user);
     /// Queues and agents offered when transferring.
     void setDirectory(const QStringList &queues, const QStringList &agents);
+    /// Colleagues who have this conversation open, and who of them is typing.
+    void setColleagues(const QStringList &viewing, const QStringList &typing);
 
 Q_SIGNALS:
     /// A hub command for this conversation (assign, transfer, set_status, snooze, label).
@@ -41,6 +43,8 @@ private:
     QString m_user;
     QStringList m_queues;
     QStringList m_agents;
+    QStringList m_viewing;
+    QStringList m_typing;
     QLabel *m_state;
     QToolButton *m_take;
     QToolButton *m_transfer;

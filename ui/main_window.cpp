@@ -28,6 +28,7 @@
 #include <QMenuBar>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -199,6 +200,30 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
             });
 
     // Permanent, so a passing message never hides whether we are online.
+    m_typingTimer = new QTimer(this);
+    m_typingTimer->setSingleShot(true);
+    m_typingTimer->setInterval(4000);
+    connect(m_typingTimer, &QTimer::timeout, this, [this] { Q_EMIT typingChanged(m_customerId, false); });
+    connect(m_composer, &Composer::draftEdited, this, [this] {
+        if (m_composer->draft().body.trimmed().isEmpty())
+            return;
+        if (!m_typingTimer->isActive()) {
+            Q_EMIT typingChanged(m_customerId, true);
+            if (m_typingSince == 0)
+                m_typingSince = QDateTime::currentMSecsSinceEpoch();
+        }
+        m_typingTimer->start();
+    });
+    m_presence = new QComboBox(this);
+    m_presence->setObjectName(QStringLiteral("presence"));
+    m_presence->addItem(tr("Available"), QStringLiteral("available"));
+    m_presence->addItem(tr("Busy"), QStringLiteral("busy"));
+    m_presence->addItem(tr("Away"), QStringLiteral("away"));
+    m_presence->setToolTip(tr("What supervisors see of you"));
+    m_presence->setVisible(false);
+    connect(m_presence, &QComboBox::activated, this,
+            [this] { Q_EMIT presenceChosen(m_presence->currentData().toString()); });
+    statusBar()->addPermanentWidget(m_presence);
     statusBar()->addPermanentWidget(m_outbox);
     statusBar()->addPermanentWidget(m_connection);
     statusBar()->addPermanentWidget(m_user);
@@ -207,6 +232,31 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     connect(m_composer, &Composer::sendRequested, this,
             [this](const QString &channel, const QString &identity, const QString &subject,
                    const QString &body) {
+                // Collision: a colleague answered while this reply was being written.
+                QString colleague;
+                for (int row = m_timeline->rowCount() - 1; row >= 0; --row) {
+                    const QModelIndex i = m_timeline->index(row);
+                    if (i.data(AtRole).toLongLong() < m_typingSince)
+                        break;
+                    if (i.data(DirectionRole).toString() == QLatin1String("out")
+                        && i.data(AuthorRole).toString() != m_userName) {
+                        colleague = i.data(AuthorRole).toString();
+                        break;
+                    }
+                }
+                if (!colleague.isEmpty() && channel != QLatin1String("note")
+                    && QMessageBox::question(
+                           this, tr("Someone already answered"),
+                           tr("%1 replied to this customer while you were writing. Send yours "
+                              "as well?")
+                               .arg(text::isolate(colleague)))
+                           != QMessageBox::Yes) {
+                    m_composer->restoreDraft({m_customerId, channel, identity, subject, body, 0});
+                    return;
+                }
+                m_typingTimer->stop();
+                m_typingSince = 0;
+                Q_EMIT typingChanged(m_customerId, false);
                 Q_EMIT sendRequested(m_customerId, channel, identity, subject, body);
             });
     connect(inbox, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshCustomer);
@@ -299,7 +349,16 @@ void MainWindow::onInboxCurrentChanged()
         return;
     if (m_draftTimer->isActive())
         saveDraftNow(); // the previous customer's draft, before the composer moves on
+    if (m_typingTimer->isActive()) {
+        m_typingTimer->stop();
+        Q_EMIT typingChanged(m_customerId, false);
+    }
     m_customerId = id;
+    m_viewers.clear();
+    m_typingColleagues.clear();
+    m_typingSince = 0;
+    m_bar->setColleagues({}, {});
+    Q_EMIT viewingChanged(id);
     const auto customer = m_inbox->customer(id);
     m_timeline->showCustomer(id);
     m_timeline->setUnreadCount(customer ? customer->unread : 0);
@@ -444,6 +503,7 @@ void MainWindow::setUser(const QString &user, const QString &role)
     // Each role gets its own tools; the hub enforces the same split.
     const bool supervisor = role == QLatin1String("supervisor");
     const bool store = role == QLatin1String("store");
+    m_presence->setVisible(!store);
     m_pages->setTabVisible(0, !store);
     m_pages->setTabVisible(1, supervisor);
     m_pages->setTabVisible(2, store);
@@ -456,6 +516,25 @@ void MainWindow::setUser(const QString &user, const QString &role)
                 shortcut->setEnabled(false);
         m_orderDesk->focusSearch();
     }
+}
+
+void MainWindow::setViewers(qint64 customerId, const QStringList &viewers)
+{
+    if (customerId != m_customerId)
+        return;
+    m_viewers = viewers;
+    m_viewers.removeAll(m_userName);
+    m_bar->setColleagues(m_viewers, m_typingColleagues);
+}
+
+void MainWindow::setTyping(qint64 customerId, const QString &user, bool typing)
+{
+    if (customerId != m_customerId || user == m_userName)
+        return;
+    m_typingColleagues.removeAll(user);
+    if (typing)
+        m_typingColleagues.append(user);
+    m_bar->setColleagues(m_viewers, m_typingColleagues);
 }
 
 void MainWindow::setCannedResponses(const QJsonArray &canned)

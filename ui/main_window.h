@@ -72,11 +72,20 @@ public Q_SLOTS:
     /// The hub's wrap-up codes for "Log call" ([{code, title, titles}]).
     void setDispositions(const QJsonArray &dispositions) { m_dispositions = dispositions; }
     void setCannedResponses(const QJsonArray &canned);
+    /// Who else has a customer's thread open (viewing frames and answers).
+    void setViewers(qint64 customerId, const QStringList &viewers);
+    void setTyping(qint64 customerId, const QString &user, bool typing);
 
 Q_SIGNALS:
     /// A hub command about the open conversation (assign, transfer, set_status,
     /// snooze, label, log_call).
     void commandRequested(const QString &type, const QJsonObject &data);
+    /// The agent opened a thread (0: none) — colleagues see it (collision).
+    void viewingChanged(qint64 customerId);
+    /// The agent started or stopped writing to a customer.
+    void typingChanged(qint64 customerId, bool typing);
+    /// available, busy or away.
+    void presenceChosen(const QString &presence);
     /// The order desk wants orders matching `query`.
     void orderLookupRequested(const QString &query);
     /// Sign out; with `removeLocalData` this computer's copy and its key go too.
@@ -122,7 +131,12 @@ private:
     QTimer *m_draftTimer;
     qint64 m_composerPrimedFor = 0;
     int m_retentionDays = 0;
-    QString m_userName; ///< the customer whose thread set the reply channel
+    QString m_userName;
+    QStringList m_viewers;          ///< colleagues on the open thread
+    QStringList m_typingColleagues; ///< ... of them writing now
+    QTimer *m_typingTimer;          ///< stops "typing" after a pause
+    qint64 m_typingSince = 0;       ///< when the agent began this reply (collision warning)
+    QComboBox *m_presence; ///< the customer whose thread set the reply channel
 };
 
 } // namespace threadline::ui

@@ -542,6 +542,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Labels, separated by commas:</source>
         <translation>التصنيفات، مفصولة بفواصل:</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 يكتب الآن…</translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation>موجود هنا أيضاً: %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationDelegate</name>
@@ -774,6 +782,30 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Order desk</source>
         <translation>مكتب الطلبات</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>بعيد</translation>
+    </message>
+    <message>
+        <source>What supervisors see of you</source>
+        <translation>ما يراه المشرفون عن حالتك</translation>
+    </message>
+    <message>
+        <source>Someone already answered</source>
+        <translation>هناك من ردّ بالفعل</translation>
+    </message>
+    <message>
+        <source>%1 replied to this customer while you were writing. Send yours as well?</source>
+        <translation>ردّ %1 على هذا العميل بينما كنت تكتب. هل تريد إرسال ردّك أيضاً؟</translation>
     </message>
 </context>
 <context>

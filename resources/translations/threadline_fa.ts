@@ -527,6 +527,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Labels, separated by commas:</source>
         <translation>برچسب‌ها، جداشده با ویرگول:</translation>
     </message>
+    <message>
+        <source>%1 is typing…</source>
+        <translation>%1 در حال نوشتن است…</translation>
+    </message>
+    <message>
+        <source>Also here: %1</source>
+        <translation>این‌جا هم هست: %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationDelegate</name>
@@ -749,6 +757,30 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Order desk</source>
         <translation>میز سفارش</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>در دسترس</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>دور از میز</translation>
+    </message>
+    <message>
+        <source>What supervisors see of you</source>
+        <translation>آنچه سرپرستان از وضعیت شما می‌بینند</translation>
+    </message>
+    <message>
+        <source>Someone already answered</source>
+        <translation>کسی پیش‌تر پاسخ داده است</translation>
+    </message>
+    <message>
+        <source>%1 replied to this customer while you were writing. Send yours as well?</source>
+        <translation>%1 در حالی که شما می‌نوشتید به این مشتری پاسخ داد. پاسخ شما هم ارسال شود؟</translation>
     </message>
 </context>
 <context>

@@ -7,9 +7,13 @@
 #include "ui/conversation_bar.h"
 #include "ui/main_window.h"
 #include "ui/timeline_view.h"
+#include "services/protocol/frame_types.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/test_client.h"
 
 #include <QApplication>
+#include <QJsonArray>
+#include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -38,6 +42,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_hub.start(true));
+        QVERIFY(m_hub.addUser(QStringLiteral("colleague"), QStringLiteral("agent"), QStringLiteral("pw")));
         QVERIFY(m_dir.isValid());
         writeFile(m_dir.filePath(QStringLiteral("password")), "demo\n");
         writeFile(m_dir.filePath(QStringLiteral("passphrase")), "correct horse battery\n");
@@ -173,6 +178,34 @@ private Q_SLOTS:
         QVERIFY(!body->toPlainText().isEmpty());
         QVERIFY2(!body->toPlainText().contains(QStringLiteral("{customer_name}")),
                  qPrintable(body->toPlainText()));
+    }
+
+    void aColleagueOnTheSameThreadIsSeenTyping()
+    {
+        auto desktop = makeDesktop(QStringLiteral("collision"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        auto *bar = window->findChild<ui::ConversationBar *>();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0
+                                     && button(bar, QStringLiteral("Take"), QStringLiteral("Return to queue")),
+                                 kWaitMs);
+        const qint64 customer = window->currentCustomer();
+
+        testing::TestClient colleague;
+        QVERIFY(colleague.connectTo(m_hub.url()));
+        QCOMPARE(colleague.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type,
+                 protocol::type::welcome);
+        // The hub knows this desktop is on the thread…
+        QTRY_VERIFY_WITH_TIMEOUT(
+            colleague.command(protocol::type::viewing, {{QStringLiteral("customer_id"), customer}})
+                .data.value(QStringLiteral("viewers")).toArray().contains(QStringLiteral("agent")),
+            kWaitMs);
+        // …and the agent sees the colleague start writing.
+        colleague.command(protocol::type::typing, {{QStringLiteral("customer_id"), customer},
+                                                   {QStringLiteral("typing"), true}});
+        auto *state = bar->findChild<QLabel *>();
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("colleague")), kWaitMs);
+        QVERIFY(state->text().contains(QStringLiteral("typing")));
     }
 
     void inPersianTheWholeWindowIsMirrored()
