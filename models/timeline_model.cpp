@@ -101,7 +101,6 @@ void TimelineModel::applyPage(qint64 customerId, const QList<Message> &newestFir
 {
     if (customerId != m_customerId)
         return;
-    setLoading(false);
     m_cursorAt = cursorAt;
     m_cursorRow = cursorRow;
     m_reachedStart = reachedStart;
@@ -111,14 +110,16 @@ void TimelineModel::applyPage(qint64 customerId, const QList<Message> &newestFir
     for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
         if (rowOf(*it) < 0)
             older.append(*it);
-    if (older.isEmpty())
-        return;
-    beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
-    m_rows = older + m_rows;
-    reindex(0);
-    endInsertRows();
-    if (m_unread > 0 && m_unreadMarkerKey.isEmpty())
-        placeUnreadMarker();
+    if (!older.isEmpty()) {
+        beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
+        m_rows = older + m_rows;
+        reindex(0);
+        endInsertRows();
+        if (m_unread > 0 && m_unreadMarkerKey.isEmpty())
+            placeUnreadMarker();
+    }
+    // Last: whoever waits for "loaded" sees the rows already in place.
+    setLoading(false);
 }
 
 void TimelineModel::setExpanded(int row, bool expanded)

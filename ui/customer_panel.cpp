@@ -16,7 +16,8 @@ namespace threadline::ui {
 
 CustomerPanel::CustomerPanel(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_summary(new QLabel(this)),
-      m_identities(new QListWidget(this))
+      m_identities(new QListWidget(this)), m_context(new QLabel(this)),
+      m_orders(new QListWidget(this))
 {
     setObjectName(QStringLiteral("customerPanel"));
     QFont big = m_name->font();
@@ -38,7 +39,49 @@ CustomerPanel::CustomerPanel(QWidget *parent)
     heading->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 8px;"));
     layout->addWidget(heading);
     layout->addWidget(m_identities, 1);
+    auto *knownHeading = new QLabel(tr("What we know"), this);
+    knownHeading->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 8px;"));
+    layout->addWidget(knownHeading);
+    m_context->setWordWrap(true);
+    m_context->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    layout->addWidget(m_context);
+    auto *ordersHeading = new QLabel(tr("Orders"), this);
+    ordersHeading->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 8px;"));
+    layout->addWidget(ordersHeading);
+    m_orders->setObjectName(QStringLiteral("customerOrders"));
+    m_orders->setFrameShape(QFrame::NoFrame);
+    layout->addWidget(m_orders, 1);
     setCustomer(std::nullopt);
+}
+
+void CustomerPanel::setContext(const Context &c)
+{
+    QStringList lines;
+    if (!c.openIssue.isEmpty())
+        lines << tr("Last wrote: %1").arg(text::isolate(c.openIssue.left(160)));
+    if (!c.lastAgent.isEmpty())
+        lines << tr("Last answered by %1").arg(text::isolate(c.lastAgent));
+    if (!c.preferredChannel.isEmpty())
+        lines << tr("Usually writes by %1").arg(channelLabel(c.preferredChannel));
+    m_context->setText(lines.join(QLatin1Char('\n')));
+}
+
+void CustomerPanel::setOrders(const QList<models::Order> &orders)
+{
+    m_orders->clear();
+    for (const auto &o : orders) {
+        QString line = tr("%1 · %2").arg(text::isolateStrict(o.number), orderStatusLabel(o.status));
+        if (!o.total.isEmpty())
+            line += QStringLiteral(" · ") + text::isolateStrict(QString(o.total + QLatin1Char(' ') + o.currency));
+        if (!o.pickupCode.isEmpty() && o.status == QLatin1String("ready_for_pickup"))
+            line += QStringLiteral(" · ") + tr("pickup code %1").arg(text::isolateStrict(o.pickupCode));
+        auto *item = new QListWidgetItem(line, m_orders);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+    }
+    if (orders.isEmpty()) {
+        auto *item = new QListWidgetItem(tr("No orders"), m_orders);
+        item->setFlags(Qt::ItemIsEnabled);
+    }
 }
 
 void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
@@ -47,7 +90,16 @@ void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
     if (!customer) {
         m_name->setText(tr("No customer selected"));
         m_summary->clear();
+        m_context->clear();
+        m_orders->clear();
+        m_customerId = 0;
         return;
+    }
+    if (customer->id != m_customerId) {
+        // Another customer: what we showed belongs to the previous one.
+        m_customerId = customer->id;
+        m_context->clear();
+        m_orders->clear();
     }
     m_name->setText(text::neutraliseBidi(customer->name)); // alone on its label
     const QLocale locale;

@@ -359,6 +359,8 @@ void MainWindow::onInboxCurrentChanged()
     m_typingSince = 0;
     m_bar->setColleagues({}, {});
     Q_EMIT viewingChanged(id);
+    if (id > 0)
+        Q_EMIT customerOrdersWanted(id);
     const auto customer = m_inbox->customer(id);
     m_timeline->showCustomer(id);
     m_timeline->setUnreadCount(customer ? customer->unread : 0);
@@ -388,6 +390,11 @@ void MainWindow::refreshCustomer()
     m_threadTitle->setText(customer ? text::neutraliseBidi(customer->name) : QString());
     setWindowTitle(customer ? tr("%1 — Threadline").arg(text::isolate(customer->name))
                             : tr("Threadline"));
+    if (customer) // known at once; the order number once the thread is in
+        m_composer->setPlaceholderValues({{QStringLiteral("customer_name"),
+                                           customer->name.section(QLatin1Char(' '), 0, 0)},
+                                          {QStringLiteral("order_number"), QString()},
+                                          {QStringLiteral("agent_name"), m_userName}});
     if (!customer || m_timeline->isLoading())
         return;
     // What canned responses fill in: the customer's first name, their latest
@@ -398,6 +405,29 @@ void MainWindow::refreshCustomer()
         if (m.channel == QLatin1String("order"))
             orderNumber = m.meta.value(QStringLiteral("number")).toString();
     }
+    // What the side panel says we know, from the thread as loaded.
+    CustomerPanel::Context context;
+    QHash<QString, int> inboundByChannel;
+    for (int row = m_timeline->rowCount() - 1; row >= 0; --row) {
+        const auto m = m_timeline->index(row).data(MessageRole).value<models::Message>();
+        const bool conversation = m.channel == QLatin1String("chat")
+                                  || m.channel == QLatin1String("sms")
+                                  || m.channel == QLatin1String("email");
+        if (m.direction == QLatin1String("in") && conversation) {
+            ++inboundByChannel[m.channel];
+            if (context.openIssue.isEmpty())
+                context.openIssue = m.body.isEmpty() ? m.subject : m.body.simplified();
+        }
+        if (m.direction == QLatin1String("out") && conversation && context.lastAgent.isEmpty())
+            context.lastAgent = m.author;
+    }
+    int most = 0;
+    for (auto it = inboundByChannel.cbegin(); it != inboundByChannel.cend(); ++it)
+        if (it.value() > most) {
+            most = it.value();
+            context.preferredChannel = it.key();
+        }
+    m_panel->setContext(context);
     m_composer->setPlaceholderValues({{QStringLiteral("customer_name"),
                                        customer->name.section(QLatin1Char(' '), 0, 0)},
                                       {QStringLiteral("order_number"), orderNumber},
@@ -516,6 +546,12 @@ void MainWindow::setUser(const QString &user, const QString &role)
                 shortcut->setEnabled(false);
         m_orderDesk->focusSearch();
     }
+}
+
+void MainWindow::setCustomerOrders(qint64 customerId, const QList<models::Order> &orders)
+{
+    if (customerId == m_customerId)
+        m_panel->setOrders(orders);
 }
 
 void MainWindow::setViewers(qint64 customerId, const QStringList &viewers)

@@ -74,6 +74,8 @@ public Q_SLOTS:
     void setCannedResponses(const QJsonArray &canned);
     /// Who else has a customer's thread open (viewing frames and answers).
     void setViewers(qint64 customerId, const QStringList &viewers);
+    /// The open customer's orders, for the side panel.
+    void setCustomerOrders(qint64 customerId, const QList<threadline::models::Order> &orders);
     void setTyping(qint64 customerId, const QString &user, bool typing);
 
 Q_SIGNALS:
@@ -82,6 +84,8 @@ Q_SIGNALS:
     void commandRequested(const QString &type, const QJsonObject &data);
     /// The agent opened a thread (0: none) — colleagues see it (collision).
     void viewingChanged(qint64 customerId);
+    /// The side panel wants this customer's orders.
+    void customerOrdersWanted(qint64 customerId);
     /// The agent started or stopped writing to a customer.
     void typingChanged(qint64 customerId, bool typing);
     /// available, busy or away.

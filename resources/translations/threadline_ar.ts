@@ -611,6 +611,38 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>What we know</source>
+        <translation>ما نعرفه</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>الطلبات</translation>
+    </message>
+    <message>
+        <source>Last wrote: %1</source>
+        <translation>آخر ما كتبه: %1</translation>
+    </message>
+    <message>
+        <source>Last answered by %1</source>
+        <translation>آخر ردّ من %1</translation>
+    </message>
+    <message>
+        <source>Usually writes by %1</source>
+        <translation>يتواصل عادةً عبر %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>pickup code %1</source>
+        <translation>رمز الاستلام %1</translation>
+    </message>
+    <message>
+        <source>No orders</source>
+        <translation>لا طلبات</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::FloorChart</name>

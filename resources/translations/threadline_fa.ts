@@ -591,6 +591,38 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>What we know</source>
+        <translation>آنچه می‌دانیم</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Last wrote: %1</source>
+        <translation>آخرین پیام: %1</translation>
+    </message>
+    <message>
+        <source>Last answered by %1</source>
+        <translation>آخرین پاسخ از %1</translation>
+    </message>
+    <message>
+        <source>Usually writes by %1</source>
+        <translation>معمولاً از راه %1 پیام می‌دهد</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>pickup code %1</source>
+        <translation>کد تحویل %1</translation>
+    </message>
+    <message>
+        <source>No orders</source>
+        <translation>سفارشی ندارد</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::FloorChart</name>

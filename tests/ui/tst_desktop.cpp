@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QJsonArray>
 #include <QLabel>
+#include <QListWidget>
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
@@ -204,8 +205,49 @@ private Q_SLOTS:
         colleague.command(protocol::type::typing, {{QStringLiteral("customer_id"), customer},
                                                    {QStringLiteral("typing"), true}});
         auto *state = bar->findChild<QLabel *>();
-        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("colleague")), kWaitMs);
-        QVERIFY(state->text().contains(QStringLiteral("typing")));
+        QTRY_VERIFY_WITH_TIMEOUT(state->text().contains(QStringLiteral("colleague"))
+                                     && state->text().contains(QStringLiteral("typing")),
+                                 kWaitMs);
+    }
+
+    void theSidePanelShowsTheCustomersOrdersAndWhatWeKnow()
+    {
+        // A customer with an order, found the way any agent could.
+        testing::TestClient client;
+        QVERIFY(client.connectTo(m_hub.url()));
+        QCOMPARE(client.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type,
+                 protocol::type::welcome);
+        qint64 customer = 0;
+        QString number;
+        const auto page = client.command(protocol::type::customersPage, {});
+        for (const auto &c : page.data.value(QStringLiteral("customers")).toArray()) {
+            const qint64 id = c.toObject().value(QStringLiteral("id")).toInteger();
+            const auto orders = client.command(protocol::type::orderLookup,
+                                               {{QStringLiteral("customer_id"), id}})
+                                    .data.value(QStringLiteral("orders")).toArray();
+            if (!orders.isEmpty()) {
+                customer = id;
+                number = orders.first().toObject().value(QStringLiteral("number")).toString();
+                break;
+            }
+        }
+        QVERIFY(customer > 0);
+
+        auto desktop = makeDesktop(QStringLiteral("panel"));
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0, kWaitMs);
+        window->openCustomer(customer);
+        QCOMPARE(window->currentCustomer(), customer);
+        auto *orders = window->findChild<QListWidget *>(QStringLiteral("customerOrders"));
+        QVERIFY(orders);
+        const auto listed = [orders, number] {
+            for (int i = 0; i < orders->count(); ++i)
+                if (orders->item(i)->text().contains(number))
+                    return true;
+            return false;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(listed(), kWaitMs);
     }
 
     void inPersianTheWholeWindowIsMirrored()
