@@ -37,8 +37,19 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const QFontMetrics fm(option.font);
     const int unread = index.data(UnreadRole).toInt();
     const QString channel = index.data(LastChannelRole).toString();
-    const QString when = relativeTime(index.data(LastAtRole).toLongLong(),
-                                      QDateTime::currentMSecsSinceEpoch());
+    // A customer waiting for an answer shows how long, coloured as the wait grows
+    // (amber from 15 minutes, red from an hour); otherwise the last activity.
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const qint64 waitingSince = index.data(WaitingSinceRole).toLongLong();
+    const bool waiting = waitingSince > 0 && index.data(StatusRole).toString() == QLatin1String("open");
+    const qint64 waitedMs = waiting ? now - waitingSince : 0;
+    // "⏳ 20 min ago": waiting since then (the hourglass says it is a wait).
+    const QString when = waiting ? QStringLiteral("⏳ ") + relativeTime(waitingSince, now)
+                                 : relativeTime(index.data(LastAtRole).toLongLong(), now);
+    const QColor whenColor = !waiting                        ? option.palette.color(QPalette::PlaceholderText)
+                             : waitedMs >= 60LL * 60 * 1000 ? QColor(0xc6, 0x28, 0x28)
+                             : waitedMs >= 15LL * 60 * 1000 ? QColor(0xb2, 0x6a, 0x00)
+                                                            : option.palette.color(QPalette::PlaceholderText);
     const auto lead = QStyle::visualAlignment(option.direction, Qt::AlignLeading);
     const auto trail = QStyle::visualAlignment(option.direction, Qt::AlignTrailing);
 
@@ -57,7 +68,7 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
                           text::neutraliseBidi(index.data(CustomerNameRole).toString()),
                           Qt::ElideRight, nameRect.width())));
     painter->setFont(option.font);
-    painter->setPen(pal.color(QPalette::PlaceholderText));
+    painter->setPen(whenColor);
     painter->drawText(top, trail | Qt::AlignVCenter, when);
 
     const QRect bottom(r.left(), r.top() + fm.height() + 6, r.width(), fm.height());

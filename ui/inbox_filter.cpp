@@ -85,6 +85,21 @@ void InboxFilter::setSection(Section section)
 {
     m_section = section;
     invalidateRowsFilter();
+    if (section == Section::Queue)
+        sort(0);
+    else
+        sort(-1); // back to the source order: most recent first
+}
+
+bool InboxFilter::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const qint64 a = left.data(models::WaitingSinceRole).toLongLong();
+    const qint64 b = right.data(models::WaitingSinceRole).toLongLong();
+    if ((a > 0) != (b > 0))
+        return a > 0; // someone waiting comes before someone who is not
+    if (a != b)
+        return a < b; // the longest wait first
+    return left.row() < right.row();
 }
 
 void InboxFilter::setChannel(const QString &channel)

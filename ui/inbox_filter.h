@@ -32,6 +32,9 @@ public Q_SLOTS:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    /// The queue is worked longest-waiting first; other sections keep the most
+    /// recent activity first (the source order).
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
     struct Searchable {

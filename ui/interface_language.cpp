@@ -46,10 +46,11 @@ QStringList interfaceFontFamilies(const QLocale &locale)
     const QStringList arabicScript = {QStringLiteral("Noto Sans Arabic"),
                                       QStringLiteral("Noto Naskh Arabic")};
     if (locale.script() == QLocale::ArabicScript)
-        return arabicScript + QStringList{QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans")};
-    // Customers write Persian and Arabic into an English UI too.
+        return arabicScript + QStringList{QStringLiteral("Noto Sans"), QStringLiteral("DejaVu Sans"),
+                                          QStringLiteral("Noto Color Emoji")};
+    // Customers write Persian and Arabic into an English UI too — and emoji.
     return QStringList{QStringLiteral("Noto Sans")} + arabicScript
-           + QStringList{QStringLiteral("DejaVu Sans")};
+           + QStringList{QStringLiteral("DejaVu Sans"), QStringLiteral("Noto Color Emoji")};
 }
 
 QLocale useInterfaceLanguage(const QString &code)

@@ -107,6 +107,20 @@ private Q_SLOTS:
         QCOMPARE(m_filter->count(ui::InboxFilter::Section::Queue), 4);
     }
 
+    void theQueueIsWorkedLongestWaitingFirst()
+    {
+        models::Customer waitedLong = customer(9, QStringLiteral("Waited long"), {});
+        waitedLong.waitingSince = 1000;
+        models::Customer waitedShort = customer(10, QStringLiteral("Waited short"), {});
+        waitedShort.waitingSince = 5000;
+        m_inbox->applyCustomers({waitedShort, waitedLong});
+        m_filter->setSection(ui::InboxFilter::Section::Queue);
+        const QStringList names = namesFor(QString());
+        QCOMPARE(names.mid(0, 2), (QStringList{QStringLiteral("Waited long"), QStringLiteral("Waited short")}));
+        m_filter->setSection(ui::InboxFilter::Section::All); // back to most recent first
+        QCOMPARE(namesFor(QString()).first(), QStringLiteral("علي كريمي"));
+    }
+
     void theChannelFilterKeepsCustomersWhoseLastMessageCameThatWay()
     {
         models::Customer bySms = customer(8, QStringLiteral("By SMS"), {});
