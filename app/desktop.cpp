@@ -6,6 +6,7 @@
 #include "services/cache/keychain_key_store.h"
 #include "services/cache/passphrase_key_store.h"
 #include "services/logging/log.h"
+#include "ui/calendar_format.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
 
@@ -55,6 +56,11 @@ Desktop::Desktop(Options options, QObject *parent)
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
     });
     connect(m_window.get(), &ui::MainWindow::signOutRequested, this, &Desktop::signOut);
+    connect(m_window.get(), &ui::MainWindow::calendarChosen, this, [this](const QString &calendar) {
+        QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                  QSettings::IniFormat)
+            .setValue(QStringLiteral("calendar"), calendar);
+    });
     connect(m_window.get(), &ui::MainWindow::retentionChanged, this, [this](int days) {
         QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
                   QSettings::IniFormat)
@@ -147,6 +153,7 @@ bool Desktop::start()
     if ((m_options.server.isEmpty() || m_options.user.isEmpty() || m_password.isEmpty())
         && !askForCredentials(QString()))
         return false;
+    ui::setCalendarPreference(settings.value(QStringLiteral("calendar")).toString());
     settings.setValue(QStringLiteral("server"), m_options.server);
     settings.setValue(QStringLiteral("user"), m_options.user);
     m_user = m_options.user;

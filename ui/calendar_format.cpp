@@ -25,8 +25,34 @@ QString withEra(const QString &date, const QCalendar &calendar, const QLocale &l
 }
 } // namespace
 
+namespace {
+QString &preference()
+{
+    static QString chosen; // GUI thread only, like every date formatter here
+    return chosen;
+}
+} // namespace
+
+void setCalendarPreference(const QString &name)
+{
+    const bool known = name == QLatin1String("gregorian") || name == QLatin1String("jalali")
+                       || name == QLatin1String("islamic");
+    preference() = known ? name : QString();
+}
+
+QString calendarPreference()
+{
+    return preference();
+}
+
 QCalendar calendarFor(const QLocale &locale)
 {
+    if (preference() == QLatin1String("gregorian"))
+        return QCalendar(QCalendar::System::Gregorian);
+    if (preference() == QLatin1String("jalali"))
+        return QCalendar(QCalendar::System::Jalali);
+    if (preference() == QLatin1String("islamic"))
+        return QCalendar(QCalendar::System::IslamicCivil);
     switch (locale.language()) {
     case QLocale::Persian:
         return QCalendar(QCalendar::System::Jalali);

@@ -9,9 +9,13 @@
 namespace threadline::ui {
 
 /// The calendar an agent reads dates in: Jalali (Solar Hijri) for Persian,
-/// Islamic civil for Arabic, Gregorian otherwise. A user setting can later pick
-/// Gregorian for either; this is the default.
+/// Islamic civil for Arabic, Gregorian otherwise — unless the user chose one.
 QCalendar calendarFor(const QLocale &locale);
+
+/// The user's choice: "gregorian", "jalali", "islamic", or "" to follow the
+/// language. Unknown names mean "". Applies to every date shown from now on.
+void setCalendarPreference(const QString &name);
+QString calendarPreference();
 
 /// A day separator in the thread: "Wednesday, March 20, 2024",
 /// «چهارشنبه ۱ فروردین ۱۴۰۳», «الأربعاء، ١٠ رمضان ١٤٤٥ هـ».

@@ -25,6 +25,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLocale>
+#include <QActionGroup>
 #include <QMenuBar>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -290,6 +291,29 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
             m_retentionDays = days;
             Q_EMIT retentionChanged(days);
         }
+    });
+    auto *calendars = account->addMenu(tr("Calendar"));
+    auto *calendarGroup = new QActionGroup(calendars);
+    const std::pair<QString, QString> choices[] = {
+        {QString(), tr("As the language has it")},
+        {QStringLiteral("gregorian"), tr("Gregorian")},
+        {QStringLiteral("jalali"), tr("Persian (Jalali)")},
+        {QStringLiteral("islamic"), tr("Islamic (civil)")}};
+    for (const auto &[name, label] : choices) {
+        QAction *action = calendars->addAction(label);
+        action->setCheckable(true);
+        action->setData(name);
+        calendarGroup->addAction(action);
+        connect(action, &QAction::triggered, this, [this, name = name] {
+            setCalendarPreference(name);
+            m_timelineView->relayout();
+            Q_EMIT calendarChosen(name);
+        });
+    }
+    // The saved choice is applied at start-up, after this menu is built.
+    connect(calendars, &QMenu::aboutToShow, this, [calendarGroup] {
+        for (QAction *action : calendarGroup->actions())
+            action->setChecked(action->data().toString() == calendarPreference());
     });
     account->addSeparator();
     account->addAction(tr("Sign out"), this, [this] {

@@ -94,6 +94,8 @@ Q_SIGNALS:
     void orderLookupRequested(const QString &query);
     /// Sign out; with `removeLocalData` this computer's copy and its key go too.
     void signOutRequested(bool removeLocalData);
+    /// The calendar dates are read in ("" follows the language).
+    void calendarChosen(const QString &calendar);
     /// Keep only this many days of history on this computer (0: all).
     void retentionChanged(int days);
     /// What the agent is writing to a customer, to keep across restarts.

@@ -28,6 +28,8 @@ public:
     /// Whether `pos` (relative to the row) is on the item's card.
     bool isOnCard(const QStyleOptionViewItem &option, const QModelIndex &index,
                   const QPoint &pos) const;
+    /// Drops every cached layout (the calendar or language changed).
+    void forgetLayouts() { m_layouts.clear(); }
     /// The item as plain text, for the clipboard: subject, body, quoted history.
     static QString plainText(const models::Message &m);
 

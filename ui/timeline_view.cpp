@@ -134,6 +134,13 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     QListView::keyPressEvent(event);
 }
 
+void TimelineView::relayout()
+{
+    m_delegate->forgetLayouts();
+    scheduleDelayedItemsLayout();
+    viewport()->update();
+}
+
 void TimelineView::copyCurrent()
 {
     const QModelIndex current = currentIndex();

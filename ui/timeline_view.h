@@ -21,6 +21,8 @@ class TimelineView : public QListView {
 public:
     explicit TimelineView(QWidget *parent = nullptr);
     void setTimeline(models::TimelineModel *model);
+    /// Lays every row out again (dates or language changed).
+    void relayout();
     /// Copies the current item as plain text to the clipboard.
     void copyCurrent();
 

@@ -839,6 +839,26 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1 replied to this customer while you were writing. Send yours as well?</source>
         <translation>ردّ %1 على هذا العميل بينما كنت تكتب. هل تريد إرسال ردّك أيضاً؟</translation>
     </message>
+    <message>
+        <source>Calendar</source>
+        <translation>التقويم</translation>
+    </message>
+    <message>
+        <source>As the language has it</source>
+        <translation>حسب اللغة</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>الميلادي</translation>
+    </message>
+    <message>
+        <source>Persian (Jalali)</source>
+        <translation>الهجري الشمسي (الجلالي)</translation>
+    </message>
+    <message>
+        <source>Islamic (civil)</source>
+        <translation>الهجري القمري</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::OrderDeskView</name>

@@ -814,6 +814,26 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1 replied to this customer while you were writing. Send yours as well?</source>
         <translation>%1 در حالی که شما می‌نوشتید به این مشتری پاسخ داد. پاسخ شما هم ارسال شود؟</translation>
     </message>
+    <message>
+        <source>Calendar</source>
+        <translation>تقویم</translation>
+    </message>
+    <message>
+        <source>As the language has it</source>
+        <translation>مطابق زبان</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <source>Persian (Jalali)</source>
+        <translation>هجری شمسی (جلالی)</translation>
+    </message>
+    <message>
+        <source>Islamic (civil)</source>
+        <translation>هجری قمری</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::OrderDeskView</name>

@@ -19,7 +19,11 @@ constexpr qint64 kMinute = 60 * 1000;
 class TestCalendarFormat : public QObject {
     Q_OBJECT
 private Q_SLOTS:
-    void cleanup() { useInterfaceLanguage(QStringLiteral("en")); }
+    void cleanup()
+    {
+        setCalendarPreference(QString());
+        useInterfaceLanguage(QStringLiteral("en"));
+    }
 
     void eachLanguageReadsItsOwnCalendar()
     {
@@ -53,6 +57,15 @@ private Q_SLOTS:
         const QString day = dayLabel(firstOfRamadan, kArabic);
         QVERIFY2(day.contains(u"رمضان") && day.contains(u"١٤٤٥") && day.endsWith(u"هـ"),
                  qPrintable(day));
+    }
+
+    void anArabicReaderMayChooseTheGregorianCalendar()
+    {
+        setCalendarPreference(QStringLiteral("gregorian"));
+        const QString day = dayLabel(QDate(2024, 3, 11), kArabic);
+        QVERIFY2(day.contains(u"٢٠٢٤") && !day.contains(u"رمضان"), qPrintable(day));
+        setCalendarPreference(QStringLiteral("nonsense")); // back to the language's own
+        QVERIFY(dayLabel(QDate(2024, 3, 11), kArabic).contains(u"رمضان"));
     }
 
     void englishStaysGregorian()
