@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/desktop.h"
 
-#include "services/sync/wire_mapping.h"
-
 #include "services/cache/keychain_key_store.h"
 #include "services/cache/passphrase_key_store.h"
 #include "services/logging/log.h"
@@ -340,12 +338,10 @@ void Desktop::onServicesReady(SyncService *sync)
                        {QStringLiteral("typing"), typing}});
         });
     });
-    connect(m_window.get(), &ui::MainWindow::customerOrdersWanted, this, [sync](qint64 customerId) {
-        QMetaObject::invokeMethod(sync, [sync, customerId] {
-            sync->ask(QStringLiteral("orders-of:") + QString::number(customerId),
-                      QStringLiteral("order.lookup"), {{QStringLiteral("customer_id"), customerId}});
-        });
-    });
+    connect(m_window.get(), &ui::MainWindow::customerOrdersWanted, sync,
+            &SyncService::lookupCustomerOrders);
+    connect(sync, &SyncService::customerOrdersFound, m_window.get(),
+            &ui::MainWindow::setCustomerOrders);
     connect(m_window.get(), &ui::MainWindow::presenceChosen, this, [sync](const QString &presence) {
         QMetaObject::invokeMethod(sync, [sync, presence] {
             sync->ask(QStringLiteral("presence"), QStringLiteral("set_presence"),
@@ -377,15 +373,6 @@ void Desktop::onServicesReady(SyncService *sync)
                     for (const QJsonValue &v : data.value(QStringLiteral("viewers")).toArray())
                         viewers << v.toString();
                     m_window->setViewers(data.value(QStringLiteral("customer_id")).toInteger(), viewers);
-                }
-                if (tag.startsWith(QLatin1String("orders-of:")) && ok) {
-                    QList<models::Order> orders;
-                    for (const QJsonValue &v : data.value(QStringLiteral("orders")).toArray())
-                        orders.append(services::toOrder(v.toObject()));
-                    std::sort(orders.begin(), orders.end(), [](const auto &a, const auto &b) {
-                        return a.updatedAt > b.updatedAt;
-                    });
-                    m_window->setCustomerOrders(tag.mid(10).toLongLong(), orders);
                 }
                 if (tag == QLatin1String("canned") && ok)
                     m_window->setCannedResponses(data.value(QStringLiteral("canned")).toArray());

@@ -352,12 +352,19 @@ void SyncService::onAnswer(const Envelope &answer)
             Q_EMIT answered(pending.tag, true, answer.data);
         return;
     }
-    case PendingRequest::OrderLookup: {
+    case PendingRequest::OrderLookup:
+    case PendingRequest::CustomerOrders: {
         QList<models::Order> orders;
         if (!isError)
             for (const QJsonValue &v : answer.data.value(QStringLiteral("orders")).toArray())
                 orders.append(toOrder(v.toObject()));
-        Q_EMIT ordersFound(pending.tag, orders);
+        if (pending.kind == PendingRequest::OrderLookup) {
+            Q_EMIT ordersFound(pending.tag, orders);
+        } else {
+            std::sort(orders.begin(), orders.end(),
+                      [](const auto &a, const auto &b) { return a.updatedAt > b.updatedAt; });
+            Q_EMIT customerOrdersFound(pending.customerId, orders);
+        }
         return;
     }
     case PendingRequest::Outbox:
@@ -480,6 +487,12 @@ void SyncService::lookupOrders(const QString &query)
     r.tag = query;
     if (command(type::orderLookup, {{QStringLiteral("query"), query}}, r).isEmpty())
         Q_EMIT ordersFound(query, {});
+}
+
+void SyncService::lookupCustomerOrders(qint64 customerId)
+{
+    PendingRequest r(PendingRequest::CustomerOrders, customerId);
+    command(type::orderLookup, {{QStringLiteral("customer_id"), customerId}}, r);
 }
 
 void SyncService::saveDraft(const models::Draft &draft)

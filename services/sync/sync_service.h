@@ -47,6 +47,8 @@ public Q_SLOTS:
     void ask(const QString &tag, const QString &type, const QJsonObject &data);
     /// The store's order desk: orders by number, phone, email or name.
     void lookupOrders(const QString &query);
+    /// One customer's orders, newest first, for the side panel.
+    void lookupCustomerOrders(qint64 customerId);
     /// Keeps what the agent is writing to a customer (empty body: forget it).
     void saveDraft(const threadline::models::Draft &draft);
     /// Keep only the last `days` days of hub history locally (0: keep all).
@@ -75,6 +77,7 @@ Q_SIGNALS:
     /// Supervisors: the floor as the hub last pushed it (queue.stats).
     void floorUpdated(const threadline::models::FloorSnapshot &floor);
     void ordersFound(const QString &query, const QList<threadline::models::Order> &orders);
+    void customerOrdersFound(qint64 customerId, const QList<threadline::models::Order> &orders);
     /// An order changed (order.upserted), e.g. marked ready at another counter.
     void orderChanged(const threadline::models::Order &order);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
@@ -83,7 +86,7 @@ Q_SIGNALS:
 
 private:
     struct PendingRequest {
-        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup };
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup, CustomerOrders };
         PendingRequest(Kind k = Outbox, qint64 customer = 0, qint64 at = 0, qint64 row = 0,
                        int pageLimit = 0)
             : kind(k), customerId(customer), beforeAt(at), beforeRow(row), limit(pageLimit)

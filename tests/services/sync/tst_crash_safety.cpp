@@ -2,6 +2,7 @@
 // A desktop killed with SIGKILL while it writes: every reply it had stored is
 // still there, the cache still opens, and each goes out exactly once.
 #include "services/cache/cache_store.h"
+#include "tests/services/cache/cache_test_support.h"
 #include "services/protocol/frame_types.h"
 #include "services/sync/sync_service.h"
 #include "tests/support/hub_process.h"
@@ -23,8 +24,7 @@ private Q_SLOTS:
     void aDesktopKilledMidWriteLosesNoOutboxItem()
     {
         QTemporaryDir dir;
-        QByteArray key(32, Qt::Uninitialized);
-        QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
+        const QByteArray key = cache::testing::randomKey();
         const QString cachePath = dir.filePath(QStringLiteral("cache.db"));
         QRandomGenerator random(20261125); // fixed: the same kill points every run
 

@@ -2,6 +2,7 @@
 // Agents lose network, desktops restart, hubs crash: no customer message may be
 // lost or duplicated. Real hub on loopback, real encrypted cache.
 #include "services/cache/cache_store.h"
+#include "tests/services/cache/cache_test_support.h"
 #include "services/protocol/frame_types.h"
 #include "services/protocol/payloads.h"
 #include "services/sync/sync_service.h"
@@ -24,12 +25,6 @@ using testing::TestClient;
 namespace {
 constexpr int kWaitMs = 30000;
 
-QByteArray randomKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
-}
 } // namespace
 
 class TestOfflineResilience : public QObject {
@@ -48,7 +43,7 @@ private Q_SLOTS:
     void aHundredRepliesWrittenOfflineArriveExactlyOnceInOrderAfterARestart()
     {
         QTemporaryDir profile;
-        const QByteArray key = randomKey();
+        const QByteArray key = cache::testing::randomKey();
         const qint64 customer = firstCustomer();
         m_hub.kill();
 
@@ -87,7 +82,7 @@ private Q_SLOTS:
     void theCacheMatchesTheHubAfterTheHubIsKilledTwentyTimesDuringTraffic()
     {
         QTemporaryDir profile;
-        const QByteArray key = randomKey();
+        const QByteArray key = cache::testing::randomKey();
         QVERIFY(m_hub.startOn(m_hub.port(), true, {QStringLiteral("--simulate"), QStringLiteral("25")}));
 
         auto sync = openSync(profile, key);

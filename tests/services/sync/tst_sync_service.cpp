@@ -2,6 +2,7 @@
 // The service layer against a real threadline-hub on loopback: what an agent's
 // desktop does with its cache while the hub comes and goes.
 #include "services/cache/cache_store.h"
+#include "tests/services/cache/cache_test_support.h"
 #include "services/protocol/frame_types.h"
 #include "services/protocol/payloads.h"
 #include "services/sync/sync_service.h"
@@ -24,12 +25,6 @@ using testing::TestClient;
 namespace {
 constexpr int kWaitMs = 20000;
 
-QByteArray randomKey()
-{
-    QByteArray key(32, Qt::Uninitialized);
-    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
-    return key;
-}
 
 Outgoing reply(qint64 customerId, const QString &body)
 {
@@ -286,7 +281,7 @@ private:
 
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
     QTemporaryDir m_profile;
-    QByteArray m_key = randomKey();
+    QByteArray m_key = cache::testing::randomKey();
     qint64 m_customerId = 0;
 };
 
