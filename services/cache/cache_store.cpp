@@ -65,7 +65,12 @@ std::variant<std::unique_ptr<CacheStore>, CacheError> CacheStore::open(const QSt
         TL_LOG("db", warning) << "cache migration failed: " << e->code << ": " << e->message;
         return *e;
     }
-    return std::unique_ptr<CacheStore>(new CacheStore(std::move(db)));
+    std::unique_ptr<CacheStore> store(new CacheStore(std::move(db)));
+    if (auto e = store->reindexCustomersIfStale()) {
+        TL_LOG("db", warning) << "customer search index failed: " << e->code;
+        return *e;
+    }
+    return store;
 }
 
 std::optional<CacheError> CacheStore::failed(std::optional<CacheError> e)
@@ -96,6 +101,8 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
                          QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
         rows::bindCustomer(s, c);
         if (auto e = s.exec())
+            return failed(e);
+        if (auto e = indexCustomer(c))
             return failed(e);
     }
     for (const auto &m : w.messages)

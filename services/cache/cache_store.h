@@ -4,6 +4,7 @@
 #include "models/customer.h"
 #include "models/draft.h"
 #include "models/message.h"
+#include "models/search_hit.h"
 #include "services/cache/cache_error.h"
 #include "services/cache/sqlcipher_database.h"
 
@@ -106,6 +107,14 @@ public:
     /// older history comes from the hub again when scrolled to.
     std::optional<CacheError> forgetOlderThan(qint64 cutoffMs);
 
+    /// Global search in this computer's cache (folded, every word as the start
+    /// of a word): customers by name or identity, most recently active first.
+    QList<models::SearchHit> searchCustomers(const QString &query, int limit);
+    /// Messages by subject or body, most recently cached first, each with a
+    /// snippet and its marked matches; only @p customerId's when it is not 0.
+    QList<models::SearchHit> searchMessages(const QString &query, int limit,
+                                            qint64 customerId = 0);
+
     struct Stats {
         QMap<QString, qint64> rowsPerTable;
         qint64 lastSeq = 0;
@@ -129,6 +138,8 @@ private:
     std::optional<CacheError> applyStatus(const StatusUpdate &u);
     std::optional<CacheError> applyHistory(qint64 customerId, const QList<models::Message> &items,
                                            bool replace, bool complete);
+    std::optional<CacheError> indexCustomer(const models::Customer &c);
+    std::optional<CacheError> reindexCustomersIfStale();
     std::optional<CacheError> failed(std::optional<CacheError> e);
     void noteReadError(const std::optional<CacheError> &e);
 

@@ -70,6 +70,28 @@ const QStringList &steps()
                        "ALTER TABLE customers ADD COLUMN labels TEXT;"
                        "ALTER TABLE customers ADD COLUMN waiting_since INTEGER NOT NULL DEFAULT 0;"
                        "ALTER TABLE customers ADD COLUMN snooze_until INTEGER NOT NULL DEFAULT 0;"),
+        // 5: full-text search. Messages: an external-content FTS4 index (the text
+        // stays only in messages), tokenized and folded by the "threadline"
+        // tokenizer (search_tokenizer.cpp), kept in step by triggers on every
+        // path that writes messages. Customers: name and identity values, written
+        // by CacheStore (identities are JSON, which SQLite 3.15 cannot take apart).
+        QStringLiteral(
+            "CREATE VIRTUAL TABLE message_search USING fts4("
+            " content=\"messages\", subject, body, tokenize=threadline);"
+            "INSERT INTO message_search(message_search) VALUES ('rebuild');"
+            "CREATE TRIGGER message_search_before_delete BEFORE DELETE ON messages BEGIN"
+            " DELETE FROM message_search WHERE docid = old.row; END;"
+            "CREATE TRIGGER message_search_before_update BEFORE UPDATE OF subject, body"
+            " ON messages BEGIN DELETE FROM message_search WHERE docid = old.row; END;"
+            "CREATE TRIGGER message_search_after_update AFTER UPDATE OF subject, body"
+            " ON messages BEGIN INSERT INTO message_search (docid, subject, body)"
+            " VALUES (new.row, new.subject, new.body); END;"
+            "CREATE TRIGGER message_search_after_insert AFTER INSERT ON messages BEGIN"
+            " INSERT INTO message_search (docid, subject, body)"
+            " VALUES (new.row, new.subject, new.body); END;"
+            "CREATE VIRTUAL TABLE customer_search USING fts4("
+            " name, identities, tokenize=threadline);"
+            "INSERT INTO sync_state (name, value) VALUES ('customer_search_stale', 1);"),
     };
     return all;
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/cache/sqlcipher_database.h"
 
+#include "services/cache/search_tokenizer.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -323,6 +325,10 @@ std::variant<Database, CacheError> Database::open(const QString &path, const QBy
             return e;
         }
     }
+
+    // The search index's triggers tokenize on every write to messages.
+    if (rc = registerSearchTokenizer(db.m_db); rc != SQLITE_OK)
+        return db.errorFor(rc);
 
     {
         Statement wal = db.prepare(QStringLiteral("PRAGMA journal_mode = WAL"));

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// CacheStore's global search: the FTS4 indexes of schema 5 (migrations.cpp).
+#include "services/cache/cache_rows.h"
+#include "services/cache/cache_store.h"
+#include "services/cache/search_tokens.h"
+
+#include <QHash>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace threadline::cache {
+
+namespace {
+
+using Step = Statement::Step;
+
+const QString kCustomerIndexStale = QStringLiteral("customer_search_stale");
+
+QString identityValues(const models::Customer &c)
+{
+    QStringList values;
+    for (const auto &identity : c.identities)
+        values.append(identity.value);
+    return values.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+std::optional<CacheError> CacheStore::indexCustomer(const models::Customer &c)
+{
+    {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM customer_search WHERE docid = ?1"));
+        s.bind(1, c.id);
+        if (auto e = s.exec())
+            return e;
+    }
+    auto s = m_db.prepare(QStringLiteral(
+        "INSERT INTO customer_search (docid, name, identities) VALUES (?1, ?2, ?3)"));
+    s.bind(1, c.id).bind(2, c.name).bind(3, identityValues(c));
+    return s.exec();
+}
+
+std::optional<CacheError> CacheStore::reindexCustomersIfStale()
+{
+    {
+        auto s = m_db.prepare(QStringLiteral("SELECT value FROM sync_state WHERE name = ?1"));
+        s.bind(1, kCustomerIndexStale);
+        const Step step = s.step();
+        if (step == Step::Error)
+            return s.error();
+        if (step == Step::Done)
+            return std::nullopt;
+    }
+    // Customers cached before schema 5: index them once, in one transaction.
+    const QList<models::Customer> all = customers();
+    if (m_lastError)
+        return m_lastError;
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return e;
+    for (const auto &c : all)
+        if (auto e = indexCustomer(c))
+            return e;
+    auto s = m_db.prepare(QStringLiteral("DELETE FROM sync_state WHERE name = ?1"));
+    s.bind(1, kCustomerIndexStale);
+    if (auto e = s.exec())
+        return e;
+    return tx.commit();
+}
+
+QList<models::SearchHit> CacheStore::searchCustomers(const QString &query, int limit)
+{
+    QList<models::SearchHit> hits;
+    const QString match = matchExpression(query);
+    if (match.isEmpty() || limit <= 0)
+        return hits;
+    QList<qint64> ids;
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "SELECT docid FROM customer_search WHERE customer_search MATCH ?1 LIMIT 500"));
+        s.bind(1, match);
+        while (s.step() == Step::Row)
+            ids.append(s.columnInt64(0));
+        noteReadError(s.error());
+    }
+    QList<models::Customer> found;
+    for (const qint64 id : std::as_const(ids))
+        if (auto c = customer(id))
+            found.append(*c);
+    std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
+        return a.lastAt != b.lastAt ? a.lastAt > b.lastAt : a.id > b.id;
+    });
+    for (const auto &c : std::as_const(found)) {
+        if (hits.size() >= limit)
+            break;
+        models::SearchHit hit;
+        hit.kind = models::SearchHit::Kind::Customer;
+        hit.customerId = c.id;
+        hit.customerName = c.name;
+        hit.at = c.lastAt;
+        hit.channel = c.lastChannel;
+        hit.field = QStringLiteral("name");
+        hit.snippet = c.name;
+        hit.highlights = matchRanges(c.name, query);
+        if (hit.highlights.isEmpty()) {
+            for (const auto &identity : c.identities) {
+                auto ranges = matchRanges(identity.value, query);
+                if (ranges.isEmpty())
+                    continue;
+                hit.field = QStringLiteral("identity");
+                hit.snippet = identity.value;
+                hit.highlights = ranges;
+                break;
+            }
+        }
+        hits.append(hit);
+    }
+    return hits;
+}
+
+QList<models::SearchHit> CacheStore::searchMessages(const QString &query, int limit,
+                                                    qint64 customerId)
+{
+    QList<models::SearchHit> hits;
+    const QString match = matchExpression(query);
+    if (match.isEmpty() || limit <= 0)
+        return hits;
+    // The index answers in docid (local row) order, newest row first, and stops
+    // at the limit: no sort over every match, however common the word.
+    const QString columns = QLatin1String(rows::messageColumns);
+    auto s = m_db.prepare(
+        customerId > 0
+            ? QLatin1String("SELECT ") + columns +
+                  QLatin1String(" FROM messages WHERE row IN (SELECT docid FROM message_search"
+                                " JOIN messages ON messages.row = message_search.docid"
+                                " WHERE message_search MATCH ?1 AND messages.customer_id = ?3"
+                                " ORDER BY docid DESC LIMIT ?2) ORDER BY row DESC")
+            : QLatin1String("SELECT ") + columns +
+                  QLatin1String(" FROM messages WHERE row IN (SELECT docid FROM message_search"
+                                " WHERE message_search MATCH ?1 ORDER BY docid DESC LIMIT ?2)"
+                                " ORDER BY row DESC"));
+    s.bind(1, match).bind(2, qint64(limit));
+    if (customerId > 0)
+        s.bind(3, customerId);
+    QList<models::Message> found;
+    while (s.step() == Step::Row)
+        found.append(rows::readMessage(s));
+    noteReadError(s.error());
+
+    QHash<qint64, QString> names;
+    for (const auto &m : std::as_const(found)) {
+        if (!names.contains(m.customerId)) {
+            const auto c = customer(m.customerId);
+            names.insert(m.customerId, c ? c->name : QString());
+        }
+        models::SearchHit hit;
+        hit.kind = models::SearchHit::Kind::Message;
+        hit.customerId = m.customerId;
+        hit.customerName = names.value(m.customerId);
+        hit.field = QStringLiteral("message");
+        hit.messageId = m.id;
+        hit.at = m.at;
+        hit.channel = m.channel;
+        const bool inBody = !matchRanges(m.body, query).isEmpty();
+        const Snippet snippet = makeSnippet(inBody || m.subject.isEmpty() ? m.body : m.subject, query);
+        hit.snippet = snippet.text;
+        hit.highlights = snippet.highlights;
+        hits.append(hit);
+    }
+    return hits;
+}
+
+} // namespace threadline::cache

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "services/cache/search_tokens.h"
+
+#include "services/text/search_folding.h"
+
+#include <algorithm>
+
+namespace threadline::cache {
+
+namespace {
+
+bool isWordPart(char32_t c)
+{
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier: // tatweel
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+    case QChar::Number_Letter:
+    case QChar::Number_Other:
+    case QChar::Mark_NonSpacing:
+    case QChar::Mark_SpacingCombining:
+    case QChar::Mark_Enclosing:
+    case QChar::Other_Format: // ZWNJ and ZWJ join the parts of one Persian word
+        return true;
+    default:
+        return false;
+    }
+}
+
+bool isAscii(QStringView word)
+{
+    return std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+}
+
+void appendWord(QList<SearchToken> &out, QStringView text, int start, int end)
+{
+    const QStringView word = text.mid(start, end - start);
+    // Most words in a mixed desk are plain ASCII; their fold is their lower case.
+    const QString folded = isAscii(word) ? word.toString().toLower() : text::foldForSearch(word);
+    // A compatibility form may unfold into several words (ﷲ, ㍿); each is a token.
+    for (const QString &part : folded.split(QLatin1Char(' '), Qt::SkipEmptyParts))
+        out.append({part, start, end});
+}
+
+} // namespace
+
+QList<SearchToken> searchTokens(QStringView text)
+{
+    QList<SearchToken> out;
+    int wordStart = -1;
+    const int n = int(text.size());
+    for (int i = 0; i < n;) {
+        char32_t c = text[i].unicode();
+        int width = 1;
+        if (text[i].isHighSurrogate() && i + 1 < n && text[i + 1].isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(text[i], text[i + 1]);
+            width = 2;
+        }
+        if (isWordPart(c)) {
+            if (wordStart < 0)
+                wordStart = i;
+        } else if (wordStart >= 0) {
+            appendWord(out, text, wordStart, i);
+            wordStart = -1;
+        }
+        i += width;
+    }
+    if (wordStart >= 0)
+        appendWord(out, text, wordStart, n);
+    return out;
+}
+
+QString matchExpression(QStringView query)
+{
+    QStringList phrases;
+    for (const SearchToken &t : searchTokens(query))
+        phrases.append(QLatin1Char('"') + t.folded + QLatin1String("*\""));
+    phrases.removeDuplicates();
+    return phrases.join(QLatin1Char(' '));
+}
+
+QList<models::TextRange> matchRanges(QStringView text, QStringView query)
+{
+    const QList<SearchToken> wanted = searchTokens(query);
+    QList<models::TextRange> ranges;
+    if (wanted.isEmpty())
+        return ranges;
+    for (const SearchToken &t : searchTokens(text)) {
+        const bool hit = std::any_of(wanted.begin(), wanted.end(), [&](const SearchToken &w) {
+            return t.folded.startsWith(w.folded);
+        });
+        // A word folded into several tokens is marked once.
+        if (hit && (ranges.isEmpty() || ranges.constLast().start != t.start))
+            ranges.append({t.start, t.end - t.start});
+    }
+    return ranges;
+}
+
+Snippet makeSnippet(QStringView text, QStringView query, int maxChars)
+{
+    QString flat = text.toString();
+    for (QChar &c : flat)
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t'))
+            c = QLatin1Char(' ');
+    const QList<models::TextRange> all = matchRanges(flat, query);
+    constexpr int kLeadChars = 30; // context before the first match
+    int from = 0;
+    if (!all.isEmpty() && all.first().start > kLeadChars && flat.size() > maxChars) {
+        from = all.first().start - kLeadChars;
+        // Start at a word, and never between the halves of a surrogate pair.
+        const int space = int(flat.indexOf(QLatin1Char(' '), from));
+        if (space >= 0 && space < all.first().start)
+            from = space + 1;
+        else if (flat[from].isLowSurrogate())
+            ++from;
+    }
+    int to = std::min(int(flat.size()), from + maxChars);
+    if (to < flat.size() && to > 0 && flat[to - 1].isHighSurrogate())
+        --to;
+    Snippet s;
+    const QString lead = from > 0 ? QStringLiteral("…") : QString();
+    s.text = lead + flat.mid(from, to - from) + (to < flat.size() ? QStringLiteral("…") : QString());
+    for (const models::TextRange &r : all) {
+        if (r.start < from || r.start >= to)
+            continue;
+        const int end = std::min(r.start + r.length, to);
+        s.highlights.append({int(lead.size()) + r.start - from, end - r.start});
+    }
+    return s;
+}
+
+} // namespace threadline::cache

@@ -1,0 +1,240 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cache_test_support.h"
+#include "services/cache/cache_store.h"
+#include "services/cache/migrations.h"
+#include "services/cache/search_tokens.h"
+#include "services/cache/sqlcipher_database.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadline;
+using namespace threadline::cache;
+using namespace threadline::cache::testing;
+
+namespace {
+
+std::unique_ptr<CacheStore> openStore(const QTemporaryDir &dir, const QByteArray &key)
+{
+    auto opened = CacheStore::open(dir.filePath(QStringLiteral("cache.db")), key);
+    if (auto *e = std::get_if<CacheError>(&opened))
+        qFatal("cache open failed: %s", qPrintable(e->message));
+    return std::move(std::get<std::unique_ptr<CacheStore>>(opened));
+}
+
+QList<qint64> messageIds(const QList<models::SearchHit> &hits)
+{
+    QList<qint64> ids;
+    for (const auto &h : hits)
+        ids.append(h.messageId);
+    return ids;
+}
+
+QStringList marked(const models::SearchHit &hit)
+{
+    QStringList words;
+    for (const auto &r : hit.highlights)
+        words.append(hit.snippet.mid(r.start, r.length));
+    return words;
+}
+
+} // namespace
+
+class TestCacheSearch : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<CacheStore> m_store;
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        QFile::remove(m_dir.filePath(QStringLiteral("cache.db")));
+        m_store = openStore(m_dir, randomKey());
+        QVERIFY(!m_store->write({{customer(1, QStringLiteral("علي رضايي"), 100)}, {}, {}, {}}));
+    }
+    void cleanup() { m_store.reset(); }
+
+    void aMessageIsFoundByEverySpellingTheFoldingJoins_data()
+    {
+        QTest::addColumn<QString>("body");
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("markedWord");
+        QTest::addRow("Arabic yeh finds Persian yeh")
+            << QStringLiteral("پیام از علی درباره سفارش") << QStringLiteral("علي")
+            << QStringLiteral("علی");
+        QTest::addRow("Arabic kaf and digits, ZWNJ inside the word")
+            << QStringLiteral("کتاب‌های ۱۲ جلدی رسید") << QStringLiteral("كتابهاي ١٢")
+            << QStringLiteral("کتاب‌های ۱۲");
+        QTest::addRow("tatweel is ignored") << QStringLiteral("سـلام دوست من")
+                                            << QStringLiteral("سلام") << QStringLiteral("سـلام");
+        QTest::addRow("diacritics are ignored") << QStringLiteral("السيد مُحَمَّد وصل")
+                                                << QStringLiteral("محمد")
+                                                << QStringLiteral("مُحَمَّد");
+        QTest::addRow("teh marbuta finds heh") << QStringLiteral("المدرسة مغلقة اليوم")
+                                               << QStringLiteral("المدرسه")
+                                               << QStringLiteral("المدرسة");
+        QTest::addRow("Persian digits find ASCII digits")
+            << QStringLiteral("Order 4512 has shipped") << QStringLiteral("۴۵۱۲")
+            << QStringLiteral("4512");
+        QTest::addRow("case and word prefix") << QStringLiteral("Your REFUND was approved")
+                                              << QStringLiteral("refu") << QStringLiteral("REFUND");
+    }
+    void aMessageIsFoundByEverySpellingTheFoldingJoins()
+    {
+        QFETCH(QString, body);
+        QFETCH(QString, query);
+        QFETCH(QString, markedWord);
+        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, body)}, {}, {}}));
+        QVERIFY(!m_store->write({{}, {hubMessage(11, 1, 1001, QStringLiteral("nothing here"))}, {}, {}}));
+
+        const auto hits = m_store->searchMessages(query, 50);
+        QCOMPARE(messageIds(hits), QList<qint64>{10});
+        QCOMPARE(hits.first().customerName, QStringLiteral("علي رضايي"));
+        QCOMPARE(hits.first().channel, QStringLiteral("sms"));
+        QCOMPARE(hits.first().at, 1000);
+        QCOMPARE(marked(hits.first()).join(QLatin1Char(' ')), markedWord);
+    }
+
+    void theIndexFollowsEveryWriteToAMessage()
+    {
+        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, QStringLiteral("زرشک تازه"))}, {}, {}}));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("زرشک"), 50)), {10});
+
+        // Edited on the hub: the old words go, the new ones are found.
+        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, QStringLiteral("انار شیرین"))}, {}, {}}));
+        QVERIFY(m_store->searchMessages(QStringLiteral("زرشک"), 50).isEmpty());
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("انار"), 50)), {10});
+
+        // Written here: found while waiting in the outbox, and once after the hub confirms it.
+        QVERIFY(!m_store->addToOutbox(localEcho(QStringLiteral("c-1"), 1, 2000,
+                                                QStringLiteral("pomegranate juice")),
+                                      QStringLiteral("message.send"), {}));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("pomegranate"), 50)), {0});
+        auto confirmed = hubMessage(20, 1, 2001, QStringLiteral("pomegranate juice"));
+        confirmed.clientId = QStringLiteral("c-1");
+        QVERIFY(!m_store->write({{}, {confirmed}, {}, {}}));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("pomegranate"), 50)), {20});
+
+        // A delivery status does not touch the text, and the text stays found.
+        QVERIFY(!m_store->write({{}, {}, {{20, {}, QStringLiteral("delivered"), {}}}, {}}));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("juice"), 50)), {20});
+
+        // A resync replaces the cached history: what the hub no longer sends is gone.
+        QVERIFY(!m_store->replaceRecentHistory(1, {hubMessage(30, 1, 3000, QStringLiteral("fresh start"))},
+                                               true));
+        QVERIFY(m_store->searchMessages(QStringLiteral("انار"), 50).isEmpty());
+        QVERIFY(m_store->searchMessages(QStringLiteral("pomegranate"), 50).isEmpty());
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("fresh"), 50)), {30});
+        QVERIFY(!m_store->verify());
+    }
+
+    void retentionForgetsOldMessagesFromTheIndexToo()
+    {
+        QVERIFY(!m_store->write({{},
+                                 {hubMessage(1, 1, 1000, QStringLiteral("old invoice")),
+                                  hubMessage(2, 1, 5000, QStringLiteral("new invoice"))},
+                                 {},
+                                 {}}));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("invoice"), 50)),
+                 (QList<qint64>{2, 1}));
+        QVERIFY(!m_store->forgetOlderThan(2000));
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("invoice"), 50)), {2});
+        QVERIFY(m_store->searchMessages(QStringLiteral("old"), 50).isEmpty());
+        QVERIFY(!m_store->verify());
+    }
+
+    void resultsAreNewestFirstUpToTheLimitAndCanBeKeptToOneCustomer()
+    {
+        QVERIFY(!m_store->write({{customer(2, QStringLiteral("Sara"), 200)}, {}, {}, {}}));
+        QList<models::Message> batch;
+        for (int i = 1; i <= 30; ++i)
+            batch.append(hubMessage(i, 1 + i % 2, 1000 + i, QStringLiteral("parcel %1").arg(i)));
+        QVERIFY(!m_store->write({{}, batch, {}, {}}));
+        const auto hits = m_store->searchMessages(QStringLiteral("parcel"), 5);
+        QCOMPARE(messageIds(hits), (QList<qint64>{30, 29, 28, 27, 26}));
+        const auto sarasOnly = m_store->searchMessages(QStringLiteral("parcel"), 3, 2);
+        QCOMPARE(messageIds(sarasOnly), (QList<qint64>{29, 27, 25}));
+        QVERIFY(m_store->searchMessages(QStringLiteral("  ,.; "), 5).isEmpty());
+        // FTS operators typed by the agent are words, not syntax.
+        QVERIFY(m_store->searchMessages(QStringLiteral("parcel NOT \"x"), 5).isEmpty());
+    }
+
+    void customersAreFoundByNameOrIdentityAndFollowRenames()
+    {
+        QVERIFY(!m_store->write({{customer(7, QStringLiteral("Kamal Jafari"), 300)}, {}, {}, {}}));
+        auto byName = m_store->searchCustomers(QStringLiteral("علی"), 10);
+        QCOMPARE(byName.size(), 1);
+        QCOMPARE(byName.first().customerId, 1);
+        QCOMPARE(byName.first().field, QStringLiteral("name"));
+        QCOMPARE(marked(byName.first()), QStringList{QStringLiteral("علي")});
+
+        auto byEmail = m_store->searchCustomers(QStringLiteral("c7@example"), 10);
+        QCOMPARE(byEmail.size(), 1);
+        QCOMPARE(byEmail.first().customerId, 7);
+        QCOMPARE(byEmail.first().field, QStringLiteral("identity"));
+        QCOMPARE(byEmail.first().snippet, QStringLiteral("c7@example.ir"));
+
+        QVERIFY(!m_store->write({{customer(7, QStringLiteral("كمال"), 300)}, {}, {}, {}}));
+        QVERIFY(m_store->searchCustomers(QStringLiteral("jafari"), 10).isEmpty());
+        QCOMPARE(m_store->searchCustomers(QStringLiteral("کمال"), 10).size(), 1);
+    }
+
+    void aLongMessageIsShownAroundItsMatch()
+    {
+        const QString body = QString(QStringLiteral("word ")).repeated(60) +
+                             QStringLiteral("اينجا مشكل است") + QString(QStringLiteral(" tail")).repeated(40);
+        QVERIFY(!m_store->write({{}, {hubMessage(5, 1, 1000, body)}, {}, {}}));
+        const auto hits = m_store->searchMessages(QStringLiteral("مشکل"), 5);
+        QCOMPARE(hits.size(), 1);
+        QVERIFY(hits.first().snippet.size() <= 122);
+        QVERIFY(hits.first().snippet.startsWith(QStringLiteral("…")));
+        QCOMPARE(marked(hits.first()), QStringList{QStringLiteral("مشكل")});
+    }
+
+    void aCacheFromEveryEarlierVersionIsSearchableAfterUpgrade_data()
+    {
+        QTest::addColumn<int>("version");
+        for (int v = 1; v < 5; ++v)
+            QTest::addRow("from version %d", v) << v;
+    }
+    void aCacheFromEveryEarlierVersionIsSearchableAfterUpgrade()
+    {
+        QFETCH(int, version);
+        QTemporaryDir dir;
+        const QByteArray key = randomKey();
+        {
+            auto opened = Database::open(dir.filePath(QStringLiteral("cache.db")), key);
+            QVERIFY(std::holds_alternative<Database>(opened));
+            auto &db = std::get<Database>(opened);
+            QVERIFY(!migrate(db, version));
+            QVERIFY(!db.exec(QStringLiteral(
+                "INSERT INTO customers (id, name, identities, status, last_at)"
+                " VALUES (5, 'نرگس', '[{\"kind\":\"phone\",\"value\":\"+989120000005\"}]', 'open', 900);"
+                "INSERT INTO messages (hub_id, customer_id, channel, direction, body, at, sort_at,"
+                " delivery) VALUES (1, 5, 'sms', 'in', 'سلام، کتاب‌ها رسيد', 800, 800, 'received');")));
+        }
+        auto store = openStore(dir, key);
+        QCOMPARE(messageIds(store->searchMessages(QStringLiteral("كتابها"), 10)), {1});
+        const auto customers = store->searchCustomers(QStringLiteral("نرگس"), 10);
+        QCOMPARE(customers.size(), 1);
+        QCOMPARE(customers.first().customerId, 5);
+        QCOMPARE(store->searchCustomers(QStringLiteral("989120000005"), 10).size(), 1);
+        // New writes keep the upgraded index in step.
+        QVERIFY(!store->write({{}, {hubMessage(2, 5, 900, QStringLiteral("خداحافظ"))}, {}, {}}));
+        QCOMPARE(messageIds(store->searchMessages(QStringLiteral("خداحافظ"), 10)), {2});
+        QVERIFY(!store->verify());
+    }
+
+    void snippetsMarkWholeWordsWhateverTheirSpelling()
+    {
+        const auto s = makeSnippet(QStringLiteral("Hello\nعلي and علی"), QStringLiteral("علی"));
+        QCOMPARE(s.text, QStringLiteral("Hello علي and علی"));
+        QCOMPARE(s.highlights.size(), 2);
+        QCOMPARE(s.text.mid(s.highlights[0].start, s.highlights[0].length), QStringLiteral("علي"));
+        QCOMPARE(s.text.mid(s.highlights[1].start, s.highlights[1].length), QStringLiteral("علی"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCacheSearch)
+#include "tst_cache_search.moc"
