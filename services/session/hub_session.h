@@ -3,12 +3,14 @@
 
 #include "services/protocol/envelope.h"
 #include "services/session/backoff.h"
+#include "services/session/session_failure.h"
 
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 #include <QWebSocket>
 #include <functional>
+#include <optional>
 
 namespace threadline::services {
 
@@ -43,6 +45,14 @@ public:
 
     /// Heartbeat interval; tests shorten it.
     void setHeartbeatInterval(int ms) { m_heartbeat.setInterval(ms); }
+    /// How long one connection attempt may take before it counts as a timeout.
+    void setConnectTimeout(int ms) { m_connectTimeout.setInterval(ms); }
+    /// The hub to use from the next connection on (the agent may correct it).
+    void setUrl(const QUrl &url) { m_url = url; }
+    QUrl url() const { return m_url; }
+    /// Authorities trusted for wss:// in addition to the system's (the agent's
+    /// custom CA). Verification always stays on.
+    void setTrustedAuthorities(const QList<QSslCertificate> &authorities);
 
 Q_SIGNALS:
     void stateChanged(threadline::services::HubSession::State state);
@@ -53,6 +63,10 @@ Q_SIGNALS:
     void refused(const threadline::protocol::Error &error);
     /// The hub could not be reached or dropped us; a retry is scheduled.
     void connectionLost(const QString &why, int retryInMs);
+    /// Why signing in did not work, classified for the sign-in screen. After
+    /// Unreachable a retry is scheduled; after every other kind the session has
+    /// stopped (retrying cannot help until the agent changes something).
+    void failed(const threadline::services::SessionFailure &failure);
 
 private:
     void connectNow();
@@ -61,6 +75,7 @@ private:
     void onText(const QString &text);
     void onHeartbeat();
     void setState(State s);
+    void giveUp(SessionFailure failure);
 
     QUrl m_url;
     std::function<qint64()> m_since;
@@ -68,11 +83,15 @@ private:
     QWebSocket m_socket;
     QTimer m_heartbeat;
     QTimer m_retry;
+    QTimer m_connectTimeout;
     Backoff m_backoff;
     State m_state = State::Offline;
     QString m_helloId;
     int m_missedPongs = 0;
     bool m_running = false;
+    /// What went wrong with the current attempt, read when it ends.
+    std::optional<CertificateFacts> m_untrusted;
+    bool m_timedOut = false;
 };
 
 } // namespace threadline::services
