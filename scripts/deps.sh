@@ -15,7 +15,11 @@ THREADLINE_PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   dpkg-dev desktop-file-utils appstream openssl systemd
   clang libclang-rt-14-dev
+  chromium nodejs
 )
+# The web chat's browser test (tests/webchat) runs playwright-core from npm. A nodejs
+# that ships its own npm (e.g. NodeSource's) needs no Debian npm package.
+command -v npm >/dev/null 2>&1 || THREADLINE_PACKAGES+=(npm)
 
 threadline_install_deps() {
   local missing=()

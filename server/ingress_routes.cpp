@@ -4,6 +4,7 @@
 #include "server/email_ingress.h"
 #include "server/order_ingress.h"
 #include "server/sms_ingress.h"
+#include "server/webchat_server.h"
 #include "services/logging/log.h"
 
 #include <QHttpServer>
@@ -65,7 +66,8 @@ IngressRoutes::IngressRoutes(HubStore &store, PhoneNormaliser phones, IngressOpt
     : m_options(std::move(options)), m_resolver(store, std::move(phones)),
       m_sms(std::make_unique<SmsIngress>(store, m_resolver)),
       m_email(std::make_unique<EmailIngress>(store, m_resolver)),
-      m_orders(std::make_unique<OrderIngress>(store, m_resolver))
+      m_orders(std::make_unique<OrderIngress>(store, m_resolver)),
+      m_chat(std::make_unique<WebChat>(store, m_resolver))
 {
 }
 
@@ -86,6 +88,7 @@ void IngressRoutes::install(QHttpServer &http)
                [this](const QHttpServerRequest &r) {
                    return toResponse(orders(QStringLiteral("shopify"), r));
                });
+    m_chat->install(http);
 }
 
 QString IngressRoutes::signedUrl(const QHttpServerRequest &request) const

@@ -17,6 +17,7 @@ namespace threadline::server {
 class EmailIngress;
 class OrderIngress;
 class SmsIngress;
+class WebChat;
 
 /// How the hub's ingress endpoints authenticate callers (docs/ingress.md).
 struct IngressOptions {
@@ -28,6 +29,7 @@ struct IngressOptions {
 /// The HTTP side of channel ingress on the hub's address: POST /ingress/sms/twilio,
 /// /ingress/email, /ingress/orders/woocommerce and /ingress/orders/shopify. Checks size,
 /// content type and authentication, then hands the body to the channel's ingress.
+/// The customer-facing web chat (GET /chat, /chat/ws) is installed alongside.
 class IngressRoutes {
 public:
     static constexpr qsizetype kMaxEmailBytes = 10 * 1024 * 1024;
@@ -54,6 +56,7 @@ private:
     std::unique_ptr<SmsIngress> m_sms;
     std::unique_ptr<EmailIngress> m_email;
     std::unique_ptr<OrderIngress> m_orders;
+    std::unique_ptr<WebChat> m_chat;
 };
 
 /// A request header, case-insensitively; empty when absent.
