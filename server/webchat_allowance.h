@@ -30,6 +30,13 @@ public:
         return true;
     }
 
+    /// True when the visitor has their whole burst again: forgetting this allowance then
+    /// changes nothing, so the web chat drops such entries instead of keeping them forever.
+    bool isFull(qint64 nowMs) const
+    {
+        return m_left + (m_lastMs == 0 ? 0 : (nowMs - m_lastMs) / m_refillMs) >= m_burst;
+    }
+
 private:
     int m_burst;
     qint64 m_refillMs;

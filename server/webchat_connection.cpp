@@ -24,6 +24,16 @@ VisitorConnection::VisitorConnection(std::unique_ptr<QWebSocket> socket, WebChat
     });
     connect(m_socket.get(), &QWebSocket::disconnected, this,
             [this] { Q_EMIT finished(this); });
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_awaitingPong = false; });
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        if (m_awaitingPong) {
+            m_socket->abort();
+            return;
+        }
+        m_awaitingPong = true;
+        m_socket->ping();
+    });
+    m_heartbeat.start(kPingIntervalMs);
 }
 
 VisitorConnection::~VisitorConnection()

@@ -5,6 +5,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QTimer>
 #include <QWebSocket>
 #include <functional>
 #include <memory>
@@ -20,6 +21,10 @@ class MessageAllowance;
 class VisitorConnection : public QObject {
     Q_OBJECT
 public:
+    /// A page that answers no ping for this long is gone (a phone that lost its network
+    /// sends no close); its socket is dropped.
+    static constexpr int kPingIntervalMs = 30 * 1000;
+
     /// What the connection asks of the web chat: an allowance for the visitor's messages
     /// and one for new chats from the same address.
     struct Limits {
@@ -46,6 +51,8 @@ private:
     WebChatStore &m_store;
     Limits m_limits;
     std::optional<ChatVisitor> m_visitor;
+    QTimer m_heartbeat;
+    bool m_awaitingPong = false;
 };
 
 } // namespace threadline::server

@@ -34,6 +34,17 @@ WebChat::WebChat(HubStore &store, IdentityResolver &resolver, QObject *parent)
     qRegisterMetaType<QList<threadline::server::StoredEvent>>();
     // Queued like the agents' fan-out: the answer to the visitor's own frame leaves first.
     connect(&m_store, &HubStore::eventsAppended, this, &WebChat::onEvents, Qt::QueuedConnection);
+    connect(&m_forget, &QTimer::timeout, this, &WebChat::forgetFullAllowances);
+    m_forget.start(60 * 1000);
+}
+
+void WebChat::forgetFullAllowances()
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (auto *allowances : {&m_messageAllowances, &m_startAllowances})
+        allowances->removeIf([now](const QHash<QString, MessageAllowance>::iterator &it) {
+            return it.value().isFull(now);
+        });
 }
 
 WebChat::~WebChat()

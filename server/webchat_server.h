@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 #include <memory>
 
 class QHttpServer;
@@ -27,8 +28,10 @@ class WebChat : public QObject {
 public:
     static constexpr int kMessageBurst = 8;
     static constexpr qint64 kMessageRefillMs = 1000;
-    static constexpr int kStartBurst = 10;
-    static constexpr qint64 kStartRefillMs = 30000;
+    // Per address: behind a reverse proxy every visitor shares the proxy's address, so this
+    // only stops one machine from creating customers in bulk.
+    static constexpr int kStartBurst = 20;
+    static constexpr qint64 kStartRefillMs = 3000;
 
     WebChat(HubStore &store, IdentityResolver &resolver, QObject *parent = nullptr);
     ~WebChat() override;
@@ -40,12 +43,14 @@ private:
     void accept(QHttpServer &http);
     void onEvents(const QList<threadline::server::StoredEvent> &events);
     VisitorConnection *adopt(std::unique_ptr<QWebSocket> socket);
+    void forgetFullAllowances();
 
     HubStore &m_store;
     WebChatStore m_chats;
     QList<VisitorConnection *> m_connections;
     QHash<QString, MessageAllowance> m_messageAllowances; ///< by chat id
     QHash<QString, MessageAllowance> m_startAllowances;   ///< by remote address
+    QTimer m_forget;
 };
 
 } // namespace threadline::server

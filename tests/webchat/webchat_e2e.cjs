@@ -140,6 +140,14 @@ async function englishVisitorIsAnswered(browser, base, agent, shots) {
   const page = await phonePage(browser, base, 'en');
   assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
   await page.screenshot({ path: path.join(shots, 'webchat-en-start.png') });
+  // The keyboard walks the form in reading order and starts the chat from the button.
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'name');
+  const order = [];
+  for (let i = 0; i < 3; ++i) {
+    await page.keyboard.press('Tab');
+    order.push(await page.evaluate(() => document.activeElement.id));
+  }
+  assert.deepEqual(order, ['phone', 'email', 'start-button']);
   await page.getByLabel('Your name').fill('Daniel Brooks');
   await page.getByLabel('Email').fill('daniel.brooks@example.com');
   await page.getByRole('button', { name: 'Start chat' }).click();
@@ -153,6 +161,18 @@ async function englishVisitorIsAnswered(browser, base, agent, shots) {
   await agentReplies(agent, written.customer_id, answer);
   await page.locator('li.theirs', { hasText: answer }).waitFor();
   await page.screenshot({ path: path.join(shots, 'webchat-en.png') });
+  await page.context().close();
+}
+
+async function arabicPageIsRightToLeft(browser, base, shots) {
+  const page = await phonePage(browser, base, 'ar');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'rtl');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'ar');
+  await page.getByRole('button', { name: 'ابدأ المحادثة' }).click();
+  await page.locator('#name-error').waitFor();
+  assert.equal(await page.locator('#name-error').textContent(), 'يرجى كتابة اسمك.');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'name');
+  await page.screenshot({ path: path.join(shots, 'webchat-ar-error.png') });
   await page.context().close();
 }
 
@@ -173,6 +193,7 @@ async function main() {
     await signInAgent(agent, base);
     await persianVisitorIsAnswered(browser, base, agent, shots);
     await englishVisitorIsAnswered(browser, base, agent, shots);
+    await arabicPageIsRightToLeft(browser, base, shots);
     console.log('webchat e2e: passed; screenshots in ' + shots);
   } finally {
     await browser.close();
