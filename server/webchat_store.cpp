@@ -90,7 +90,11 @@ WebChatStore::start(const QString &name, const QString &phone, const QString &em
 
 std::optional<ChatVisitor> WebChatStore::visitor(const QString &token)
 {
-    const QString chatId = chatIdFor(token);
+    return current(chatIdFor(token));
+}
+
+std::optional<ChatVisitor> WebChatStore::current(const QString &chatId)
+{
     const auto customerId = m_store.customerIdByIdentity(QStringLiteral("chat"), chatId);
     if (!customerId)
         return std::nullopt;
@@ -100,14 +104,19 @@ std::optional<ChatVisitor> WebChatStore::visitor(const QString &token)
     return ChatVisitor{chatId, customer->id, customer->name};
 }
 
-QList<protocol::MessagePayload> WebChatStore::history(const ChatVisitor &visitor, int limit)
+QList<protocol::MessagePayload> WebChatStore::history(const ChatVisitor &given, int limit)
 {
+    const auto visitor = current(given.chatId);
+    if (!visitor) {
+        fail(QStringLiteral("the chat identity has no customer"));
+        return {};
+    }
     QSqlQuery q(m_store.database());
     q.prepare(QStringLiteral("SELECT id FROM messages WHERE customer_id = ? AND channel = ?"
                              " AND identity = ? ORDER BY id DESC LIMIT ?"));
-    q.addBindValue(visitor.customerId);
+    q.addBindValue(visitor->customerId);
     q.addBindValue(protocol::channel::chat);
-    q.addBindValue(visitor.chatId);
+    q.addBindValue(visitor->chatId);
     q.addBindValue(limit);
     QList<qint64> ids;
     if (!q.exec()) {
@@ -125,9 +134,14 @@ QList<protocol::MessagePayload> WebChatStore::history(const ChatVisitor &visitor
 }
 
 std::optional<protocol::MessagePayload>
-WebChatStore::write(const ChatVisitor &visitor, const QString &clientId, const QString &body)
+WebChatStore::write(const ChatVisitor &given, const QString &clientId, const QString &body)
 {
-    const QString ref = visitor.chatId + QLatin1Char(':') + clientId;
+    const auto visitor = current(given.chatId);
+    if (!visitor) {
+        fail(QStringLiteral("the chat identity has no customer"));
+        return std::nullopt;
+    }
+    const QString ref = visitor->chatId + QLatin1Char(':') + clientId;
     if (!m_store.beginWork()) {
         fail(m_store.lastError());
         return std::nullopt;
@@ -142,11 +156,11 @@ WebChatStore::write(const ChatVisitor &visitor, const QString &clientId, const Q
         return m_store.message(*known);
     }
     protocol::MessagePayload m;
-    m.customerId = visitor.customerId;
+    m.customerId = visitor->customerId;
     m.channel = protocol::channel::chat;
     m.direction = protocol::direction::in;
-    m.author = visitor.name;
-    m.identity = visitor.chatId;
+    m.author = visitor->name;
+    m.identity = visitor->chatId;
     m.body = body;
     m.status = QStringLiteral("received");
     const auto appended = m_store.writeMessage(m);

@@ -57,6 +57,9 @@ public:
 
 private:
     bool fail(const QString &why);
+    /// The visitor with the customer who owns their chat identity now: an agent may have
+    /// merged that customer into another (or undone it) since the chat started.
+    std::optional<ChatVisitor> current(const QString &chatId);
 
     HubStore &m_store;
     IdentityResolver &m_resolver;
