@@ -31,18 +31,39 @@ QString queueOrName(const QString &assignee)
 
 } // namespace
 
+std::variant<CustomerPayload, Envelope> HubCommands::changeableCustomerOf(const Envelope &c,
+                                                                          const SessionState &s)
+{
+    auto found = customerOf(c, s);
+    if (const auto *customer = std::get_if<CustomerPayload>(&found))
+        if (auto refused = mayChange(c, s, *customer))
+            return *refused;
+    return found;
+}
+
+HubCommands::Outcome HubCommands::answerWithSystemItem(const Envelope &c, qint64 customerId,
+                                                       const QString &author,
+                                                       const QString &event, const QString &body,
+                                                       const QJsonObject &meta)
+{
+    const auto item = m_conversations.addSystemItem(customerId, author, event, body, meta);
+    if (!item)
+        return internal(c);
+    return Change{QJsonObject{{k("customer"), m_store.customer(customerId)->toJson()},
+                              {k("message"), item->message.toJson()}},
+                  item->seq};
+}
+
 Envelope HubCommands::assign(const Envelope &c, const SessionState &s)
 {
     QString assignee;
     if (!c.data.value(k("assignee")).isString() || !readString(c.data, "assignee", assignee))
         return badRequest(c, QStringLiteral("assignee must be a user name, or \"\" for the queue"));
     assignee = assignee.trimmed();
-    const auto found = customerOf(c, s);
+    const auto found = changeableCustomerOf(c, s);
     if (const auto *error = std::get_if<Envelope>(&found))
         return *error;
     const CustomerPayload customer = std::get<CustomerPayload>(found);
-    if (auto refused = mayChange(c, s, customer))
-        return *refused;
     if (s.user.role == role::agent && !assignee.isEmpty() && assignee != s.user.name)
         return forbidden(c, QStringLiteral("agents assign to themselves or back to the queue;"
                                            " use transfer to hand over"));
@@ -64,14 +85,8 @@ Envelope HubCommands::assign(const Envelope &c, const SessionState &s)
             body = QStringLiteral("%1 took the conversation").arg(s.user.name);
         else
             body = QStringLiteral("%1 assigned the conversation to %2").arg(s.user.name, assignee);
-        const auto item = m_conversations.addSystemItem(
-            customer.id, s.user.name, QStringLiteral("assigned"), body,
-            QJsonObject{{k("from"), customer.assignee}, {k("to"), assignee}});
-        if (!item)
-            return internal(c);
-        return Change{QJsonObject{{k("customer"), m_store.customer(customer.id)->toJson()},
-                                  {k("message"), item->message.toJson()}},
-                      item->seq};
+        return answerWithSystemItem(c, customer.id, s.user.name, QStringLiteral("assigned"), body,
+                                    QJsonObject{{k("from"), customer.assignee}, {k("to"), assignee}});
     });
 }
 
@@ -89,12 +104,10 @@ Envelope HubCommands::transfer(const Envelope &c, const SessionState &s)
     if (note.size() > kMaxNoteChars)
         return makeError(c.id, protocol::ErrorCode::TooLarge,
                          QStringLiteral("note exceeds 2000 characters"));
-    const auto found = customerOf(c, s);
+    const auto found = changeableCustomerOf(c, s);
     if (const auto *error = std::get_if<Envelope>(&found))
         return *error;
     const CustomerPayload customer = std::get<CustomerPayload>(found);
-    if (auto refused = mayChange(c, s, customer))
-        return *refused;
     if (!queue.isEmpty() && !m_conversations.queue(queue))
         return notFound(c, QStringLiteral("no queue %1").arg(queue));
     if (!assignee.isEmpty() && !m_conversations.isAssignable(assignee))
@@ -119,15 +132,10 @@ Envelope HubCommands::transfer(const Envelope &c, const SessionState &s)
                          {k("from"), customer.assignee}, {k("to"), assignee}};
         if (!note.isEmpty())
             meta.insert(k("note"), note);
-        const auto item = m_conversations.addSystemItem(customer.id, s.user.name,
-                                                        QStringLiteral("transferred"), body, meta);
-        if (!item)
-            return internal(c);
-        TL_LOG("hub", info) << s.user.name << " transferred customer " << customer.id << " to "
+        TL_LOG("hub", info) << s.user.name << " transfers customer " << customer.id << " to "
                             << queueOrName(assignee) << " in " << toQueue;
-        return Change{QJsonObject{{k("customer"), m_store.customer(customer.id)->toJson()},
-                                  {k("message"), item->message.toJson()}},
-                      item->seq};
+        return answerWithSystemItem(c, customer.id, s.user.name, QStringLiteral("transferred"),
+                                    body, meta);
     });
 }
 
@@ -137,12 +145,10 @@ Envelope HubCommands::setStatus(const Envelope &c, const SessionState &s)
     if (!readString(c.data, "status", status) ||
         (status != protocol::conversation::open && status != protocol::conversation::resolved))
         return badRequest(c, QStringLiteral("status must be open or resolved (use snooze to snooze)"));
-    const auto found = customerOf(c, s);
+    const auto found = changeableCustomerOf(c, s);
     if (const auto *error = std::get_if<Envelope>(&found))
         return *error;
     const CustomerPayload customer = std::get<CustomerPayload>(found);
-    if (auto refused = mayChange(c, s, customer))
-        return *refused;
 
     return inWork(c, s, [&]() -> Outcome {
         if (customer.status == status)
@@ -152,17 +158,12 @@ Envelope HubCommands::setStatus(const Envelope &c, const SessionState &s)
         if (!m_conversations.apply(customer.id, change, s.user.name, nowMs()))
             return internal(c);
         const bool resolved = status == protocol::conversation::resolved;
-        const auto item = m_conversations.addSystemItem(
-            customer.id, s.user.name,
+        return answerWithSystemItem(
+            c, customer.id, s.user.name,
             resolved ? QStringLiteral("resolved") : QStringLiteral("reopened"),
             resolved ? QStringLiteral("%1 resolved the conversation").arg(s.user.name)
                      : QStringLiteral("%1 reopened the conversation").arg(s.user.name),
             QJsonObject{{k("from"), customer.status}});
-        if (!item)
-            return internal(c);
-        return Change{QJsonObject{{k("customer"), m_store.customer(customer.id)->toJson()},
-                                  {k("message"), item->message.toJson()}},
-                      item->seq};
     });
 }
 
@@ -174,12 +175,10 @@ Envelope HubCommands::snooze(const Envelope &c, const SessionState &s)
     const qint64 now = nowMs();
     if (until <= now || until > now + kMaxSnoozeMs)
         return badRequest(c, QStringLiteral("until must be in the future, at most a year ahead"));
-    const auto found = customerOf(c, s);
+    const auto found = changeableCustomerOf(c, s);
     if (const auto *error = std::get_if<Envelope>(&found))
         return *error;
     const CustomerPayload customer = std::get<CustomerPayload>(found);
-    if (auto refused = mayChange(c, s, customer))
-        return *refused;
 
     return inWork(c, s, [&]() -> Outcome {
         ConversationChange change;
@@ -187,15 +186,9 @@ Envelope HubCommands::snooze(const Envelope &c, const SessionState &s)
         change.snoozeUntil = until;
         if (!m_conversations.apply(customer.id, change, s.user.name, now))
             return internal(c);
-        const auto item = m_conversations.addSystemItem(
-            customer.id, s.user.name, QStringLiteral("snoozed"),
-            QStringLiteral("%1 snoozed the conversation").arg(s.user.name),
-            QJsonObject{{k("until"), until}});
-        if (!item)
-            return internal(c);
-        return Change{QJsonObject{{k("customer"), m_store.customer(customer.id)->toJson()},
-                                  {k("message"), item->message.toJson()}},
-                      item->seq};
+        return answerWithSystemItem(c, customer.id, s.user.name, QStringLiteral("snoozed"),
+                                    QStringLiteral("%1 snoozed the conversation").arg(s.user.name),
+                                    QJsonObject{{k("until"), until}});
     });
 }
 

@@ -53,7 +53,8 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
     {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (q.exec(QStringLiteral("SELECT id, name FROM customers ORDER BY last_at DESC, id")))
+        if (q.exec(QStringLiteral("SELECT id, name FROM customers WHERE status <> 'merged'"
+                                   " ORDER BY last_at DESC, id")))
             while (q.next() && hits.size() < limit) {
                 const QString name = q.value(1).toString();
                 if (text::foldForSearch(name).contains(folded))

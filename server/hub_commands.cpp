@@ -63,7 +63,8 @@ bool role::isKnown(const QString &r)
 }
 
 HubCommands::HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor)
-    : m_store(store), m_phones(phones), m_floor(floor), m_conversations(store), m_desk(store),
+    : m_store(store), m_phones(phones), m_floor(floor), m_conversations(store), m_merges(store),
+      m_desk(store),
       m_orders(store), m_orderDesk(store, phones), m_search(store, phones)
 {
 }
@@ -218,6 +219,10 @@ Envelope HubCommands::handle(const Envelope &c, SessionState &s)
         return orderLookup(c, s);
     if (c.type == protocol::type::orderUpdate)
         return orderUpdate(c, s);
+    if (c.type == protocol::type::customerMerge)
+        return customerMerge(c, s);
+    if (c.type == protocol::type::customerUnmerge)
+        return customerUnmerge(c, s);
     return makeError(c.id, ErrorCode::Internal, QStringLiteral("command not implemented"));
 }
 
@@ -252,6 +257,10 @@ std::variant<protocol::CustomerPayload, Envelope> HubCommands::customerOf(const 
     auto customer = m_store.customer(customerId);
     if (!customer)
         return notFound(c, QStringLiteral("no customer %1").arg(customerId));
+    // An absorbed customer is an empty shell until the merge is undone.
+    if (customer->status == protocol::conversation::merged)
+        return conflict(c, QStringLiteral("customer %1 was merged into another customer")
+                               .arg(customerId));
     return *customer;
 }
 

@@ -3,6 +3,7 @@
 
 #include "server/agent_floor.h"
 #include "server/conversation_store.h"
+#include "server/customer_merge_store.h"
 #include "server/customer_search.h"
 #include "server/desk_store.h"
 #include "server/hub_store.h"
@@ -52,7 +53,8 @@ struct HelloOutcome {
 /// The hub's commands, independent of the WebSocket: checks the role (role_table),
 /// answers repeated command ids from memory, validates, and writes through the stores,
 /// each change in one transaction with its events. Implemented in hub_commands.cpp,
-/// conversation_commands.cpp, desk_commands.cpp and order_commands.cpp.
+/// conversation_commands.cpp, customer_merge_commands.cpp, desk_commands.cpp and
+/// order_commands.cpp.
 class HubCommands {
 public:
     HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor);
@@ -81,6 +83,14 @@ private:
     /// The customer named by data.customer_id, or the error to answer.
     std::variant<protocol::CustomerPayload, protocol::Envelope>
     customerOf(const protocol::Envelope &c, const SessionState &s);
+    /// customerOf, and the session may change the conversation (mayChange).
+    std::variant<protocol::CustomerPayload, protocol::Envelope>
+    changeableCustomerOf(const protocol::Envelope &c, const SessionState &s);
+    /// Writes a system item in the customer's thread after a change and answers with the
+    /// customer as it is now and the item; its message.created is the answer's seq.
+    Outcome answerWithSystemItem(const protocol::Envelope &c, qint64 customerId,
+                                 const QString &author, const QString &event,
+                                 const QString &body, const QJsonObject &meta);
 
     protocol::Envelope sendMessage(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope addNote(const protocol::Envelope &c, const SessionState &s);
@@ -98,6 +108,10 @@ private:
     protocol::Envelope setStatus(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope snooze(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope label(const protocol::Envelope &c, const SessionState &s);
+
+    // customer_merge_commands.cpp
+    protocol::Envelope customerMerge(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope customerUnmerge(const protocol::Envelope &c, const SessionState &s);
 
     // desk_commands.cpp
     protocol::Envelope setPresence(const protocol::Envelope &c, const SessionState &s);
@@ -118,6 +132,7 @@ private:
     PhoneNormaliser m_phones;
     AgentFloor &m_floor;
     ConversationStore m_conversations;
+    CustomerMergeStore m_merges;
     DeskStore m_desk;
     IngressStore m_orders;
     OrderDesk m_orderDesk;

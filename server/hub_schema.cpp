@@ -180,6 +180,23 @@ QStringList version3(const QSqlDatabase &db)
     return steps;
 }
 
+// Merging two customers by an agent (issue 3): what each merge moved, so undo restores
+// exactly that. The absorbed customer keeps its row with status 'merged'.
+QStringList version4(const QSqlDatabase &db)
+{
+    const QString id = rowKey(db);
+    return {
+        QStringLiteral("CREATE TABLE merges (") + id +
+            QStringLiteral(", into_id BIGINT NOT NULL REFERENCES customers(id),"
+                           " from_id BIGINT NOT NULL REFERENCES customers(id),"
+                           " note TEXT NOT NULL DEFAULT '', merged_by TEXT NOT NULL,"
+                           " merged_at BIGINT NOT NULL, moved TEXT NOT NULL,"
+                           " undone_by TEXT NOT NULL DEFAULT '', undone_at BIGINT NOT NULL DEFAULT 0)"),
+        QStringLiteral("CREATE INDEX merges_by_from ON merges (from_id)"),
+        QStringLiteral("CREATE INDEX merges_by_into ON merges (into_id)"),
+    };
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -206,7 +223,7 @@ QString migrate(QSqlDatabase &db)
             .arg(version)
             .arg(kCurrentVersion);
 
-    const QList<QStringList> steps = {version1(db), version2(db), version3(db)};
+    const QList<QStringList> steps = {version1(db), version2(db), version3(db), version4(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();

@@ -325,7 +325,8 @@ QList<CustomerPayload> HubStore::customersPage(qint64 afterId, int limit, bool *
     QSqlQuery q(database());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT ") + kCustomerColumns +
-              QStringLiteral(" FROM customers WHERE id > ? ORDER BY id LIMIT ?"));
+              QStringLiteral(" FROM customers WHERE id > ? AND status <> 'merged'"
+                             " ORDER BY id LIMIT ?"));
     q.addBindValue(afterId);
     q.addBindValue(limit + 1);
     if (q.exec())

@@ -39,6 +39,8 @@ const QHash<QString, Entry> &table()
         {search, {Agent | Supervisor, false}},
         {orderLookup, {Agent | Supervisor | Store, false}},
         {orderUpdate, {Supervisor | Store, true}},
+        {customerMerge, {Agent | Supervisor, true}},
+        {customerUnmerge, {Agent | Supervisor, true}},
     };
     return t;
 }

@@ -50,6 +50,9 @@ inline const QString search = QStringLiteral("search");
 // Commands: the store's order desk
 inline const QString orderLookup = QStringLiteral("order.lookup");
 inline const QString orderUpdate = QStringLiteral("order.update");
+// Commands: identity resolution by an agent
+inline const QString customerMerge = QStringLiteral("customer.merge");
+inline const QString customerUnmerge = QStringLiteral("customer.unmerge");
 // Durable events
 inline const QString customerUpserted = QStringLiteral("customer.upserted");
 inline const QString messageCreated = QStringLiteral("message.created");
@@ -57,6 +60,10 @@ inline const QString messageStatus = QStringLiteral("message.status");
 inline const QString orderUpserted = QStringLiteral("order.upserted");
 inline const QString cannedUpserted = QStringLiteral("canned.upserted");
 inline const QString cannedDeleted = QStringLiteral("canned.deleted");
+/// One customer was merged into another (the absorbed one leaves every inbox) …
+inline const QString customerMerged = QStringLiteral("customer.merged");
+/// … and back again.
+inline const QString customerUnmerged = QStringLiteral("customer.unmerged");
 // Ephemeral frames (no seq, never replayed); also `typing` and `viewing` above
 inline const QString presence = QStringLiteral("presence");
 inline const QString queueStats = QStringLiteral("queue.stats");

@@ -39,6 +39,8 @@ namespace conversation {
 inline const QString open = QStringLiteral("open");
 inline const QString snoozed = QStringLiteral("snoozed");
 inline const QString resolved = QStringLiteral("resolved");
+/// A customer absorbed by customer.merge: in no inbox until the merge is undone.
+inline const QString merged = QStringLiteral("merged");
 bool isKnownStatus(const QString &s);
 } // namespace conversation
 

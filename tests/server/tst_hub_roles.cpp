@@ -35,6 +35,7 @@ QList<Row> documentedTable()
         {cannedList, true, true, false},      {cannedSave, false, true, false},
         {cannedDelete, false, true, false},   {search, true, true, false},
         {orderLookup, true, true, true},      {orderUpdate, false, true, true},
+        {customerMerge, true, true, false},   {customerUnmerge, true, true, false},
     };
 }
 
@@ -76,7 +77,7 @@ private Q_SLOTS:
         for (const Row &row : documentedTable())
             names.insert(row.command);
         QCOMPARE(names.size(), documentedTable().size());
-        QCOMPARE(names.size(), 20);
+        QCOMPARE(names.size(), 22);
     }
 
     void anAgentMayUseExactlyTheAgentCommands() { walk(QStringLiteral("agent"), &Row::agent); }

@@ -136,6 +136,24 @@ private Q_SLOTS:
         QCOMPARE(m_store->customerCount(), 2);
     }
 
+    void aNameNeverLinksCustomersNorRenamesThem()
+    {
+        // Two people called Reza on two phones stay two customers; the family phone
+        // texting as "Maryam" stays with Reza, under Reza's name, until an agent merges.
+        const auto reza = resolve({phone(QStringLiteral("09125550001"))}, QStringLiteral("Reza"));
+        const auto otherReza =
+            resolve({phone(QStringLiteral("09125550002"))}, QStringLiteral("Reza"));
+        QVERIFY(reza && otherReza);
+        QVERIFY(reza->customerId != otherReza->customerId);
+        const auto sister =
+            resolve({phone(QStringLiteral("09125550001"))}, QStringLiteral("Maryam"));
+        QVERIFY(sister);
+        QCOMPARE(sister->customerId, reza->customerId);
+        QVERIFY(!sister->created);
+        QCOMPARE(m_store->customer(reza->customerId)->name, QStringLiteral("Reza"));
+        QCOMPARE(m_store->customerCount(), 2);
+    }
+
     void aRolledBackResolutionLeavesNothingAndAnnouncesNothing()
     {
         QSignalSpy announced(m_store.get(), &HubStore::eventsAppended);
