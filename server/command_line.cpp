@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/command_line.h"
 
+#include "server/database_url.h"
 #include "server/hub_commands.h"
 #include "server/hub_config.h"
 
@@ -56,10 +57,16 @@ QString helpText()
         "                          the user and customer commands (it gives them --db).\n"
         "      --listen HOST:PORT  address to listen on (default 127.0.0.1:8787)\n"
         "      --db PATH           SQLite database; created when missing, never overwritten\n"
+        "      --db postgresql://USER:PASSWORD@HOST:PORT/DATABASE\n"
+        "                          PostgreSQL instead (postgres:// too; ?host=/socket/folder for\n"
+        "                          a Unix socket, ?sslmode=require, ?connect_timeout=S). The\n"
+        "                          database must exist; the hub creates its tables. Several hubs\n"
+        "                          may share it: each desktop sees every hub's events in order.\n"
         "      --demo              seed demo users (agent, supervisor, store; password \"demo\")\n"
         "                          and 210 customers with history, when the database has none\n"
         "      --simulate RATE     keep inbound messages arriving, RATE per second (e.g. 0.5)\n"
-        "      --log-dir DIR       log folder (default: a \"logs\" folder next to the database)\n"
+        "      --log-dir DIR       log folder (default: a \"logs\" folder next to the database;\n"
+        "                          with PostgreSQL, in the current folder)\n"
         "      --region CC         default region for phone numbers (default IR)\n"
         "      --public-url URL    the hub's public base URL (e.g. https://hub.example.com behind\n"
         "                          a proxy); Twilio signatures are checked against it\n"
@@ -172,7 +179,10 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
 
     o.db = parser.value(db);
     if (!parser.isSet(db) || o.db.isEmpty())
-        return usage(QStringLiteral("--db PATH is required"));
+        return usage(QStringLiteral("--db PATH or --db postgresql://... is required"));
+    // A PostgreSQL URL is checked here, so a typo is a usage error (exit 2), not a failure.
+    if (const auto where = parseDatabaseLocation(o.db); std::holds_alternative<QString>(where))
+        return usage(std::get<QString>(where));
     if (parser.isSet(region)) {
         o.region = parser.value(region).toUpper();
         if (o.region.size() != 2)

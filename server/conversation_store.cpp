@@ -68,8 +68,12 @@ std::optional<QueueRecord> ConversationStore::queue(const QString &name)
 bool ConversationStore::saveQueue(const QueueRecord &r)
 {
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("INSERT OR REPLACE INTO queues (name, title, position, sla_target_s,"
-                             " amber_s, red_s) VALUES (?, ?, ?, ?, ?, ?)"));
+    // ON CONFLICT ... DO UPDATE: one statement for SQLite (3.24+) and PostgreSQL.
+    q.prepare(QStringLiteral("INSERT INTO queues (name, title, position, sla_target_s,"
+                             " amber_s, red_s) VALUES (?, ?, ?, ?, ?, ?)"
+                             " ON CONFLICT (name) DO UPDATE SET title = excluded.title,"
+                             " position = excluded.position, sla_target_s = excluded.sla_target_s,"
+                             " amber_s = excluded.amber_s, red_s = excluded.red_s"));
     for (const QVariant &v : {QVariant(r.name), QVariant(r.title), QVariant(r.position),
                               QVariant(r.slaTargetS), QVariant(r.amberS), QVariant(r.redS)})
         q.addBindValue(v);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/customer_search.h"
 
+#include "server/sql_dialect.h"
 #include "services/text/search_folding.h"
 
 #include <QRegularExpression>
@@ -70,9 +71,11 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
         digits.remove(QRegularExpression(QStringLiteral("[^0-9]")));
         while (digits.startsWith(QLatin1Char('0')))
             digits.remove(0, 1);
-        q.prepare(QStringLiteral(
-            "SELECT customer_id, value FROM identities WHERE value = ? OR instr(lower(value), ?) > 0"
-            " OR (kind = 'phone' AND length(?) >= 4 AND instr(value, ?) > 0) ORDER BY id"));
+        q.prepare(QStringLiteral("SELECT customer_id, value FROM identities WHERE value = ? OR ") +
+                  sql_dialect::contains(db, QStringLiteral("lower(value)")) +
+                  QStringLiteral(" OR (kind = 'phone' AND length(?) >= 4 AND ") +
+                  sql_dialect::contains(db, QStringLiteral("value")) +
+                  QStringLiteral(") ORDER BY id"));
         q.addBindValue(e164.value_or(QString()));
         q.addBindValue(folded);
         q.addBindValue(digits);
@@ -89,8 +92,9 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
             number.remove(0, 1);
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT customer_id, number FROM orders"
-                                 " WHERE instr(lower(number), ?) > 0 ORDER BY updated_at DESC"));
+        q.prepare(QStringLiteral("SELECT customer_id, number FROM orders WHERE ") +
+                  sql_dialect::contains(db, QStringLiteral("lower(number)")) +
+                  QStringLiteral(" ORDER BY updated_at DESC"));
         q.addBindValue(number);
         if (!number.isEmpty() && q.exec())
             while (q.next())
@@ -101,7 +105,9 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
         QSqlQuery q(db);
         q.setForwardOnly(true);
         q.prepare(QStringLiteral("SELECT id, customer_id, subject, body, at, folded FROM messages"
-                                 " WHERE instr(folded, ?) > 0 ORDER BY id DESC"));
+                                 " WHERE ") +
+                  sql_dialect::contains(db, QStringLiteral("folded")) +
+                  QStringLiteral(" ORDER BY id DESC"));
         q.addBindValue(folded);
         if (q.exec())
             while (q.next() && hits.size() < limit) {

@@ -2,6 +2,7 @@
 #include "server/hub_cli.h"
 
 #include "server/command_line.h"
+#include "server/database_url.h"
 #include "server/demo_seeder.h"
 #include "server/hub_commands.h"
 #include "server/hub_server.h"
@@ -162,9 +163,11 @@ int serve(const HubOptions &o)
         }
     }
 
-    const QString logDir = o.logDir.isEmpty()
-                               ? QFileInfo(o.db).absoluteDir().filePath(QStringLiteral("logs"))
-                               : o.logDir;
+    // A PostgreSQL database has no folder to sit next to: the current one, then.
+    const QString logDir =
+        !o.logDir.isEmpty()          ? o.logDir
+        : looksLikeDatabaseUrl(o.db) ? QDir::current().filePath(QStringLiteral("logs"))
+                                     : QFileInfo(o.db).absoluteDir().filePath(QStringLiteral("logs"));
     logging::init(logDir, QStringLiteral("hub"));
 
     HubStore store;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/hub_config.h"
 
+#include "server/database_url.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -9,7 +11,7 @@
 namespace threadline::server {
 namespace {
 
-enum class Kind { Text, Path, Switch, Rate };
+enum class Kind { Text, Path, Database, Switch, Rate };
 
 struct KeySpec {
     const char *key; ///< "section/name" as QSettings spells it
@@ -19,7 +21,7 @@ struct KeySpec {
 
 constexpr KeySpec kKeys[] = {
     {"hub/listen", "listen", Kind::Text},
-    {"hub/database", "db", Kind::Path},
+    {"hub/database", "db", Kind::Database},
     {"hub/log-dir", "log-dir", Kind::Path},
     {"hub/region", "region", Kind::Text},
     {"hub/demo", "demo", Kind::Switch},
@@ -95,6 +97,11 @@ std::variant<QList<HubConfigSetting>, QString> readHubConfig(const QString &path
             break;
         case Kind::Path:
             s.value = QDir::cleanPath(info.absoluteDir().absoluteFilePath(value));
+            break;
+        case Kind::Database:
+            // A postgresql:// URL stays as written; a file is relative to the config file.
+            if (!looksLikeDatabaseUrl(value))
+                s.value = QDir::cleanPath(info.absoluteDir().absoluteFilePath(value));
             break;
         case Kind::Switch: {
             const QString v = value.toLower();

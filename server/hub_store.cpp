@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/hub_store.h"
 
+#include "server/database_url.h"
 #include "server/hub_schema.h"
+#include "server/sql_dialect.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 #include "services/text/search_folding.h"
@@ -12,6 +14,7 @@
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
@@ -134,7 +137,26 @@ bool HubStore::fail(const QString &what)
     return false;
 }
 
-QString HubStore::open(const QString &path, OpenMode mode)
+QString HubStore::open(const QString &location, OpenMode mode)
+{
+    const auto parsed = parseDatabaseLocation(location);
+    if (const auto *error = std::get_if<QString>(&parsed))
+        return *error;
+    const DatabaseLocation &where = std::get<DatabaseLocation>(parsed);
+    const QString error = where.isPostgres() ? openPostgres(where) : openSqlite(where.path, mode);
+    if (!error.isEmpty())
+        return error;
+    foldUnfoldedMessages();
+    m_lastAnnounced = currentSeq();
+    return {};
+}
+
+bool HubStore::isPostgres() const
+{
+    return sql_dialect::isPostgres(database());
+}
+
+QString HubStore::openSqlite(const QString &path, OpenMode mode)
 {
     const QFileInfo info(path);
     if (info.exists()) {
@@ -163,7 +185,46 @@ QString HubStore::open(const QString &path, OpenMode mode)
     const QString error = hub_schema::migrate(db);
     if (!error.isEmpty())
         return QStringLiteral("cannot prepare %1: %2").arg(path, error);
-    foldUnfoldedMessages();
+    return {};
+}
+
+QString HubStore::openPostgres(const DatabaseLocation &where)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL")))
+        return QStringLiteral("cannot use %1: Qt's PostgreSQL driver (QPSQL, Debian package "
+                              "libqt6sql6-psql) is not installed")
+            .arg(where.display());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_connection);
+    db.setHostName(where.host);
+    db.setPort(where.port);
+    db.setUserName(where.user);
+    db.setPassword(where.password);
+    db.setDatabaseName(where.name);
+    db.setConnectOptions(where.connectOptions);
+    if (!db.open())
+        return QStringLiteral("cannot open %1: %2")
+            .arg(where.display(), db.lastError().text().simplified());
+    // Hubs starting together on an empty database: one migrates, the others wait for it.
+    QSqlQuery lock(db);
+    if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(sql_dialect::kMigrationLock)))
+        return QStringLiteral("cannot prepare %1: %2").arg(where.display(), lock.lastError().text());
+    lock.finish();
+    const QString error = hub_schema::migrate(db);
+    lock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(sql_dialect::kMigrationLock));
+    lock.finish();
+    if (!error.isEmpty())
+        return QStringLiteral("cannot prepare %1: %2").arg(where.display(), error);
+    // Other hubs' commits: read them from the log and fan them out like our own.
+    QSqlDriver *driver = db.driver();
+    if (!driver->subscribeToNotification(QLatin1String(sql_dialect::kEventsChannel)))
+        return QStringLiteral("cannot listen for other hubs on %1: %2")
+            .arg(where.display(), driver->lastError().text());
+    connect(driver, &QSqlDriver::notification, this, [this] {
+        // Inside a unit of work the commit announces; it reads the same log.
+        if (!m_inWork)
+            announceFromLog();
+    });
+    TL_LOG("hub", info) << "database: " << where.display();
     return {};
 }
 
@@ -452,6 +513,11 @@ void HubStore::forgetCommandsBefore(qint64 cutoff)
 
 qint64 HubStore::appendEvent(const QString &type, const QJsonObject &payload, qint64 now)
 {
+    // Only a unit of work holds the event-log lock that keeps seqs in commit order.
+    if (!m_inWork && isPostgres()) {
+        fail(QStringLiteral("events are appended inside a unit of work"));
+        return 0;
+    }
     QSqlQuery q(database());
     q.prepare(QStringLiteral("INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)"));
     q.addBindValue(type);
@@ -466,7 +532,24 @@ qint64 HubStore::appendEvent(const QString &type, const QJsonObject &payload, qi
 
 void HubStore::commitAndAnnounce(QList<StoredEvent> events)
 {
+    if (isPostgres()) {
+        // Other hubs may have committed seqs between ours; the log has them all in order.
+        announceFromLog();
+        return;
+    }
+    m_lastAnnounced = events.constLast().seq;
     Q_EMIT eventsAppended(events);
+}
+
+void HubStore::announceFromLog()
+{
+    for (;;) {
+        const QList<StoredEvent> batch = eventsAfter(m_lastAnnounced, 1000);
+        if (batch.isEmpty())
+            return;
+        m_lastAnnounced = batch.constLast().seq;
+        Q_EMIT eventsAppended(batch);
+    }
 }
 
 // ---- units of work -----------------------------------------------------------------
@@ -478,6 +561,18 @@ bool HubStore::beginWork()
     QSqlDatabase db = database();
     if (!db.transaction())
         return fail(db.lastError().text());
+    if (sql_dialect::isPostgres(db)) {
+        // Hubs sharing the database append one unit of work at a time, so a seq never
+        // becomes visible before a smaller one: a reader of "events after N" skips nothing.
+        // Taken first, before any row lock, so it cannot deadlock with them.
+        QSqlQuery lock(db);
+        if (!lock.exec(
+                QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(sql_dialect::kEventLogLock))) {
+            const QString why = lock.lastError().text();
+            db.rollback();
+            return fail(why);
+        }
+    }
     m_inWork = true;
     m_pending.clear();
     return true;
@@ -488,6 +583,16 @@ bool HubStore::commitWork()
     if (!m_inWork)
         return fail(QStringLiteral("no unit of work is open"));
     QSqlDatabase db = database();
+    if (!m_pending.isEmpty() && sql_dialect::isPostgres(db)) {
+        // Delivered to every listening hub when (and only if) the transaction commits.
+        QSqlQuery notify(db);
+        if (!notify.exec(QStringLiteral("NOTIFY ") +
+                         QLatin1String(sql_dialect::kEventsChannel))) {
+            const QString why = notify.lastError().text();
+            rollbackWork();
+            return fail(why);
+        }
+    }
     if (!db.commit()) {
         const QString why = db.lastError().text();
         rollbackWork();

@@ -12,6 +12,8 @@
 
 namespace threadline::server {
 
+struct DatabaseLocation;
+
 /// At most 140 characters of a thread item, for the customer list.
 QString previewOf(const protocol::MessagePayload &message);
 /// Subject and body folded for search (services/text); empty for system items.
@@ -49,6 +51,11 @@ struct RememberedAnswer {
 
 /// All of the hub's SQL. Every change and the events describing it are written in
 /// one transaction; eventsAppended is emitted after the commit, in seq order.
+///
+/// On PostgreSQL several hubs may share the database. Each unit of work takes one advisory
+/// lock first, so event seqs commit in the order they were drawn; each commit NOTIFYs the
+/// other hubs, and eventsAppended then carries every event committed after the last one
+/// announced — this hub's and other hubs' alike, read back from the log in seq order.
 class HubStore : public QObject {
     Q_OBJECT
 public:
@@ -57,9 +64,11 @@ public:
     explicit HubStore(QObject *parent = nullptr);
     ~HubStore() override;
 
-    /// Opens and migrates the database. Refuses (never overwrites) a file that is not a
-    /// SQLite database. Returns an empty string or a sentence for the user.
-    QString open(const QString &path, OpenMode mode);
+    /// Opens and migrates the database: a SQLite file, or a postgresql:// URL (see
+    /// database_url.h). Refuses (never overwrites) a file that is not a SQLite database.
+    /// Returns an empty string or a sentence for the user (never with a password).
+    QString open(const QString &location, OpenMode mode);
+    bool isPostgres() const;
     QSqlDatabase database() const;
 
     // Users and sessions
@@ -142,11 +151,16 @@ private:
     bool fail(const QString &what);
     QList<protocol::IdentityPayload> identities(qint64 customerId);
     void commitAndAnnounce(QList<StoredEvent> events);
+    QString openSqlite(const QString &path, OpenMode mode);
+    QString openPostgres(const DatabaseLocation &where);
+    /// PostgreSQL: announces every committed event after m_lastAnnounced, in seq order.
+    void announceFromLog();
 
     QString m_connection;
     QString m_lastError;
     bool m_inWork = false;
     QList<StoredEvent> m_pending; ///< events of the open unit of work
+    qint64 m_lastAnnounced = 0;   ///< the last seq eventsAppended carried (or the log's end at open)
 };
 
 } // namespace threadline::server

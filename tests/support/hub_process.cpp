@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/support/hub_process.h"
 
+#include "tests/support/postgres_server.h"
+
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QRegularExpression>
 
 namespace threadline::testing {
 
-HubProcess::HubProcess(QString binary) : m_binary(std::move(binary)) {}
+HubProcess::HubProcess(QString binary) : m_binary(std::move(binary))
+{
+    if (qEnvironmentVariableIsSet("THREADLINE_TEST_POSTGRES")) {
+        PostgresServer *postgres = PostgresServer::shared();
+        m_database = postgres ? postgres->createDatabase() : QString();
+        // A URL no hub accepts, so start() fails loudly instead of quietly using SQLite.
+        if (m_database.isEmpty())
+            m_database = QStringLiteral("postgresql://unavailable-test-postgres/");
+    }
+}
 
 HubProcess::~HubProcess()
 {
@@ -16,7 +27,7 @@ HubProcess::~HubProcess()
 
 QString HubProcess::dbPath() const
 {
-    return m_dir.filePath(QStringLiteral("hub.db"));
+    return m_database.isEmpty() ? m_dir.filePath(QStringLiteral("hub.db")) : m_database;
 }
 
 QUrl HubProcess::url() const

@@ -11,8 +11,10 @@
 
 namespace threadline::testing {
 
-/// A real threadline-hub on 127.0.0.1 with a database in a temporary folder.
-/// Pass the binary from the THREADLINE_HUB_BINARY define.
+/// A real threadline-hub on 127.0.0.1 with a database in a temporary folder, or on a
+/// PostgreSQL database (useDatabase). With THREADLINE_TEST_POSTGRES set in the environment
+/// every HubProcess gets a fresh database on the test process's PostgresServer, so a whole
+/// suite runs against PostgreSQL unchanged. Pass the binary from THREADLINE_HUB_BINARY.
 class HubProcess {
 public:
     struct CliResult {
@@ -33,7 +35,11 @@ public:
 
     QUrl url() const;
     quint16 port() const { return m_port; }
+    /// The --db argument: the SQLite file in folder(), or the database URL in use.
     QString dbPath() const;
+    /// Serve (and run the CLI on) this database instead, e.g. another hub's
+    /// postgresql:// URL so two hubs share one database. Before start().
+    void useDatabase(const QString &location) { m_database = location; }
     QString binary() const { return m_binary; }
     QString folder() const { return m_dir.path(); }
     /// Output the hub wrote to stderr so far (for failure messages).
@@ -53,6 +59,7 @@ private:
     quint16 m_port = 0;
     bool m_demo = false;
     QStringList m_extra;
+    QString m_database; ///< empty: the SQLite file in m_dir
 };
 
 } // namespace threadline::testing
