@@ -31,6 +31,10 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
         QStringLiteral("Derive the cache key from the passphrase in FILE instead of the OS "
                        "keychain."),
         QStringLiteral("FILE"));
+    const QCommandLineOption caFile(
+        QStringLiteral("ca-file"),
+        QStringLiteral("Also trust the certificate authority in FILE (PEM) for wss:// servers."),
+        QStringLiteral("FILE"));
     const QCommandLineOption screenshot(
         QStringLiteral("screenshot"),
         QStringLiteral("Sign in, open the first customer's thread, save the window to FILE.png "
@@ -44,7 +48,8 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
         QStringLiteral("Page to show after signing in: conversations, monitor (supervisors) or "
                        "orders (store staff)."),
         QStringLiteral("PAGE"));
-    parser.addOptions({server, profile, user, passwordFile, passphraseFile, screenshot, lang, page});
+    parser.addOptions(
+        {server, profile, user, passwordFile, passphraseFile, caFile, screenshot, lang, page});
     if (!parser.parse(arguments))
         return UsageError{parser.errorText()};
     if (parser.isSet(QStringLiteral("help")))
@@ -72,6 +77,7 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
     o.user = parser.value(user);
     o.passwordFile = parser.value(passwordFile);
     o.passphraseFile = parser.value(passphraseFile);
+    o.caFile = parser.value(caFile);
     o.screenshot = parser.value(screenshot);
     o.interactive = o.screenshot.isEmpty();
     o.page = parser.value(page);

@@ -15,6 +15,7 @@ struct Options {
     QString user;
     QString passwordFile;
     QString passphraseFile; ///< derive the cache key from this instead of the keychain
+    QString caFile; ///< a PEM certificate authority trusted for wss:// this run (besides the profile's)
     QString screenshot;     ///< sign in, open the first thread, save the window, exit
     QString language;       ///< en, fa or ar; empty: follow the system locale
     QString page;           ///< the page to show after signing in: conversations, monitor, orders

@@ -4,6 +4,7 @@
 #include "services/cache/keychain_key_store.h"
 #include "services/cache/passphrase_key_store.h"
 #include "services/logging/log.h"
+#include "services/session/trusted_authorities.h"
 #include "ui/calendar_format.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
@@ -26,13 +27,43 @@ using services::SyncService;
 namespace {
 constexpr int kScreenshotTimeoutMs = 60000;
 
-QString sentenceForSignIn(const QString &code, const QString &message)
+/// The sign-in screen's view of a session failure (the ui knows no services).
+ui::SignInProblem problemFor(const services::SessionFailure &f, const QUrl &server)
 {
-    if (code == QLatin1String("unauthenticated"))
-        return Desktop::tr("The user name or password is wrong.");
-    if (code == QLatin1String("unsupported_version"))
-        return Desktop::tr("This server speaks another version of Threadline.");
-    return Desktop::tr("The server refused the sign-in (%1: %2).").arg(code, message);
+    using Kind = services::SessionFailure::Kind;
+    ui::SignInProblem p;
+    switch (f.kind) {
+    case Kind::Unreachable: p.kind = ui::SignInProblem::Kind::Unreachable; break;
+    case Kind::CertificateUntrusted: p.kind = ui::SignInProblem::Kind::CertificateUntrusted; break;
+    case Kind::WrongCredentials: p.kind = ui::SignInProblem::Kind::WrongCredentials; break;
+    case Kind::ServerTooOld: p.kind = ui::SignInProblem::Kind::ServerTooOld; break;
+    case Kind::Refused: p.kind = ui::SignInProblem::Kind::Refused; break;
+    }
+    p.detail = f.detail;
+    p.server = server.toString();
+    p.subject = f.certificate.subject;
+    p.issuer = f.certificate.issuer;
+    p.sha256 = f.certificate.sha256;
+    p.reasons = f.certificate.reasons;
+    return p;
+}
+
+/// Hands the session its URL and the authorities to trust, read on the
+/// service thread (files, never on the GUI thread), then signs in.
+void startSession(SyncService *sync, const QUrl &server, const QString &profileDir,
+                  const QString &caFile, const QString &user, const QString &password)
+{
+    QMetaObject::invokeMethod(sync, [=] {
+        QList<QSslCertificate> authorities = services::trust::stored(profileDir);
+        if (!caFile.isEmpty()) {
+            auto read = services::trust::readPemFile(caFile);
+            if (auto *certificates = std::get_if<QList<QSslCertificate>>(&read))
+                authorities += *certificates;
+        }
+        sync->session()->setUrl(server);
+        sync->session()->setTrustedAuthorities(authorities);
+        sync->start(user, password, QString());
+    });
 }
 } // namespace
 
@@ -140,6 +171,14 @@ bool Desktop::start()
         m_options.server = settings.value(QStringLiteral("server")).toUrl();
     if (m_options.user.isEmpty())
         m_options.user = settings.value(QStringLiteral("user")).toString();
+    if (!m_options.caFile.isEmpty()) {
+        auto read = services::trust::readPemFile(m_options.caFile);
+        if (auto *refusal = std::get_if<services::trust::Refusal>(&read)) {
+            fail(tr("The certificate authority file %1 cannot be used (%2).")
+                     .arg(m_options.caFile, refusal->code));
+            return false;
+        }
+    }
     if (!m_options.passwordFile.isEmpty()) {
         auto secret = readSecretFile(m_options.passwordFile, QStringLiteral("password"));
         if (auto *error = std::get_if<UsageError>(&secret)) {
@@ -149,7 +188,7 @@ bool Desktop::start()
         m_password = std::get<QString>(secret);
     }
     if ((m_options.server.isEmpty() || m_options.user.isEmpty() || m_password.isEmpty())
-        && !askForCredentials(QString()))
+        && !askForCredentials({}))
         return false;
     ui::setCalendarPreference(settings.value(QStringLiteral("calendar")).toString());
     settings.setValue(QStringLiteral("server"), m_options.server);
@@ -160,14 +199,27 @@ bool Desktop::start()
     return true;
 }
 
-bool Desktop::askForCredentials(const QString &problem)
+bool Desktop::askForCredentials(const ui::SignInProblem &problem)
 {
     if (!m_options.interactive)
         return false;
     ui::SignInDialog dialog;
     dialog.setServer(m_options.server.toString());
     dialog.setUser(m_options.user);
-    dialog.setError(problem);
+    dialog.setProblem(problem);
+    // A certificate authority the agent picks is checked and kept in the
+    // profile; the next connection (and every later one) trusts it.
+    connect(&dialog, &ui::SignInDialog::authorityFileChosen, this,
+            [this, &dialog](const QString &path) {
+                auto read = services::trust::readPemFile(path);
+                if (auto *refusal = std::get_if<services::trust::Refusal>(&read))
+                    return dialog.authorityRefused(refusal->code);
+                const auto &certificates = std::get<QList<QSslCertificate>>(read);
+                if (auto refusal = services::trust::store(m_options.profileDir, certificates))
+                    return dialog.authorityRefused(refusal->code);
+                TL_LOG("net", info) << "trusting a certificate authority chosen by the agent";
+                dialog.authorityTrusted(certificates.first().subjectDisplayName());
+            });
     while (dialog.exec() == QDialog::Accepted) {
         QUrl url(dialog.server(), QUrl::StrictMode);
         if (url.path().isEmpty())
@@ -183,6 +235,7 @@ bool Desktop::askForCredentials(const QString &problem)
         m_options.server = url;
         m_options.user = dialog.user();
         m_password = dialog.password();
+        m_askedThisRun = true;
         return true;
     }
     return false;
@@ -410,7 +463,7 @@ void Desktop::onServicesReady(SyncService *sync)
         if (m_window->currentCustomer() != 0)
             m_timeline.showCustomer(m_window->currentCustomer());
     });
-    connect(sync, &SyncService::signInRefused, this, &Desktop::onSignInRefused);
+    connect(sync->session(), &services::HubSession::failed, this, &Desktop::onSessionFailed);
     connect(sync, &SyncService::cacheFailed, this, [this](const QString &code, const QString &) {
         m_window->showProblem(tr("The local cache could not be updated (%1).").arg(code));
     });
@@ -420,21 +473,35 @@ void Desktop::onServicesReady(SyncService *sync)
     });
     if (!m_options.screenshot.isEmpty())
         armScreenshot();
-    QMetaObject::invokeMethod(sync, [sync, user = m_options.user, password = m_password] {
-        sync->start(user, password, QString());
-    });
+    startSession(sync, m_options.server, m_options.profileDir, m_options.caFile, m_options.user,
+                 m_password);
     m_password.clear();
 }
 
-void Desktop::onSignInRefused(const QString &code, const QString &message)
+void Desktop::onSessionFailed(const services::SessionFailure &failure)
 {
-    const QString sentence = sentenceForSignIn(code, message);
-    if (!askForCredentials(sentence))
-        return fail(sentence);
-    QMetaObject::invokeMethod(m_host->sync(), [sync = m_host->sync(), user = m_options.user,
-                                               password = m_password] {
-        sync->start(user, password, QString());
-    });
+    using Kind = services::SessionFailure::Kind;
+    TL_LOG("net", warning) << "sign-in failed: " << services::failureKindName(failure.kind) << " ("
+                           << failure.detail << ")";
+    // Once signed in, a lost connection is the status bar's business (the
+    // session keeps retrying); so it is when the agent did not just type the
+    // address in (the screenshot run reports it through connectionChanged).
+    if (failure.kind == Kind::Unreachable && (m_signedIn || !m_askedThisRun || !m_options.interactive))
+        return;
+    const ui::SignInProblem problem = problemFor(failure, m_options.server);
+    if (!m_host || !m_host->sync())
+        return;
+    SyncService *sync = m_host->sync();
+    QMetaObject::invokeMethod(sync, [sync] { sync->stop(); });
+    if (!askForCredentials(problem))
+        return fail(ui::SignInDialog::describe(problem));
+    QSettings settings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                       QSettings::IniFormat);
+    settings.setValue(QStringLiteral("server"), m_options.server);
+    settings.setValue(QStringLiteral("user"), m_options.user);
+    m_user = m_options.user;
+    startSession(sync, m_options.server, m_options.profileDir, m_options.caFile, m_options.user,
+                 m_password);
     m_password.clear();
 }
 

@@ -14,6 +14,7 @@ namespace threadline::cache {
 class KeyStore;
 }
 namespace threadline::ui {
+struct SignInProblem;
 class MainWindow;
 }
 
@@ -41,13 +42,13 @@ Q_SIGNALS:
     void localDataRemoved();
 
 private:
-    bool askForCredentials(const QString &problem);
+    bool askForCredentials(const ui::SignInProblem &problem);
     void obtainKey();
     void useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &profileId);
     void usePassphrase(const QString &passphrase);
     void openCache(const QByteArray &key);
     void onServicesReady(services::SyncService *sync);
-    void onSignInRefused(const QString &code, const QString &message);
+    void onSessionFailed(const services::SessionFailure &failure);
     void fail(const QString &sentence);
     void armScreenshot();
     void maybeTakeScreenshot();
@@ -63,6 +64,7 @@ private:
     QTimer m_screenshotDeadline;
     QString m_user;
     bool m_signedIn = false;
+    bool m_askedThisRun = false; ///< the agent typed server and password in this run
     bool m_usingPassphrase = false;
     bool m_floorSeen = false;
     QString m_role;

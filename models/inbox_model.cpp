@@ -141,6 +141,19 @@ void InboxModel::clear()
     endResetModel();
 }
 
+void InboxModel::removeCustomers(const QList<qint64> &ids)
+{
+    for (qint64 id : ids) {
+        const int row = rowOf(id);
+        if (row < 0)
+            continue;
+        beginRemoveRows({}, row, row);
+        m_rows.removeAt(row);
+        reindex();
+        endRemoveRows();
+    }
+}
+
 void InboxModel::markRead(qint64 customerId)
 {
     const int row = rowOf(customerId);

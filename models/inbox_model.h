@@ -25,6 +25,10 @@ public:
     void applyCustomers(const QList<Customer> &batch);
     /// Forgets every customer (signed out).
     void clear();
+    /// Drops customers that no longer exist on their own (merged into another).
+    void removeCustomers(const QList<qint64> &ids);
+    /// Every customer, most recent activity first (e.g. to pick one to merge with).
+    const QList<Customer> &customers() const { return m_rows; }
     /// The customer's unread count goes to zero (the agent opened the thread).
     void markRead(qint64 customerId);
     /// Counts one more unread item for a customer not currently open.

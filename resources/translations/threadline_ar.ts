@@ -361,6 +361,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>That page is not for your role.</source>
         <translation>هذه الصفحة ليست لدورك.</translation>
     </message>
+    <message>
+        <source>The certificate authority file %1 cannot be used (%2).</source>
+        <translation>لا يمكن استخدام ملف جهة إصدار الشهادات %1 (%2).</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -1193,6 +1197,110 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Sign in</source>
         <translation>تسجيل الدخول</translation>
+    </message>
+    <message>
+        <source>It has expired.</source>
+        <translation>انتهت صلاحيتها.</translation>
+    </message>
+    <message>
+        <source>It is not valid yet (check this computer&apos;s date and time).</source>
+        <translation>ليست صالحة بعد (تحقّق من تاريخ هذا الحاسوب ووقته).</translation>
+    </message>
+    <message>
+        <source>It is self-signed: no certificate authority vouches for it.</source>
+        <translation>موقّعة ذاتيًا: لا تضمنها أي جهة إصدار شهادات.</translation>
+    </message>
+    <message>
+        <source>It was issued for another server name, not for %1.</source>
+        <translation>صدرت لاسم خادم آخر، وليس لـ %1.</translation>
+    </message>
+    <message>
+        <source>It was issued by a certificate authority this computer does not know.</source>
+        <translation>أصدرتها جهة إصدار شهادات لا يعرفها هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>It has been revoked.</source>
+        <translation>تم إبطالها.</translation>
+    </message>
+    <message>
+        <source>It could not be verified.</source>
+        <translation>تعذّر التحقق منها.</translation>
+    </message>
+    <message>
+        <source>Trust a certificate authority…</source>
+        <translation>الوثوق بجهة إصدار شهادات…</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1. Check the server address, or ask your IT team whether the Threadline server is running.</source>
+        <translation>لا شيء يجيب على %1. تحقّق من عنوان الخادم، أو اسأل فريق تقنية المعلومات هل خادم Threadline يعمل.</translation>
+    </message>
+    <message>
+        <source>The server name %1 was not found. Check the address for typing mistakes.</source>
+        <translation>لم يُعثر على اسم الخادم %1. تحقّق من العنوان بحثًا عن أخطاء الكتابة.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check your network connection.</source>
+        <translation>لم يُجب الخادم %1 في الوقت المحدد. تحقّق من اتصال الشبكة.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Check your network connection.</source>
+        <translation>يتعذّر الوصول إلى الخادم %1. تحقّق من اتصال الشبكة.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so Threadline did not connect.</source>
+        <translation>شهادة الخادم غير موثوقة، لذلك لم يتصل Threadline.</translation>
+    </message>
+    <message>
+        <source>If your IT team gave you a certificate authority file, choose “Trust a certificate authority…”.</source>
+        <translation>إذا أعطاك فريق تقنية المعلومات ملف جهة إصدار شهادات، فاختر «الوثوق بجهة إصدار شهادات…».</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
+    </message>
+    <message>
+        <source>The server at %1 runs an older version of Threadline (or another program) that this desktop cannot talk to. Ask your IT team to update the server.</source>
+        <translation>يشغّل الخادم %1 إصدارًا أقدم من Threadline (أو برنامجًا آخر) لا يستطيع سطح المكتب هذا التخاطب معه. اطلب من فريق تقنية المعلومات تحديث الخادم.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (%1).</source>
+        <translation>رفض الخادم تسجيل الدخول (%1).</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Issued by: %2
+SHA-256 fingerprint: %3</source>
+        <translation>صادرة لـ: %1
+الجهة المُصدِرة: %2
+بصمة SHA-256: %3</translation>
+    </message>
+    <message>
+        <source>Trust a certificate authority</source>
+        <translation>الوثوق بجهة إصدار شهادات</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>الشهادات (*.pem *.crt *.cer);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>This computer now trusts %1 for Threadline. Enter your password and sign in again.</source>
+        <translation>يثق هذا الحاسوب الآن بـ %1 من أجل Threadline. أدخل كلمة المرور وسجّل الدخول من جديد.</translation>
+    </message>
+    <message>
+        <source>That file cannot be read.</source>
+        <translation>تعذّرت قراءة ذلك الملف.</translation>
+    </message>
+    <message>
+        <source>That certificate authority has expired or is not valid yet.</source>
+        <translation>جهة إصدار الشهادات هذه منتهية الصلاحية أو ليست صالحة بعد.</translation>
+    </message>
+    <message>
+        <source>The profile folder cannot keep the certificate authority.</source>
+        <translation>لا يستطيع مجلد الملف الشخصي حفظ جهة إصدار الشهادات.</translation>
+    </message>
+    <message>
+        <source>That file holds no certificate in PEM format (“BEGIN CERTIFICATE”).</source>
+        <translation>لا يحتوي ذلك الملف على أي شهادة بصيغة PEM («BEGIN CERTIFICATE»).</translation>
     </message>
 </context>
 <context>

@@ -346,6 +346,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>That page is not for your role.</source>
         <translation>این صفحه برای نقش شما نیست.</translation>
     </message>
+    <message>
+        <source>The certificate authority file %1 cannot be used (%2).</source>
+        <translation>فایل مرجع صدور گواهی %1 قابل استفاده نیست (%2).</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -1168,6 +1172,110 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Sign in</source>
         <translation>ورود</translation>
+    </message>
+    <message>
+        <source>It has expired.</source>
+        <translation>منقضی شده است.</translation>
+    </message>
+    <message>
+        <source>It is not valid yet (check this computer&apos;s date and time).</source>
+        <translation>هنوز معتبر نشده است (تاریخ و ساعت این رایانه را بررسی کنید).</translation>
+    </message>
+    <message>
+        <source>It is self-signed: no certificate authority vouches for it.</source>
+        <translation>خودامضا است: هیچ مرجع صدور گواهی آن را تأیید نکرده است.</translation>
+    </message>
+    <message>
+        <source>It was issued for another server name, not for %1.</source>
+        <translation>برای نام سرور دیگری صادر شده است، نه برای %1.</translation>
+    </message>
+    <message>
+        <source>It was issued by a certificate authority this computer does not know.</source>
+        <translation>یک مرجع صدور گواهی که این رایانه آن را نمی‌شناسد صادرش کرده است.</translation>
+    </message>
+    <message>
+        <source>It has been revoked.</source>
+        <translation>باطل شده است.</translation>
+    </message>
+    <message>
+        <source>It could not be verified.</source>
+        <translation>قابل تأیید نبود.</translation>
+    </message>
+    <message>
+        <source>Trust a certificate authority…</source>
+        <translation>اعتماد به یک مرجع صدور گواهی…</translation>
+    </message>
+    <message>
+        <source>Nothing answers at %1. Check the server address, or ask your IT team whether the Threadline server is running.</source>
+        <translation>هیچ پاسخی از %1 نمی‌آید. نشانی سرور را بررسی کنید یا از واحد فناوری اطلاعات بپرسید که آیا سرور تردلاین روشن است.</translation>
+    </message>
+    <message>
+        <source>The server name %1 was not found. Check the address for typing mistakes.</source>
+        <translation>نام سرور %1 پیدا نشد. نشانی را از نظر اشتباه تایپی بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server at %1 did not answer in time. Check your network connection.</source>
+        <translation>سرور %1 به‌موقع پاسخ نداد. اتصال شبکه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server at %1 cannot be reached. Check your network connection.</source>
+        <translation>دسترسی به سرور %1 ممکن نیست. اتصال شبکه را بررسی کنید.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so Threadline did not connect.</source>
+        <translation>گواهی سرور مورد اعتماد نیست، بنابراین تردلاین وصل نشد.</translation>
+    </message>
+    <message>
+        <source>If your IT team gave you a certificate authority file, choose “Trust a certificate authority…”.</source>
+        <translation>اگر واحد فناوری اطلاعات به شما فایل مرجع صدور گواهی داده است، «اعتماد به یک مرجع صدور گواهی…» را انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>The user name or password is wrong.</source>
+        <translation>نام کاربری یا گذرواژه نادرست است.</translation>
+    </message>
+    <message>
+        <source>The server at %1 runs an older version of Threadline (or another program) that this desktop cannot talk to. Ask your IT team to update the server.</source>
+        <translation>سرور %1 نسخهٔ قدیمی‌تری از تردلاین (یا برنامهٔ دیگری) را اجرا می‌کند که این میز کار نمی‌تواند با آن کار کند. از واحد فناوری اطلاعات بخواهید سرور را به‌روز کند.</translation>
+    </message>
+    <message>
+        <source>The server refused the sign-in (%1).</source>
+        <translation>سرور ورود را نپذیرفت (%1).</translation>
+    </message>
+    <message>
+        <source>Issued to: %1
+Issued by: %2
+SHA-256 fingerprint: %3</source>
+        <translation>صادرشده برای: %1
+صادرکننده: %2
+اثر انگشت SHA-256: %3</translation>
+    </message>
+    <message>
+        <source>Trust a certificate authority</source>
+        <translation>اعتماد به یک مرجع صدور گواهی</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>گواهی‌ها (*.pem *.crt *.cer);;همهٔ فایل‌ها (*)</translation>
+    </message>
+    <message>
+        <source>This computer now trusts %1 for Threadline. Enter your password and sign in again.</source>
+        <translation>این رایانه اکنون برای تردلاین به %1 اعتماد دارد. گذرواژه را وارد کنید و دوباره وارد شوید.</translation>
+    </message>
+    <message>
+        <source>That file cannot be read.</source>
+        <translation>آن فایل خوانده نمی‌شود.</translation>
+    </message>
+    <message>
+        <source>That certificate authority has expired or is not valid yet.</source>
+        <translation>آن مرجع صدور گواهی منقضی شده یا هنوز معتبر نیست.</translation>
+    </message>
+    <message>
+        <source>The profile folder cannot keep the certificate authority.</source>
+        <translation>پوشهٔ نمایه نمی‌تواند مرجع صدور گواهی را نگه دارد.</translation>
+    </message>
+    <message>
+        <source>That file holds no certificate in PEM format (“BEGIN CERTIFICATE”).</source>
+        <translation>آن فایل هیچ گواهی‌ای در قالب PEM («BEGIN CERTIFICATE») ندارد.</translation>
     </message>
 </context>
 <context>

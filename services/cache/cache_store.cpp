@@ -111,6 +111,9 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
     for (const auto &u : w.statuses)
         if (auto e = applyStatus(u))
             return failed(e);
+    for (const auto &m : w.merges)
+        if (auto e = applyMerge(m))
+            return failed(e);
     if (w.lastSeq) {
         auto s = m_db.prepare(
             QStringLiteral("INSERT OR REPLACE INTO sync_state (name, value) VALUES (?1, ?2)"));

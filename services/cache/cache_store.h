@@ -27,6 +27,13 @@ struct StatusUpdate {
     QString reason;
 };
 
+/// An agent merged customer `fromId` into `intoId` (customer.merged), or undid it.
+struct CustomerMerge {
+    qint64 intoId = 0;
+    qint64 fromId = 0;
+    bool undone = false; ///< customer.unmerged
+};
+
 /// Everything one batch of hub events changes; applied in ONE transaction.
 struct CacheWrite {
     QList<models::Customer> customers; ///< upsert by id (all fields)
@@ -35,6 +42,9 @@ struct CacheWrite {
     QList<models::Message> messages;
     QList<StatusUpdate> statuses;  ///< by hub id, or by client id when hub id is 0
     std::optional<qint64> lastSeq; ///< the last applied seq, stored in the same transaction
+    /// Applied after everything above: a merge drops the absorbed customer and rehomes its
+    /// cached items; merge and undo mark both threads for a fresh page from the hub.
+    QList<CustomerMerge> merges;
 };
 
 /// One page of a thread, newest first. Pass cursorAt/cursorRow back to page()
@@ -140,6 +150,7 @@ private:
                                            bool replace, bool complete);
     std::optional<CacheError> indexCustomer(const models::Customer &c);
     std::optional<CacheError> reindexCustomersIfStale();
+    std::optional<CacheError> applyMerge(const CustomerMerge &merge); ///< cache_merge.cpp
     std::optional<CacheError> failed(std::optional<CacheError> e);
     void noteReadError(const std::optional<CacheError> &e);
 

@@ -140,6 +140,8 @@ void SyncService::onEvent(const Envelope &e)
     m_streamSeq = e.seq;
     if (e.seq <= m_appliedSeq && !m_resyncing)
         return; // already applied: a replay overlapping what the cache holds
+    if (e.type == type::customerMerged || e.type == type::customerUnmerged)
+        return onMergeEvent(e);
 
     if (e.type == type::messageCreated) {
         auto payload = MessagePayload::fromJson(e.data.value(QStringLiteral("message")).toObject());
@@ -177,6 +179,26 @@ void SyncService::onEvent(const Envelope &e)
         m_flushTimer.start();
 }
 
+void SyncService::onMergeEvent(const Envelope &e)
+{
+    const QJsonObject merge = e.data.value(QStringLiteral("merge")).toObject();
+    const cache::CustomerMerge m{merge.value(QStringLiteral("into")).toInteger(),
+                                 merge.value(QStringLiteral("from")).toInteger(),
+                                 e.type == type::customerUnmerged};
+    // A merge deletes and rehomes rows: what arrived before it is written first, and
+    // the merge with its seq in a transaction of its own, so nothing is reordered.
+    flush();
+    if (m.intoId > 0 && m.fromId > 0 && m.intoId != m.fromId)
+        m_batch.merges.append(m);
+    if (m_resyncing)
+        m_resyncSeq = std::max(m_resyncSeq, e.seq);
+    else
+        m_batch.lastSeq = e.seq;
+    m_oldestServed.remove(m.intoId);
+    m_oldestServed.remove(m.fromId);
+    flush();
+}
+
 void SyncService::noteCustomerActivity(const models::Message &m)
 {
     auto it = m_batchCustomers.find(m.customerId);
@@ -202,7 +224,7 @@ void SyncService::flush()
     m_flushTimer.stop();
     m_batch.customers = m_batchCustomers.values();
     if (m_batch.customers.isEmpty() && m_batch.messages.isEmpty() && m_batch.statuses.isEmpty()
-        && !m_batch.lastSeq)
+        && m_batch.merges.isEmpty() && !m_batch.lastSeq)
         return;
     const cache::CacheWrite batch = std::exchange(m_batch, {});
     m_batchCustomers.clear();
@@ -219,6 +241,8 @@ void SyncService::flush()
         Q_EMIT messagesChanged(batch.messages);
     for (const auto &s : batch.statuses)
         Q_EMIT deliveryChanged(s.messageId, s.clientId, toDelivery(s.status), s.reason);
+    for (const auto &m : batch.merges)
+        Q_EMIT customerMergeChanged(m.intoId, m.fromId, m.undone);
 }
 
 QString SyncService::command(const QString &type, const QJsonObject &data, PendingRequest request)
@@ -310,7 +334,7 @@ void SyncService::onAnswer(const Envelope &answer)
         } else {
             flush();
             m_resyncing = false;
-            writeOrReport({{}, {}, {}, m_resyncSeq});
+            writeOrReport({{}, {}, {}, m_resyncSeq, {}});
             m_appliedSeq = std::max(m_appliedSeq, m_resyncSeq);
             Q_EMIT resynced();
         }

@@ -80,6 +80,9 @@ Q_SIGNALS:
     void customerOrdersFound(qint64 customerId, const QList<threadline::models::Order> &orders);
     /// An order changed (order.upserted), e.g. marked ready at another counter.
     void orderChanged(const threadline::models::Order &order);
+    /// Customer `fromId` was merged into `intoId` (undone: given back). The cache has
+    /// dropped or restored it and both threads will be fetched from the hub again.
+    void customerMergeChanged(qint64 intoId, qint64 fromId, bool undone);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
@@ -105,6 +108,7 @@ private:
     void onReceived(const protocol::Envelope &envelope);
     void onAnswer(const protocol::Envelope &envelope);
     void onEvent(const protocol::Envelope &event);
+    void onMergeEvent(const protocol::Envelope &event);
     void onStateChanged(HubSession::State state);
     void fetchCustomers(qint64 afterId);
     void servePageFromCache(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
