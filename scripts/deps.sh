@@ -15,6 +15,7 @@ THREADLINE_PACKAGES=(
   gnome-keyring dbus dbus-x11 libsecret-tools
   dpkg-dev desktop-file-utils appstream openssl systemd
   clang libclang-rt-14-dev
+  python3-aiosmtpd
   chromium nodejs
 )
 # The web chat's browser test (tests/webchat) runs playwright-core from npm. A nodejs

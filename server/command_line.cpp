@@ -37,6 +37,71 @@ bool parseListen(const QString &text, QHostAddress &address, quint16 &port)
     return true;
 }
 
+// --sms-* and --smtp-*: all or nothing per provider, checked here so the hub never
+// starts half configured.
+QString readOutbound(const QCommandLineParser &parser, HubOptions &o)
+{
+    auto value = [&](const char *name) { return parser.value(QLatin1String(name)).trimmed(); };
+    o.smsApiUrl = value("sms-api-url");
+    o.smsAccountSid = value("sms-account-sid");
+    o.smsAuthTokenFile = value("sms-auth-token-file");
+    o.smsFrom = value("sms-from");
+    const bool anySms = !o.smsApiUrl.isEmpty() || !o.smsAccountSid.isEmpty() ||
+                        !o.smsAuthTokenFile.isEmpty() || !o.smsFrom.isEmpty();
+    if (anySms) {
+        if (o.smsApiUrl.isEmpty() || o.smsAccountSid.isEmpty() || o.smsAuthTokenFile.isEmpty() ||
+            o.smsFrom.isEmpty())
+            return QStringLiteral("--sms-api-url, --sms-account-sid, --sms-auth-token-file and "
+                                  "--sms-from go together");
+        const QUrl url(o.smsApiUrl, QUrl::StrictMode);
+        if (!url.isValid() || url.host().isEmpty() ||
+            (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+            url.hasQuery() || url.hasFragment())
+            return QStringLiteral(
+                "--sms-api-url takes an http or https base URL, e.g. https://api.twilio.com");
+        while (o.smsApiUrl.endsWith(QLatin1Char('/')))
+            o.smsApiUrl.chop(1);
+    }
+    o.smtpHost = value("smtp-host");
+    o.smtpUser = value("smtp-user");
+    o.smtpPasswordFile = value("smtp-password-file");
+    o.smtpFrom = value("smtp-from");
+    o.smtpStartTls = parser.isSet(QStringLiteral("smtp-starttls"));
+    const bool anySmtp = !o.smtpHost.isEmpty() || !o.smtpUser.isEmpty() ||
+                         !o.smtpPasswordFile.isEmpty() || !o.smtpFrom.isEmpty() ||
+                         o.smtpStartTls || parser.isSet(QStringLiteral("smtp-port"));
+    if (anySmtp) {
+        if (o.smtpHost.isEmpty() || o.smtpFrom.isEmpty())
+            return QStringLiteral("the SMTP settings need --smtp-host and --smtp-from");
+        static const QRegularExpression address(QStringLiteral("^[^@\\s<>]+@[^@\\s<>]+$"));
+        if (!address.match(o.smtpFrom).hasMatch())
+            return QStringLiteral("--smtp-from takes an address such as shop@example.com");
+        if (o.smtpUser.isEmpty() != o.smtpPasswordFile.isEmpty())
+            return QStringLiteral("--smtp-user and --smtp-password-file go together");
+        o.smtpPort = o.smtpStartTls ? 587 : 25;
+        if (parser.isSet(QStringLiteral("smtp-port"))) {
+            bool ok = false;
+            const uint port = value("smtp-port").toUInt(&ok);
+            if (!ok || port == 0 || port > 65535)
+                return QStringLiteral("--smtp-port takes a port number");
+            o.smtpPort = quint16(port);
+        }
+    }
+    if (parser.isSet(QStringLiteral("outbound-attempts"))) {
+        bool ok = false;
+        o.outboundAttempts = value("outbound-attempts").toInt(&ok);
+        if (!ok || o.outboundAttempts < 1 || o.outboundAttempts > 100)
+            return QStringLiteral("--outbound-attempts takes a number from 1 to 100");
+    }
+    if (parser.isSet(QStringLiteral("outbound-retry-seconds"))) {
+        bool ok = false;
+        o.outboundRetrySeconds = value("outbound-retry-seconds").toDouble(&ok);
+        if (!ok || !(o.outboundRetrySeconds >= 0.05) || o.outboundRetrySeconds > 3600)
+            return QStringLiteral("--outbound-retry-seconds takes seconds from 0.05 to 3600");
+    }
+    return {};
+}
+
 } // namespace
 
 QString helpText()
@@ -47,6 +112,10 @@ QString helpText()
         "DIR]\n"
         "                 [--public-url URL] [--twilio-auth-token-file FILE]\n"
         "                 [--ingress-secret-file FILE] [--tls-cert FILE --tls-key FILE]\n"
+        "                 [--sms-api-url URL --sms-account-sid SID --sms-auth-token-file FILE\n"
+        "                  --sms-from NUMBER] [--smtp-host HOST [--smtp-port PORT] [--smtp-starttls]\n"
+        "                  [--smtp-user USER --smtp-password-file FILE] --smtp-from ADDRESS]\n"
+        "                 [--outbound-attempts N] [--outbound-retry-seconds S]\n"
         "  threadline-hub --config FILE [flags]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
@@ -81,6 +150,19 @@ QString helpText()
         "      --tls-cert FILE --tls-key FILE\n"
         "                          serve https:// and wss:// with this PEM certificate (chain,\n"
         "                          server certificate first) and its PEM private key\n"
+        "      Outbound replies (docs/outbound.md); without a provider a reply on that channel\n"
+        "      fails with \"no SMS provider configured\" or \"no email server configured\":\n"
+        "      --sms-api-url URL   Twilio-compatible API base, e.g. https://api.twilio.com; POSTs to\n"
+        "                          URL/2010-04-01/Accounts/SID/Messages.json\n"
+        "      --sms-account-sid SID --sms-auth-token-file FILE --sms-from NUMBER\n"
+        "                          basic auth SID and the token on FILE's first line; the sender\n"
+        "      --smtp-host HOST --smtp-port PORT (default 25, 587 with --smtp-starttls)\n"
+        "      --smtp-starttls     require STARTTLS (certificate checked against the system CAs)\n"
+        "      --smtp-user USER --smtp-password-file FILE\n"
+        "                          AUTH PLAIN (only over TLS, or to a loopback server)\n"
+        "      --smtp-from ADDRESS the From address of replies\n"
+        "      --outbound-attempts N       tries per reply before it fails (default 6)\n"
+        "      --outbound-retry-seconds S  wait after the first failed try, doubling (default 30)\n"
         "      Channel ingress on the same address (docs/ingress.md): POST /ingress/sms/twilio,\n"
         "      /ingress/email (message/rfc822), /ingress/orders/woocommerce, "
         "/ingress/orders/shopify.\n"
@@ -128,9 +210,38 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     const QCommandLineOption config(QStringLiteral("config"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption tlsCert(QStringLiteral("tls-cert"), QString(), QStringLiteral("FILE"));
     const QCommandLineOption tlsKey(QStringLiteral("tls-key"), QString(), QStringLiteral("FILE"));
+    const QCommandLineOption smsApiUrl(QStringLiteral("sms-api-url"), QString(),
+                                       QStringLiteral("URL"));
+    const QCommandLineOption smsSid(QStringLiteral("sms-account-sid"), QString(),
+                                    QStringLiteral("SID"));
+    const QCommandLineOption smsToken(QStringLiteral("sms-auth-token-file"), QString(),
+                                      QStringLiteral("FILE"));
+    const QCommandLineOption smsFrom(QStringLiteral("sms-from"), QString(),
+                                     QStringLiteral("NUMBER"));
+    const QCommandLineOption smtpHost(QStringLiteral("smtp-host"), QString(),
+                                      QStringLiteral("HOST"));
+    const QCommandLineOption smtpPort(QStringLiteral("smtp-port"), QString(),
+                                      QStringLiteral("PORT"));
+    const QCommandLineOption smtpStartTls(QStringLiteral("smtp-starttls"), QString());
+    const QCommandLineOption smtpUser(QStringLiteral("smtp-user"), QString(),
+                                      QStringLiteral("USER"));
+    const QCommandLineOption smtpPassword(QStringLiteral("smtp-password-file"), QString(),
+                                          QStringLiteral("FILE"));
+    const QCommandLineOption smtpFrom(QStringLiteral("smtp-from"), QString(),
+                                      QStringLiteral("ADDRESS"));
+    const QCommandLineOption attempts(QStringLiteral("outbound-attempts"), QString(),
+                                      QStringLiteral("N"));
+    const QCommandLineOption retry(QStringLiteral("outbound-retry-seconds"), QString(),
+                                   QStringLiteral("S"));
+    const QCommandLineOption maildir(QStringLiteral("maildir"), QString(), QStringLiteral("DIR"));
     parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role,
                        passwordFile, publicUrl, twilioToken, ingressSecret, config, tlsCert,
                        tlsKey});
+    const QList<const QCommandLineOption *> outbound{
+        &smsApiUrl, &smsSid,   &smsToken,     &smsFrom,  &smtpHost, &smtpPort,
+        &smtpStartTls, &smtpUser, &smtpPassword, &smtpFrom, &attempts, &retry};
+    for (const QCommandLineOption *opt : outbound)
+        parser.addOption(*opt);
     // parse() expects the program name first.
     if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
         return usage(parser.errorText());
@@ -174,6 +285,9 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
               &twilioToken, &ingressSecret, &tlsCert, &tlsKey})
             if (parser.isSet(*opt) && !allowed.contains(opt))
                 return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
+        for (const QCommandLineOption *opt : outbound)
+            if (parser.isSet(*opt) && !allowed.contains(opt))
+                return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
         return {};
     };
 
@@ -191,9 +305,13 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
 
     if (args.isEmpty()) {
         o.mode = HubOptions::Mode::Serve;
-        if (const QString e = onlyFor({&listen, &demo, &simulate, &logDir, &region, &publicUrl,
-                                       &twilioToken, &ingressSecret, &tlsCert, &tlsKey});
+        if (const QString e = onlyFor(QList<const QCommandLineOption *>{
+                                          &listen, &demo, &simulate, &logDir, &region, &publicUrl,
+                                          &twilioToken, &ingressSecret, &tlsCert, &tlsKey} +
+                                      outbound);
             !e.isEmpty())
+            return usage(e);
+        if (const QString e = readOutbound(parser, o); !e.isEmpty())
             return usage(e);
         if (parser.isSet(publicUrl)) {
             const QUrl url(parser.value(publicUrl), QUrl::StrictMode);

@@ -24,6 +24,19 @@ struct HubOptions {
     QString ingressSecretFile;   ///< --ingress-secret-file
     QString tlsCertificateFile;  ///< --tls-cert: PEM certificate (chain); serve https/wss
     QString tlsKeyFile;          ///< --tls-key: its PEM private key
+    // outbound delivery (docs/outbound.md); secrets are read from files
+    QString smsApiUrl;           ///< --sms-api-url: Twilio-compatible API base URL
+    QString smsAccountSid;       ///< --sms-account-sid
+    QString smsAuthTokenFile;    ///< --sms-auth-token-file
+    QString smsFrom;             ///< --sms-from: the sending number
+    QString smtpHost;            ///< --smtp-host
+    quint16 smtpPort = 0;        ///< --smtp-port (0: 587 with STARTTLS, else 25)
+    bool smtpStartTls = false;   ///< --smtp-starttls
+    QString smtpUser;            ///< --smtp-user
+    QString smtpPasswordFile;    ///< --smtp-password-file
+    QString smtpFrom;            ///< --smtp-from: From address and envelope sender
+    int outboundAttempts = 6;    ///< --outbound-attempts
+    double outboundRetrySeconds = 30; ///< --outbound-retry-seconds: first wait, doubles
     // user add
     QString userName;
     QString role;

@@ -9,6 +9,7 @@
 #include "server/hub_store.h"
 #include "server/ingress_routes.h"
 #include "server/ingress_store.h"
+#include "server/outbound_dispatcher.h"
 #include "server/password_hash.h"
 #include "server/phone_normaliser.h"
 #include "server/queue_monitor.h"
@@ -163,6 +164,24 @@ int serve(const HubOptions &o)
         }
     }
 
+    OutboundSettings outbound;
+    outbound.sms = SmsProviderSettings{o.smsApiUrl, o.smsAccountSid, {}, o.smsFrom};
+    outbound.smtp = SmtpSettings{o.smtpHost, o.smtpPort, o.smtpStartTls, o.smtpUser, {}, o.smtpFrom};
+    outbound.attempts = o.outboundAttempts;
+    outbound.firstRetryMs = qint64(o.outboundRetrySeconds * 1000);
+    for (const auto &[path, target, what] :
+         {std::tuple{o.smsAuthTokenFile, &outbound.sms.authToken, "SMS API auth token"},
+          std::tuple{o.smtpPasswordFile, &outbound.smtp.password, "SMTP password"}}) {
+        if (path.isEmpty())
+            continue;
+        *target = firstLineOf(path);
+        if (target->isEmpty()) {
+            printErr(QStringLiteral("threadline-hub: cannot read the %1 from %2 (missing or empty)")
+                         .arg(QLatin1String(what), path));
+            return 2;
+        }
+    }
+
     // A PostgreSQL database has no folder to sit next to: the current one, then.
     const QString logDir =
         !o.logDir.isEmpty()          ? o.logDir
@@ -211,6 +230,8 @@ int serve(const HubOptions &o)
                      .arg(o.port));
         return 1;
     }
+    // Replies by SMS and email; Twilio calls back where it can reach the hub.
+    OutboundDispatcher dispatcher(store, outbound);
     TrafficSimulator simulator(store, o.simulate);
     if (o.simulate > 0)
         simulator.start();
@@ -220,6 +241,10 @@ int serve(const HubOptions &o)
                              : o.address.toString();
     const QString tls = server.isTls() ? QStringLiteral("s") : QString();
     ingressRoutes.setListenBase(QStringLiteral("http%1://%2:%3").arg(tls, host).arg(port));
+    dispatcher.setCallbackBase(o.publicUrl.isEmpty()
+                                   ? QStringLiteral("http%1://%2:%3").arg(tls, host).arg(port)
+                                   : o.publicUrl);
+    dispatcher.start();
     TL_LOG("hub", info) << "listening on " << host << ":" << port
                         << (server.isTls() ? " (TLS)" : "");
     printOut(QStringLiteral("threadline-hub listening on ws%1://%2:%3/ws\n")

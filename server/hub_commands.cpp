@@ -276,10 +276,11 @@ std::optional<Envelope> HubCommands::mayChange(const Envelope &c, const SessionS
                             .arg(customer.assignee));
 }
 
-void HubCommands::markSentSoon(qint64 messageId)
+void HubCommands::markChatSentSoon(qint64 messageId)
 {
-    // Real SMS/SMTP/chat delivery arrives with the channels issue; until then the hub
-    // hands the message over at once and says so with a message.status event.
+    // A chat reply has no provider to hand it to: the desktop sees it "sent" once it is
+    // stored. SMS and email are claimed from the store by OutboundDispatcher, which
+    // reports sent, delivered or failed with a reason as the provider answers.
     HubStore *hub = &m_store;
     QTimer::singleShot(0, hub, [hub, messageId] {
         hub->setMessageStatus(messageId, QStringLiteral("sent"));
@@ -370,8 +371,8 @@ Envelope HubCommands::sendMessage(const Envelope &c, const SessionState &s)
     m.clientId = c.id;
     m.status = QStringLiteral("queued");
     const Envelope answer = store(c, user, m);
-    if (answer.type == protocol::type::ack)
-        markSentSoon(answer.data.value(k("message")).toObject().value(k("id")).toInteger());
+    if (answer.type == protocol::type::ack && channel == protocol::channel::chat)
+        markChatSentSoon(answer.data.value(k("message")).toObject().value(k("id")).toInteger());
     return answer;
 }
 

@@ -100,7 +100,9 @@ private:
                              const protocol::MessagePayload &message);
     std::optional<QString> identityOf(qint64 customerId, const QString &kind, const QString &given,
                                       QString *why);
-    void markSentSoon(qint64 messageId);
+    /// Web chat only, until the live page delivers (webchat): marks a chat reply sent right
+    /// after its ack. SMS and email leave through OutboundDispatcher instead.
+    void markChatSentSoon(qint64 messageId);
 
     // conversation_commands.cpp
     protocol::Envelope assign(const protocol::Envelope &c, const SessionState &s);

@@ -31,6 +31,18 @@ constexpr KeySpec kKeys[] = {
     {"channels/public-url", "public-url", Kind::Text},
     {"channels/twilio-auth-token-file", "twilio-auth-token-file", Kind::Path},
     {"channels/ingress-secret-file", "ingress-secret-file", Kind::Path},
+    {"sms/api-url", "sms-api-url", Kind::Text},
+    {"sms/account-sid", "sms-account-sid", Kind::Text},
+    {"sms/auth-token-file", "sms-auth-token-file", Kind::Path},
+    {"sms/from", "sms-from", Kind::Text},
+    {"smtp/host", "smtp-host", Kind::Text},
+    {"smtp/port", "smtp-port", Kind::Text},
+    {"smtp/starttls", "smtp-starttls", Kind::Switch},
+    {"smtp/user", "smtp-user", Kind::Text},
+    {"smtp/password-file", "smtp-password-file", Kind::Path},
+    {"smtp/from", "smtp-from", Kind::Text},
+    {"outbound/attempts", "outbound-attempts", Kind::Text},
+    {"outbound/retry-seconds", "outbound-retry-seconds", Kind::Text},
 };
 
 const KeySpec *specFor(const QString &key)
@@ -82,8 +94,8 @@ std::variant<QList<HubConfigSetting>, QString> readHubConfig(const QString &path
         const KeySpec *spec = specFor(key);
         if (!spec) {
             const qsizetype slash = key.indexOf(QLatin1Char('/'));
-            return slash < 0 ? QStringLiteral("%1: \"%2\" is outside a section ([hub], [tls] or "
-                                              "[channels])")
+            return slash < 0 ? QStringLiteral("%1: \"%2\" is outside a section ([hub], [tls], "
+                                              "[channels], [sms], [smtp] or [outbound])")
                                    .arg(path, key)
                              : QStringLiteral("%1: unknown key \"%2\" in [%3]")
                                    .arg(path, key.mid(slash + 1), key.left(slash));

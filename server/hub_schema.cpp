@@ -197,6 +197,20 @@ QStringList version4(const QSqlDatabase &db)
     };
 }
 
+// Outbound delivery (issue 3): one row per SMS or email reply the hub hands to a provider.
+// The row is written before the first attempt (the claim) and each attempt is counted
+// before it starts, so a restart knows what was never handed over (docs/outbound.md).
+QStringList version5(const QSqlDatabase &)
+{
+    return {
+        QStringLiteral("CREATE TABLE outbound (message_id BIGINT PRIMARY KEY"
+                       " REFERENCES messages(id), attempts INTEGER NOT NULL DEFAULT 0,"
+                       " next_at BIGINT NOT NULL DEFAULT 0, handed_over INTEGER NOT NULL DEFAULT 0,"
+                       " last_error TEXT NOT NULL DEFAULT '', updated_at BIGINT NOT NULL)"),
+        QStringLiteral("CREATE INDEX outbound_by_state ON outbound (handed_over)"),
+    };
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -223,7 +237,8 @@ QString migrate(QSqlDatabase &db)
             .arg(version)
             .arg(kCurrentVersion);
 
-    const QList<QStringList> steps = {version1(db), version2(db), version3(db), version4(db)};
+    const QList<QStringList> steps = {version1(db), version2(db), version3(db), version4(db),
+                                      version5(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();

@@ -161,8 +161,8 @@ Envelope HubCommands::orderUpdate(const Envelope &c, const SessionState &s)
         }
         return Change{data, seq};
     });
+    // The notice is stored `queued`; OutboundDispatcher sends it like any SMS or email reply.
     if (answer.type == protocol::type::ack && notificationId != 0) {
-        markSentSoon(notificationId);
         TL_LOG("hub", info) << s.user.name << " marked order " << orderId << " " << status
                             << " and notified by " << notify;
     }

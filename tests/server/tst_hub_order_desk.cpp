@@ -163,7 +163,10 @@ private Q_SLOTS:
             return e.data.value(k("client_id")).toString() == id;
         });
         QVERIFY(sent);
-        QCOMPARE(sent->data.value(k("status")).toString(), QStringLiteral("sent"));
+        // The notice goes out like any reply; this hub has no SMS provider, and says so.
+        QCOMPARE(sent->data.value(k("status")).toString(), QStringLiteral("failed"));
+        QCOMPARE(sent->data.value(k("reason")).toString(),
+                 QStringLiteral("no SMS provider configured"));
 
         // Retrying changes nothing; marking it ready again is a conflict.
         QCOMPARE(store->command(protocol::type::orderUpdate, ready, id).seq, ack.seq);

@@ -102,7 +102,14 @@ private Q_SLOTS:
         token.close();
         QVERIFY2(
             m_signed.start(true, {QStringLiteral("--twilio-auth-token-file"), token.fileName(),
-                                  QStringLiteral("--public-url"), kPublicUrl + QLatin1Char('/')}),
+                                  QStringLiteral("--public-url"), kPublicUrl + QLatin1Char('/'),
+                                  // An SMS API that is never reachable, tried again only
+                                  // after an hour: replies stay queued for the callbacks.
+                                  QStringLiteral("--sms-api-url"), QStringLiteral("http://127.0.0.1:9"),
+                                  QStringLiteral("--sms-account-sid"), QStringLiteral("ACtest"),
+                                  QStringLiteral("--sms-auth-token-file"), token.fileName(),
+                                  QStringLiteral("--sms-from"), QStringLiteral("+982191000000"),
+                                  QStringLiteral("--outbound-retry-seconds"), QStringLiteral("3600")}),
             m_signed.stderrText().constData());
     }
 
@@ -290,10 +297,7 @@ private Q_SLOTS:
                             {QStringLiteral("body"), QStringLiteral("Your order is ready")}});
         QCOMPARE(ack.type, protocol::type::ack);
         const qint64 id = messageOf(ack).value(QStringLiteral("id")).toInteger();
-        // The reference hub marks it sent at once (no real gateway yet).
-        const auto sent = agent->waitForEvent(protocol::type::messageStatus);
-        QVERIFY(sent);
-        QCOMPARE(sent->data.value(QStringLiteral("status")).toString(), QStringLiteral("sent"));
+        // It stays queued (the SMS API is down); tst_outbound_sms sends for real.
 
         const QString sid = QStringLiteral("SM00000000000000000000000000000009");
         auto callback = [&](const QString &status, const QString &path) {
@@ -340,7 +344,6 @@ private Q_SLOTS:
                             {QStringLiteral("channel"), QStringLiteral("sms")},
                             {QStringLiteral("body"), QStringLiteral("Are you there?")}});
         QCOMPARE(ack.type, protocol::type::ack);
-        QVERIFY(agent->waitForEvent(protocol::type::messageStatus)); // sent
         const qint64 id = messageOf(ack).value(QStringLiteral("id")).toInteger();
         const server::FormFields f{{QStringLiteral("MessageSid"), QStringLiteral("SM10")},
                                    {QStringLiteral("MessageStatus"), QStringLiteral("undelivered")},
