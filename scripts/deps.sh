@@ -9,7 +9,7 @@ THREADLINE_PACKAGES=(
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite
   libqt6sql6-psql postgresql
   libsqlcipher-dev libboost-log-dev libboost-dev qtkeychain-qt6-dev
-  libphonenumber-dev libgmime-3.0-dev libicu-dev
+  libphonenumber-dev libgmime-3.0-dev libicu-dev libxml2-dev
   fonts-noto-core fonts-noto-color-emoji xvfb xauth curl
   unicode-data
   gnome-keyring dbus dbus-x11 libsecret-tools

@@ -112,6 +112,7 @@ QString helpText()
         "DIR]\n"
         "                 [--public-url URL] [--twilio-auth-token-file FILE]\n"
         "                 [--ingress-secret-file FILE] [--tls-cert FILE --tls-key FILE]\n"
+        "                 [--maildir DIR]\n"
         "                 [--sms-api-url URL --sms-account-sid SID --sms-auth-token-file FILE\n"
         "                  --sms-from NUMBER] [--smtp-host HOST [--smtp-port PORT] [--smtp-starttls]\n"
         "                  [--smtp-user USER --smtp-password-file FILE] --smtp-from ADDRESS]\n"
@@ -147,6 +148,9 @@ QString helpText()
         "                          require the secret on FILE's first line in the header\n"
         "                          X-Threadline-Ingress-Secret on /ingress/email and "
         "/ingress/orders/*\n"
+        "      --maildir DIR       also take email from the Maildir DIR: each message delivered\n"
+        "                          to DIR/new is stored like POST /ingress/email and moved to\n"
+        "                          DIR/cur as seen (\":2,S\"; refused mail is kept, flagged)\n"
         "      --tls-cert FILE --tls-key FILE\n"
         "                          serve https:// and wss:// with this PEM certificate (chain,\n"
         "                          server certificate first) and its PEM private key\n"
@@ -242,6 +246,7 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
         &smtpStartTls, &smtpUser, &smtpPassword, &smtpFrom, &attempts, &retry};
     for (const QCommandLineOption *opt : outbound)
         parser.addOption(*opt);
+    parser.addOption(maildir);
     // parse() expects the program name first.
     if (!parser.parse(QStringList{QStringLiteral("threadline-hub")} + arguments))
         return usage(parser.errorText());
@@ -303,8 +308,15 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
             return usage(QStringLiteral("--region takes a two-letter country code such as IR"));
     }
 
+    if (!args.isEmpty() && parser.isSet(maildir))
+        return usage(QStringLiteral("--maildir does not apply here"));
     if (args.isEmpty()) {
         o.mode = HubOptions::Mode::Serve;
+        if (parser.isSet(maildir)) {
+            o.maildir = parser.value(maildir);
+            if (o.maildir.isEmpty())
+                return usage(QStringLiteral("--maildir takes a DIR"));
+        }
         if (const QString e = onlyFor(QList<const QCommandLineOption *>{
                                           &listen, &demo, &simulate, &logDir, &region, &publicUrl,
                                           &twilioToken, &ingressSecret, &tlsCert, &tlsKey} +

@@ -22,6 +22,7 @@ struct HubOptions {
     QString publicUrl;           ///< --public-url: where Twilio sees the hub
     QString twilioAuthTokenFile; ///< --twilio-auth-token-file
     QString ingressSecretFile;   ///< --ingress-secret-file
+    QString maildir;             ///< --maildir: a Maildir whose new/ the hub takes email from
     QString tlsCertificateFile;  ///< --tls-cert: PEM certificate (chain); serve https/wss
     QString tlsKeyFile;          ///< --tls-key: its PEM private key
     // outbound delivery (docs/outbound.md); secrets are read from files

@@ -4,6 +4,7 @@
 #include "server/email_parser.h"
 #include "server/quoted_reply.h"
 #include "services/logging/log.h"
+#include "services/text/safe_text.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
@@ -115,10 +116,15 @@ IngressAnswer EmailIngress::receive(const QByteArray &raw)
         meta.insert(QLatin1String("auto_reply"), true);
     if (mail.fromHtml)
         meta.insert(QLatin1String("from_html"), true);
-    // The ids are known only after the insert; list what the attachments will be.
+    // Desktops offer "Show original formatting" (message.html) only where there is some.
+    if (!mail.html.trimmed().isEmpty())
+        meta.insert(QLatin1String("html"), true);
+    // The row ids are known only after the insert; desktops name an attachment by its
+    // index here (attachment.get). A name cannot reorder itself to disguise its extension.
     QJsonArray listed;
     for (const EmailAttachment &a : mail.attachments)
-        listed.append(QJsonObject{{QLatin1String("name"), a.name},
+        listed.append(QJsonObject{{QLatin1String("index"), listed.size()},
+                                  {QLatin1String("name"), text::neutraliseBidiStrict(a.name)},
                                   {QLatin1String("type"), a.contentType},
                                   {QLatin1String("size"), qint64(a.data.size())}});
     if (!listed.isEmpty())

@@ -109,8 +109,13 @@ void addAttachment(Walk &w, GMimeObject *object, QByteArray data)
 {
     EmailAttachment a;
     a.contentType = mimeType(object);
-    if (GMIME_IS_PART(object))
+    if (GMIME_IS_PART(object)) {
         a.name = fromUtf8(g_mime_part_get_filename(GMIME_PART(object)));
+    } else if (GMimeContentDisposition *disposition =
+                   g_mime_object_get_content_disposition(object)) {
+        // A forwarded message (message/rfc822) is not a GMimePart but may still be named.
+        a.name = fromUtf8(g_mime_content_disposition_get_parameter(disposition, "filename"));
+    }
     if (a.name.isEmpty())
         a.name = QStringLiteral("attachment-%1").arg(w.attachments.size() + 1);
     a.data = std::move(data);
@@ -220,10 +225,12 @@ std::variant<ParsedEmail, EmailParseError> parseEmail(const QByteArray &raw)
 
     Walk w;
     walk(w, g_mime_message_get_mime_part(message.get()));
+    if (w.html)
+        out.html = partText(w.html);
     if (w.plain) {
         out.text = partText(w.plain);
     } else if (w.html) {
-        out.text = htmlToText(partText(w.html));
+        out.text = htmlToText(out.html);
         out.fromHtml = true;
     }
     out.text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));

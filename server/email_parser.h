@@ -26,6 +26,7 @@ struct ParsedEmail {
     QString subject;
     QString text;          ///< the body as text: text/plain preferred, else HTML as text
     bool fromHtml = false; ///< text was converted from HTML
+    QString html;          ///< the text/html part as sent (untrusted; see html_sanitiser.h)
     bool autoReply =
         false; ///< Auto-Submitted (not "no"), X-Autoreply, X-Autorespond, Precedence auto_reply
     QList<EmailAttachment> attachments;

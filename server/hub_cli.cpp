@@ -9,6 +9,7 @@
 #include "server/hub_store.h"
 #include "server/ingress_routes.h"
 #include "server/ingress_store.h"
+#include "server/maildir_ingress.h"
 #include "server/outbound_dispatcher.h"
 #include "server/password_hash.h"
 #include "server/phone_normaliser.h"
@@ -214,6 +215,11 @@ int serve(const HubOptions &o)
     snoozes.start();
     // Before the server, so it outlives the routes' handlers.
     IngressRoutes ingressRoutes(store, PhoneNormaliser(o.region), ingress);
+    MaildirIngress maildir(store, PhoneNormaliser(o.region), o.maildir);
+    if (!o.maildir.isEmpty() && !maildir.start()) {
+        printErr(QStringLiteral("threadline-hub: ") + maildir.lastError());
+        return 1;
+    }
     HubServer server(store, commands, floor, monitor);
     if (!o.tlsCertificateFile.isEmpty()) {
         if (const QString error = server.useTls(o.tlsCertificateFile, o.tlsKeyFile);

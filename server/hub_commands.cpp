@@ -223,6 +223,10 @@ Envelope HubCommands::handle(const Envelope &c, SessionState &s)
         return customerMerge(c, s);
     if (c.type == protocol::type::customerUnmerge)
         return customerUnmerge(c, s);
+    if (c.type == protocol::type::attachmentGet)
+        return attachmentGet(c, s);
+    if (c.type == protocol::type::messageHtml)
+        return messageHtml(c, s);
     return makeError(c.id, ErrorCode::Internal, QStringLiteral("command not implemented"));
 }
 

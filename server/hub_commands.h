@@ -126,6 +126,13 @@ private:
     protocol::Envelope cannedDelete(const protocol::Envelope &c, const SessionState &s);
     protocol::Envelope search(const protocol::Envelope &c);
 
+    // attachment_commands.cpp
+    /// The email item named by data.message_id that the session may read, or the error.
+    std::variant<protocol::MessagePayload, protocol::Envelope>
+    emailOf(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope attachmentGet(const protocol::Envelope &c, const SessionState &s);
+    protocol::Envelope messageHtml(const protocol::Envelope &c, const SessionState &s);
+
     // order_commands.cpp
     protocol::Envelope orderLookup(const protocol::Envelope &c, SessionState &s);
     protocol::Envelope orderUpdate(const protocol::Envelope &c, const SessionState &s);

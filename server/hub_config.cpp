@@ -31,6 +31,7 @@ constexpr KeySpec kKeys[] = {
     {"channels/public-url", "public-url", Kind::Text},
     {"channels/twilio-auth-token-file", "twilio-auth-token-file", Kind::Path},
     {"channels/ingress-secret-file", "ingress-secret-file", Kind::Path},
+    {"channels/maildir", "maildir", Kind::Path},
     {"sms/api-url", "sms-api-url", Kind::Text},
     {"sms/account-sid", "sms-account-sid", Kind::Text},
     {"sms/auth-token-file", "sms-auth-token-file", Kind::Path},

@@ -22,7 +22,7 @@ struct HubConfigSetting {
 /// Reads `threadline-hub --config FILE` (INI, packaging/hub.conf.example documents every
 /// key). Sections and keys map onto flags: [hub] listen, database (--db), log-dir, region,
 /// demo, simulate; [tls] certificate (--tls-cert), key (--tls-key); [channels] public-url,
-/// twilio-auth-token-file, ingress-secret-file; [sms] api-url, account-sid, auth-token-file,
+/// twilio-auth-token-file, ingress-secret-file, maildir; [sms] api-url, account-sid, auth-token-file,
 /// from; [smtp] host, port, starttls, user, password-file, from; [outbound] attempts,
 /// retry-seconds. Empty values, `demo = false` and
 /// `simulate = 0|off` are left out; relative paths are made relative to FILE's folder.

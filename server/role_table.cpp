@@ -41,6 +41,8 @@ const QHash<QString, Entry> &table()
         {orderUpdate, {Supervisor | Store, true}},
         {customerMerge, {Agent | Supervisor, true}},
         {customerUnmerge, {Agent | Supervisor, true}},
+        {attachmentGet, {Agent | Supervisor | Store, false}},
+        {messageHtml, {Agent | Supervisor | Store, false}},
     };
     return t;
 }

@@ -16,6 +16,9 @@ inline constexpr qint64 kCommandMemoryMs = 24LL * 60 * 60 * 1000;
 inline constexpr int kMaxSearchResults = 50;
 /// `queue.stats` frames are pushed at most this often (and only when something changed).
 inline constexpr int kQueueStatsIntervalMs = 1000;
+/// `attachment.get` answers at most this many bytes of an attachment per ack (base64 makes
+/// them 4/3 as many characters, well inside the frame limit).
+inline constexpr qint64 kMaxAttachmentSliceBytes = 512 * 1024;
 
 namespace type {
 // Session
@@ -53,6 +56,9 @@ inline const QString orderUpdate = QStringLiteral("order.update");
 // Commands: identity resolution by an agent
 inline const QString customerMerge = QStringLiteral("customer.merge");
 inline const QString customerUnmerge = QStringLiteral("customer.unmerge");
+// Commands: what an email brought besides its text
+inline const QString attachmentGet = QStringLiteral("attachment.get");
+inline const QString messageHtml = QStringLiteral("message.html");
 // Durable events
 inline const QString customerUpserted = QStringLiteral("customer.upserted");
 inline const QString messageCreated = QStringLiteral("message.created");
