@@ -9,6 +9,9 @@
 #include "tests/support/test_client.h"
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QSet>
 #include <QTest>
 #include <QUrl>
@@ -116,6 +119,53 @@ private Q_SLOTS:
         const auto find = cli.runCli({QStringLiteral("customer"), QStringLiteral("find"),
                                       QStringLiteral("+989121234567"), QStringLiteral("--db"), url});
         QCOMPARE(find.exitCode, 3);
+    }
+
+    void hubsStartingTogetherOnAnEmptyDatabaseMigrateItOnce()
+    {
+        const QString url = m_postgres.createDatabase(QStringLiteral("together"));
+        QVERIFY2(!url.isEmpty(), qPrintable(m_postgres.error()));
+        QTemporaryDir dir;
+        std::vector<std::unique_ptr<QProcess>> hubs;
+        for (int i = 0; i < 4; ++i) {
+            const QString password = dir.filePath(QStringLiteral("pw%1").arg(i));
+            QFile f(password);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("secret\n");
+            f.close();
+            auto p = std::make_unique<QProcess>();
+            p->start(m_hubA.binary(),
+                     {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("agent%1").arg(i),
+                      QStringLiteral("--role"), QStringLiteral("agent"),
+                      QStringLiteral("--password-file"), password, QStringLiteral("--db"), url});
+            hubs.push_back(std::move(p));
+        }
+        for (auto &p : hubs) {
+            QVERIFY(p->waitForFinished(60000));
+            QVERIFY2(p->exitCode() == 0, p->readAllStandardError().constData());
+        }
+        QCOMPARE(m_postgres.psql(QStringLiteral("together"),
+                                 QStringLiteral("SELECT COUNT(*) = COUNT(DISTINCT version) AND"
+                                                " MAX(version) = %1 FROM schema_version")
+                                     .arg(server::hub_schema::kCurrentVersion)),
+                 QStringLiteral("t"));
+        QCOMPARE(m_postgres.psql(QStringLiteral("together"), QStringLiteral("SELECT COUNT(*) FROM users")),
+                 QStringLiteral("4"));
+    }
+
+    void theConfigFileTakesADatabaseUrlAsWritten()
+    {
+        QTemporaryDir dir;
+        const QString config = dir.filePath(QStringLiteral("hub.conf"));
+        QFile f(config);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[hub]\ndatabase = " + m_postgres.urlFor(QStringLiteral("two_hubs")).toUtf8() +
+                "?connect_timeout=5\n");
+        f.close();
+        const auto r = m_hubA.runCli({QStringLiteral("--config"), config, QStringLiteral("customer"),
+                                      QStringLiteral("find"), QStringLiteral("1")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(r.out.contains("\"items\""));
     }
 
     void aMistakenDatabaseUrlIsAUsageErrorThatNeverShowsThePassword()
