@@ -25,6 +25,12 @@ int SnoozeWaker::wakeDue(qint64 now)
     for (const qint64 customerId : m_conversations.dueSnoozes(now)) {
         if (m_store.inWork() || !m_store.beginWork())
             return woken;
+        // Another hub on the same PostgreSQL may have woken it since the list was read;
+        // inside the unit of work (after the event-log lock) the answer is current.
+        if (!m_conversations.dueSnoozes(now).contains(customerId)) {
+            m_store.rollbackWork();
+            continue;
+        }
         ConversationChange change;
         change.status = protocol::conversation::open;
         const bool ok =
