@@ -19,7 +19,11 @@ namespace errc {
 inline constexpr QStringView wrongKey =
     u"wrong_key"; ///< the file is ours but this key does not open it
 inline constexpr QStringView corrupt = u"corrupt"; ///< not a database, truncated, or damaged pages
-inline constexpr QStringView io = u"io"; ///< the disk refused: permissions, full, missing folder
+inline constexpr QStringView io = u"io"; ///< the disk refused: I/O error, missing folder
+/// No room left on the disk (or the file reached its size cap): nothing new is saved.
+inline constexpr QStringView diskFull = u"disk_full";
+/// The profile folder or the cache file cannot be written (permissions, read-only mount).
+inline constexpr QStringView readOnly = u"read_only";
 inline constexpr QStringView busy = u"busy";                ///< another process holds the cache
 inline constexpr QStringView badKey = u"bad_key";           ///< the key is not 32 bytes
 inline constexpr QStringView newerSchema = u"newer_schema"; ///< written by a newer Threadline

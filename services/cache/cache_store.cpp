@@ -586,6 +586,26 @@ CacheStore::Stats CacheStore::stats()
     return st;
 }
 
+std::optional<CacheError> CacheStore::capSizeForTesting(int extraPages)
+{
+    qint64 pages = 1073741823; // SQLite's own ceiling: no cap
+    if (extraPages >= 0) {
+        auto count = m_db.prepare(QStringLiteral("PRAGMA page_count"));
+        if (count.step() != Statement::Step::Row)
+            return count.error();
+        pages = count.columnInt64(0) + extraPages;
+    }
+    auto cap = m_db.prepare(QStringLiteral("PRAGMA max_page_count = %1").arg(pages));
+    if (cap.step() == Statement::Step::Error)
+        return cap.error();
+    return std::nullopt;
+}
+
+std::optional<CacheError> CacheStore::setReadOnlyForTesting(bool readOnly)
+{
+    return m_db.exec(QStringLiteral("PRAGMA query_only = %1").arg(readOnly ? 1 : 0));
+}
+
 std::optional<CacheError> CacheStore::verify()
 {
     QStringList problems;

@@ -136,6 +136,14 @@ public:
     /// integrity_check, which reads every page. Damage → corrupt.
     std::optional<CacheError> verify();
 
+    /// Fault tests: caps the file at its current size plus `extraPages` pages
+    /// (PRAGMA max_page_count), so growing it fails as disk_full, the way a
+    /// full disk does even for root; a negative value lifts the cap.
+    std::optional<CacheError> capSizeForTesting(int extraPages);
+    /// Fault tests: PRAGMA query_only, so every write fails as read_only, the
+    /// way a read-only profile folder does.
+    std::optional<CacheError> setReadOnlyForTesting(bool readOnly);
+
     /// The error behind the last read that came back empty because it failed
     /// (reads return values, not errors); cleared by the next successful call.
     const std::optional<CacheError> &lastError() const { return m_lastError; }

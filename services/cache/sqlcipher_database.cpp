@@ -66,11 +66,15 @@ QStringView errorCodeForSqlite(int rc)
     case SQLITE_CORRUPT:
     case SQLITE_FORMAT:
         return errc::corrupt;
-    case SQLITE_IOERR:
-    case SQLITE_CANTOPEN:
+    // Full and read-only are told apart: the desktop says which, and both
+    // heal by themselves once there is room or the folder is writable again.
     case SQLITE_FULL:
+        return errc::diskFull;
     case SQLITE_READONLY:
     case SQLITE_PERM:
+        return errc::readOnly;
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
     case SQLITE_NOLFS:
         return errc::io;
     case SQLITE_BUSY:

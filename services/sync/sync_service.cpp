@@ -16,6 +16,7 @@ using namespace threadline::protocol;
 
 namespace {
 constexpr int kBatchMs = 16;          // one GUI batch per frame at most
+constexpr int kCacheRetryMs = 2000;    // a full disk is checked again this often
 constexpr int kMaxBatchEvents = 1000; // and never a batch the GUI chews on for long
 constexpr int kHubPageLimit = 100;
 constexpr int kPreviewChars = 140;
@@ -44,6 +45,14 @@ SyncService::SyncService(std::unique_ptr<cache::CacheStore> cache, QUrl hubUrl, 
     });
     connect(m_session, &HubSession::connectionLost, this, [this](const QString &why, int) {
         Q_EMIT connectionChanged(false, why);
+    });
+    m_cacheRetry.setSingleShot(true);
+    m_cacheRetry.setInterval(kCacheRetryMs);
+    connect(&m_cacheRetry, &QTimer::timeout, this, [this] {
+        // Resuming replays everything after the last stored seq: the next
+        // write either works (caught up) or fails and waits again.
+        if (m_cacheBlocked && m_session->state() == HubSession::State::Online)
+            m_session->reconnect();
     });
 }
 
@@ -88,6 +97,7 @@ void SyncService::onStateChanged(HubSession::State state)
 
 void SyncService::onWelcome(const Envelope &welcome)
 {
+    m_cacheBlocked = false; // the hub resumes from what the cache holds: try again
     const QString role = welcome.data.value(QStringLiteral("role")).toString();
     const QString resume = welcome.data.value(QStringLiteral("resume")).toString();
     const qint64 hubSeq = welcome.data.value(QStringLiteral("seq")).toInteger();
@@ -138,6 +148,8 @@ void SyncService::onEvent(const Envelope &e)
         return;
     }
     m_streamSeq = e.seq;
+    if (m_cacheBlocked)
+        return; // not stored, so not shown: it comes again when the cache can take it
     if (e.seq <= m_appliedSeq && !m_resyncing)
         return; // already applied: a replay overlapping what the cache holds
     if (e.type == type::customerMerged || e.type == type::customerUnmerged)
@@ -223,6 +235,8 @@ void SyncService::flush()
 {
     m_flushTimer.stop();
     m_batch.customers = m_batchCustomers.values();
+    if (m_cacheFailing && !m_cacheBlocked && !m_batch.lastSeq)
+        m_batch.lastSeq = m_appliedSeq; // nothing new: does the cache take a write again?
     if (m_batch.customers.isEmpty() && m_batch.messages.isEmpty() && m_batch.statuses.isEmpty()
         && m_batch.merges.isEmpty() && !m_batch.lastSeq)
         return;
@@ -230,8 +244,15 @@ void SyncService::flush()
     m_batchCustomers.clear();
     if (auto error = m_cache->write(batch)) {
         TL_LOG("db", error) << "cache write failed: " << error->code;
+        m_cacheFailing = true;
+        m_cacheBlocked = true; // later events must not store a seq past these
+        m_cacheRetry.start();
         Q_EMIT cacheFailed(error->code, error->message);
         return; // the seq was not stored either: these events come again on resume
+    }
+    if (std::exchange(m_cacheFailing, false)) {
+        TL_LOG("db", info) << "the cache takes writes again";
+        Q_EMIT cacheRecovered();
     }
     if (batch.lastSeq)
         m_appliedSeq = *batch.lastSeq;

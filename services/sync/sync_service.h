@@ -86,6 +86,9 @@ Q_SIGNALS:
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
+    /// The cache takes writes again after cacheFailed (space is back, the
+    /// folder is writable); what was missed meanwhile is fetched again.
+    void cacheRecovered();
 
 private:
     struct PendingRequest {
@@ -122,6 +125,11 @@ private:
     HubSession *m_session;
     QHash<QString, PendingRequest> m_pending; ///< command id → what it was for
     QTimer m_flushTimer;
+    /// While the cache refuses writes, events are not kept (their seq is not
+    /// stored either) and the stream is resumed from the cache now and then.
+    QTimer m_cacheRetry;
+    bool m_cacheBlocked = false; ///< drop events until the next resume
+    bool m_cacheFailing = false; ///< cacheFailed said so; cacheRecovered not yet
     cache::CacheWrite m_batch;                ///< events decoded but not yet written
     QHash<qint64, models::Customer> m_batchCustomers;
     qint64 m_streamSeq = 0;   ///< seq of the last durable event on this connection
