@@ -4,6 +4,7 @@
 #include "services/text/search_folding.h"
 
 #include <algorithm>
+#include <array>
 
 namespace threadline::cache {
 
@@ -30,16 +31,47 @@ bool isWordPart(char32_t c)
     }
 }
 
-bool isAscii(QStringView word)
+// foldForSearch normalises a whole string (NFKD, NFKC, case folding): correct for
+// any script, and slow. For ASCII and the Arabic block (Persian and Arabic as
+// typed on any keyboard), with ZWNJ, ZWJ, LRM and RLM, folding a word is folding
+// each character on its own — nothing there recomposes with a neighbour once the
+// marks are dropped — so those characters are folded once, through foldForSearch
+// itself, and looked up. Everything else takes foldForSearch word by word.
+constexpr char16_t kTableEnd = 0x0700;
+
+bool isTabled(char16_t c)
 {
-    return std::all_of(word.begin(), word.end(), [](QChar c) { return c.unicode() < 0x80; });
+    return c < 0x80 || (c >= 0x0600 && c < kTableEnd) || (c >= 0x200C && c <= 0x200F);
+}
+
+const QString &foldedChar(char16_t c)
+{
+    static const std::array<QString, kTableEnd + 4> table = [] {
+        std::array<QString, kTableEnd + 4> t;
+        for (char16_t u = 0; u < kTableEnd; ++u)
+            if (isTabled(u))
+                t[u] = text::foldForSearch(QStringView(&u, 1));
+        for (char16_t u = 0x200C; u <= 0x200F; ++u)
+            t[kTableEnd + (u - 0x200C)] = text::foldForSearch(QStringView(&u, 1));
+        return t;
+    }();
+    return table[c < kTableEnd ? c : kTableEnd + (c - 0x200C)];
+}
+
+QString foldWord(QStringView word)
+{
+    if (!std::all_of(word.begin(), word.end(), [](QChar c) { return isTabled(c.unicode()); }))
+        return text::foldForSearch(word);
+    QString out;
+    out.reserve(word.size());
+    for (const QChar c : word)
+        out += foldedChar(c.unicode());
+    return out;
 }
 
 void appendWord(QList<SearchToken> &out, QStringView text, int start, int end)
 {
-    const QStringView word = text.mid(start, end - start);
-    // Most words in a mixed desk are plain ASCII; their fold is their lower case.
-    const QString folded = isAscii(word) ? word.toString().toLower() : text::foldForSearch(word);
+    const QString folded = foldWord(text.mid(start, end - start));
     // A compatibility form may unfold into several words (ﷲ, ㍿); each is a token.
     for (const QString &part : folded.split(QLatin1Char(' '), Qt::SkipEmptyParts))
         out.append({part, start, end});

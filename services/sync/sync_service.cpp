@@ -4,6 +4,7 @@
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 #include "services/protocol/payloads.h"
+#include "services/sync/search_hits.h"
 #include "services/sync/wire_mapping.h"
 
 #include <QDateTime>
@@ -92,6 +93,10 @@ void SyncService::onStateChanged(HubSession::State state)
     for (const PendingRequest &r : pending)
         if (r.kind == PendingRequest::NewestHistory || r.kind == PendingRequest::OlderHistory)
             servePageFromCache(r.customerId, r.beforeAt, r.beforeRow, r.limit);
+    // Searches the hub will never answer: what the cache found is all there is.
+    for (auto it = m_searches.cbegin(); it != m_searches.cend(); ++it)
+        Q_EMIT searchResults(it.key(), it->query, it->local, true);
+    m_searches.clear();
     Q_EMIT connectionChanged(false, QString());
 }
 
@@ -397,6 +402,29 @@ void SyncService::onAnswer(const Envelope &answer)
             Q_EMIT answered(pending.tag, true, answer.data);
         return;
     }
+    case PendingRequest::Search: {
+        const SearchInFlight asked = m_searches.take(pending.tag);
+        QList<models::Customer> customers;
+        QList<models::SearchHit> hub;
+        if (!isError)
+            hub = hubSearchHits(answer.data.value(QStringLiteral("results")).toArray(),
+                                asked.query, &customers);
+        if (asked.customerId > 0)
+            hub.erase(std::remove_if(hub.begin(), hub.end(),
+                                     [&](const auto &h) { return h.customerId != asked.customerId; }),
+                      hub.end());
+        // A customer found only on the hub is cached, so their thread can open.
+        cache::CacheWrite w;
+        for (const auto &c : std::as_const(customers))
+            if (!m_cache->customer(c.id))
+                w.customers.append(c);
+        if (!w.customers.isEmpty()) {
+            writeOrReport(w);
+            Q_EMIT customersChanged(w.customers);
+        }
+        Q_EMIT searchResults(pending.tag, asked.query, mergeSearchHits(asked.local, hub), true);
+        return;
+    }
     case PendingRequest::OrderLookup:
     case PendingRequest::CustomerOrders: {
         QList<models::Order> orders;
@@ -538,6 +566,31 @@ void SyncService::lookupCustomerOrders(qint64 customerId)
 {
     PendingRequest r(PendingRequest::CustomerOrders, customerId);
     command(type::orderLookup, {{QStringLiteral("customer_id"), customerId}}, r);
+}
+
+void SyncService::search(const QString &tag, const QString &query, qint64 customerId)
+{
+    constexpr int kCustomers = 20;
+    constexpr int kMessages = 50; // the hub's limit too
+    const QString trimmed = query.trimmed().left(200);
+    QList<models::SearchHit> local;
+    if (customerId <= 0)
+        local = m_cache->searchCustomers(trimmed, kCustomers);
+    local += m_cache->searchMessages(trimmed, kMessages, customerId);
+    PendingRequest r;
+    r.kind = PendingRequest::Search;
+    r.tag = tag;
+    const bool asking = !trimmed.isEmpty() && m_session->state() == HubSession::State::Online;
+    Q_EMIT searchResults(tag, trimmed, local, !asking);
+    if (!asking)
+        return;
+    m_searches.insert(tag, {trimmed, customerId, local});
+    if (command(type::search, {{QStringLiteral("query"), trimmed}, {QStringLiteral("limit"), kMessages}},
+                r)
+            .isEmpty()) {
+        m_searches.remove(tag);
+        Q_EMIT searchResults(tag, trimmed, local, true);
+    }
 }
 
 void SyncService::saveDraft(const models::Draft &draft)

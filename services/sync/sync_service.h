@@ -6,6 +6,7 @@
 #include "models/order.h"
 #include "models/queue_stats.h"
 #include "models/message.h"
+#include "models/search_hit.h"
 #include "services/cache/cache_store.h"
 #include "services/session/hub_session.h"
 #include "services/sync/outgoing.h"
@@ -49,6 +50,11 @@ public Q_SLOTS:
     void lookupOrders(const QString &query);
     /// One customer's orders, newest first, for the side panel.
     void lookupCustomerOrders(qint64 customerId);
+    /// Global search: what the cache has is emitted at once (searchResults with
+    /// complete false when the hub will be asked too), then, when online, the
+    /// hub's answer merged in without duplicates (complete true). @p customerId
+    /// not 0 keeps it to that customer's messages (Ctrl+F in a thread).
+    void search(const QString &tag, const QString &query, qint64 customerId = 0);
     /// Keeps what the agent is writing to a customer (empty body: forget it).
     void saveDraft(const threadline::models::Draft &draft);
     /// Keep only the last `days` days of hub history locally (0: keep all).
@@ -78,6 +84,9 @@ Q_SIGNALS:
     void floorUpdated(const threadline::models::FloorSnapshot &floor);
     void ordersFound(const QString &query, const QList<threadline::models::Order> &orders);
     void customerOrdersFound(qint64 customerId, const QList<threadline::models::Order> &orders);
+    /// search()'s results for `tag`, best first within each kind.
+    void searchResults(const QString &tag, const QString &query,
+                       const QList<threadline::models::SearchHit> &hits, bool complete);
     /// An order changed (order.upserted), e.g. marked ready at another counter.
     void orderChanged(const threadline::models::Order &order);
     /// Customer `fromId` was merged into `intoId` (undone: given back). The cache has
@@ -92,7 +101,7 @@ Q_SIGNALS:
 
 private:
     struct PendingRequest {
-        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup, CustomerOrders };
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup, CustomerOrders, Search };
         PendingRequest(Kind k = Outbox, qint64 customer = 0, qint64 at = 0, qint64 row = 0,
                        int pageLimit = 0)
             : kind(k), customerId(customer), beforeAt(at), beforeRow(row), limit(pageLimit)
@@ -137,6 +146,12 @@ private:
     bool m_resyncing = false; ///< while the customer snapshot is loading
     qint64 m_resyncSeq = 0;
     QHash<qint64, qint64> m_oldestServed; ///< customer → hub id of the oldest item shown
+    struct SearchInFlight {
+        QString query;
+        qint64 customerId = 0;
+        QList<models::SearchHit> local;
+    };
+    QHash<QString, SearchInFlight> m_searches; ///< tag → what the hub is being asked
     QString m_user;
     int m_retentionDays = 0;
 };

@@ -4,6 +4,7 @@
 #include "services/cache/migrations.h"
 #include "services/cache/search_tokens.h"
 #include "services/cache/sqlcipher_database.h"
+#include "services/text/search_folding.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -20,6 +21,27 @@ std::unique_ptr<CacheStore> openStore(const QTemporaryDir &dir, const QByteArray
     if (auto *e = std::get_if<CacheError>(&opened))
         qFatal("cache open failed: %s", qPrintable(e->message));
     return std::move(std::get<std::unique_ptr<CacheStore>>(opened));
+}
+
+CacheWrite customersOnly(const QList<models::Customer> &customers)
+{
+    CacheWrite w;
+    w.customers = customers;
+    return w;
+}
+
+CacheWrite messagesOnly(const QList<models::Message> &messages)
+{
+    CacheWrite w;
+    w.messages = messages;
+    return w;
+}
+
+CacheWrite statusOnly(const StatusUpdate &status)
+{
+    CacheWrite w;
+    w.statuses = {status};
+    return w;
 }
 
 QList<qint64> messageIds(const QList<models::SearchHit> &hits)
@@ -51,7 +73,7 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         QFile::remove(m_dir.filePath(QStringLiteral("cache.db")));
         m_store = openStore(m_dir, randomKey());
-        QVERIFY(!m_store->write({{customer(1, QStringLiteral("علي رضايي"), 100)}, {}, {}, {}}));
+        QVERIFY(!m_store->write(customersOnly({customer(1, QStringLiteral("علي رضايي"), 100)})));
     }
     void cleanup() { m_store.reset(); }
 
@@ -85,8 +107,8 @@ private Q_SLOTS:
         QFETCH(QString, body);
         QFETCH(QString, query);
         QFETCH(QString, markedWord);
-        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, body)}, {}, {}}));
-        QVERIFY(!m_store->write({{}, {hubMessage(11, 1, 1001, QStringLiteral("nothing here"))}, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(10, 1, 1000, body)})));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(11, 1, 1001, QStringLiteral("nothing here"))})));
 
         const auto hits = m_store->searchMessages(query, 50);
         QCOMPARE(messageIds(hits), QList<qint64>{10});
@@ -98,11 +120,11 @@ private Q_SLOTS:
 
     void theIndexFollowsEveryWriteToAMessage()
     {
-        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, QStringLiteral("زرشک تازه"))}, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(10, 1, 1000, QStringLiteral("زرشک تازه"))})));
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("زرشک"), 50)), {10});
 
         // Edited on the hub: the old words go, the new ones are found.
-        QVERIFY(!m_store->write({{}, {hubMessage(10, 1, 1000, QStringLiteral("انار شیرین"))}, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(10, 1, 1000, QStringLiteral("انار شیرین"))})));
         QVERIFY(m_store->searchMessages(QStringLiteral("زرشک"), 50).isEmpty());
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("انار"), 50)), {10});
 
@@ -113,11 +135,11 @@ private Q_SLOTS:
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("pomegranate"), 50)), {0});
         auto confirmed = hubMessage(20, 1, 2001, QStringLiteral("pomegranate juice"));
         confirmed.clientId = QStringLiteral("c-1");
-        QVERIFY(!m_store->write({{}, {confirmed}, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly({confirmed})));
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("pomegranate"), 50)), {20});
 
         // A delivery status does not touch the text, and the text stays found.
-        QVERIFY(!m_store->write({{}, {}, {{20, {}, QStringLiteral("delivered"), {}}}, {}}));
+        QVERIFY(!m_store->write(statusOnly({20, {}, QStringLiteral("delivered"), {}})));
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("juice"), 50)), {20});
 
         // A resync replaces the cached history: what the hub no longer sends is gone.
@@ -131,11 +153,8 @@ private Q_SLOTS:
 
     void retentionForgetsOldMessagesFromTheIndexToo()
     {
-        QVERIFY(!m_store->write({{},
-                                 {hubMessage(1, 1, 1000, QStringLiteral("old invoice")),
-                                  hubMessage(2, 1, 5000, QStringLiteral("new invoice"))},
-                                 {},
-                                 {}}));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(1, 1, 1000, QStringLiteral("old invoice")),
+                                              hubMessage(2, 1, 5000, QStringLiteral("new invoice"))})));
         QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("invoice"), 50)),
                  (QList<qint64>{2, 1}));
         QVERIFY(!m_store->forgetOlderThan(2000));
@@ -146,11 +165,11 @@ private Q_SLOTS:
 
     void resultsAreNewestFirstUpToTheLimitAndCanBeKeptToOneCustomer()
     {
-        QVERIFY(!m_store->write({{customer(2, QStringLiteral("Sara"), 200)}, {}, {}, {}}));
+        QVERIFY(!m_store->write(customersOnly({customer(2, QStringLiteral("Sara"), 200)})));
         QList<models::Message> batch;
         for (int i = 1; i <= 30; ++i)
             batch.append(hubMessage(i, 1 + i % 2, 1000 + i, QStringLiteral("parcel %1").arg(i)));
-        QVERIFY(!m_store->write({{}, batch, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly(batch)));
         const auto hits = m_store->searchMessages(QStringLiteral("parcel"), 5);
         QCOMPARE(messageIds(hits), (QList<qint64>{30, 29, 28, 27, 26}));
         const auto sarasOnly = m_store->searchMessages(QStringLiteral("parcel"), 3, 2);
@@ -162,7 +181,7 @@ private Q_SLOTS:
 
     void customersAreFoundByNameOrIdentityAndFollowRenames()
     {
-        QVERIFY(!m_store->write({{customer(7, QStringLiteral("Kamal Jafari"), 300)}, {}, {}, {}}));
+        QVERIFY(!m_store->write(customersOnly({customer(7, QStringLiteral("Kamal Jafari"), 300)})));
         auto byName = m_store->searchCustomers(QStringLiteral("علی"), 10);
         QCOMPARE(byName.size(), 1);
         QCOMPARE(byName.first().customerId, 1);
@@ -175,7 +194,7 @@ private Q_SLOTS:
         QCOMPARE(byEmail.first().field, QStringLiteral("identity"));
         QCOMPARE(byEmail.first().snippet, QStringLiteral("c7@example.ir"));
 
-        QVERIFY(!m_store->write({{customer(7, QStringLiteral("كمال"), 300)}, {}, {}, {}}));
+        QVERIFY(!m_store->write(customersOnly({customer(7, QStringLiteral("كمال"), 300)})));
         QVERIFY(m_store->searchCustomers(QStringLiteral("jafari"), 10).isEmpty());
         QCOMPARE(m_store->searchCustomers(QStringLiteral("کمال"), 10).size(), 1);
     }
@@ -184,7 +203,7 @@ private Q_SLOTS:
     {
         const QString body = QString(QStringLiteral("word ")).repeated(60) +
                              QStringLiteral("اينجا مشكل است") + QString(QStringLiteral(" tail")).repeated(40);
-        QVERIFY(!m_store->write({{}, {hubMessage(5, 1, 1000, body)}, {}, {}}));
+        QVERIFY(!m_store->write(messagesOnly({hubMessage(5, 1, 1000, body)})));
         const auto hits = m_store->searchMessages(QStringLiteral("مشکل"), 5);
         QCOMPARE(hits.size(), 1);
         QVERIFY(hits.first().snippet.size() <= 122);
@@ -221,9 +240,32 @@ private Q_SLOTS:
         QCOMPARE(customers.first().customerId, 5);
         QCOMPARE(store->searchCustomers(QStringLiteral("989120000005"), 10).size(), 1);
         // New writes keep the upgraded index in step.
-        QVERIFY(!store->write({{}, {hubMessage(2, 5, 900, QStringLiteral("خداحافظ"))}, {}, {}}));
+        QVERIFY(!store->write(messagesOnly({hubMessage(2, 5, 900, QStringLiteral("خداحافظ"))})));
         QCOMPARE(messageIds(store->searchMessages(QStringLiteral("خداحافظ"), 10)), {2});
         QVERIFY(!store->verify());
+    }
+
+    void theQuickFoldOfPersianAndArabicWordsIsTheFullFolding()
+    {
+        // Every letter, mark and digit of the Arabic block, inside a word and at its ends.
+        for (char16_t u = 0x0600; u < 0x0700; ++u) {
+            const QStringList words = {QString(QStringLiteral("ب") + QChar(u) + QStringLiteral("ی")),
+                                       QString(QChar(u) + QStringLiteral("\u200cها")),
+                                       QString(QStringLiteral("Ali") + QChar(u))};
+            for (const QString &word : words) {
+                QStringList tokens;
+                for (const auto &t : searchTokens(word))
+                    tokens.append(t.folded);
+                QStringList expected;
+                for (const auto &part : searchTokens(word)) // the same word boundaries…
+                    expected.append(text::foldForSearch(QStringView(word).mid(part.start, part.end - part.start)));
+                expected.removeDuplicates();
+                tokens.removeDuplicates();
+                QVERIFY2(tokens == expected,
+                         qPrintable(QStringLiteral("U+%1: %2 vs %3").arg(int(u), 4, 16, QLatin1Char('0'))
+                                        .arg(tokens.join(u'|'), expected.join(u'|'))));
+            }
+        }
     }
 
     void snippetsMarkWholeWordsWhateverTheirSpelling()
