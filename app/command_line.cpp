@@ -4,6 +4,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace threadline::app {
@@ -85,6 +86,16 @@ std::variant<Options, UsageError> parseCommandLine(const QStringList &arguments)
         && o.page != QLatin1String("monitor") && o.page != QLatin1String("orders"))
         return UsageError{QStringLiteral("--page must be conversations, monitor or orders")};
     o.language = parser.value(lang);
+    // Without --lang, the language chosen in Settings (kept in the profile);
+    // --lang wins for this run only and changes nothing saved.
+    if (!parser.isSet(lang)) {
+        const QString saved = QSettings(QDir(o.profileDir).filePath(QStringLiteral("settings.ini")),
+                                        QSettings::IniFormat)
+                                  .value(QStringLiteral("language"))
+                                  .toString();
+        if (saved == QLatin1String("en") || saved == QLatin1String("fa") || saved == QLatin1String("ar"))
+            o.language = saved;
+    }
     if (!o.language.isEmpty() && o.language != QLatin1String("en")
         && o.language != QLatin1String("fa") && o.language != QLatin1String("ar"))
         return UsageError{QStringLiteral("--lang must be en, fa or ar")};

@@ -5,7 +5,9 @@
 #include "services/cache/passphrase_key_store.h"
 #include "services/logging/log.h"
 #include "services/session/trusted_authorities.h"
-#include "ui/calendar_format.h"
+#include "models/assignment_notice.h"
+#include "ui/assignment_alert.h"
+#include "ui/settings_apply.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
 
@@ -69,7 +71,8 @@ void startSession(SyncService *sync, const QUrl &server, const QString &profileD
 
 Desktop::Desktop(Options options, QObject *parent)
     : QObject(parent), m_options(std::move(options)),
-      m_window(std::make_unique<ui::MainWindow>(&m_inbox, &m_timeline))
+      m_window(std::make_unique<ui::MainWindow>(&m_inbox, &m_timeline)),
+      m_alert(new ui::AssignmentAlert(m_window.get()))
 {
     qRegisterMetaType<QList<models::Customer>>();
     qRegisterMetaType<QList<models::Message>>();
@@ -85,16 +88,9 @@ Desktop::Desktop(Options options, QObject *parent)
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
     });
     connect(m_window.get(), &ui::MainWindow::signOutRequested, this, &Desktop::signOut);
-    connect(m_window.get(), &ui::MainWindow::calendarChosen, this, [this](const QString &calendar) {
-        QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
-                  QSettings::IniFormat)
-            .setValue(QStringLiteral("calendar"), calendar);
-    });
-    connect(m_window.get(), &ui::MainWindow::retentionChanged, this, [this](int days) {
-        QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
-                  QSettings::IniFormat)
-            .setValue(QStringLiteral("retention_days"), days);
-    });
+    // Settings are saved to settings.ini by the dialog; the app takes the sound.
+    connect(m_window.get(), &ui::MainWindow::settingsApplied, this,
+            [this](const ui::DesktopSettings &s) { m_alert->setSoundEnabled(s.sound); });
     connect(m_window.get(), &ui::MainWindow::sendRequested, this,
             [this](qint64 customerId, const QString &channel, const QString &identity,
                    const QString &subject, const QString &body) {
@@ -190,7 +186,15 @@ bool Desktop::start()
     if ((m_options.server.isEmpty() || m_options.user.isEmpty() || m_password.isEmpty())
         && !askForCredentials({}))
         return false;
-    ui::setCalendarPreference(settings.value(QStringLiteral("calendar")).toString());
+    {
+        // Calendar, digits, week start and theme as chosen in Settings (the
+        // language was chosen before the window was built: see parseCommandLine).
+        const QString iniPath = QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini"));
+        const ui::DesktopSettings chosen = ui::loadDesktopSettings(iniPath);
+        ui::applyDisplaySettings(chosen);
+        m_window->setSettingsPath(iniPath);
+        m_alert->setSoundEnabled(chosen.sound);
+    }
     settings.setValue(QStringLiteral("server"), m_options.server);
     settings.setValue(QStringLiteral("user"), m_options.user);
     m_user = m_options.user;
@@ -375,6 +379,39 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
     connect(m_window.get(), &ui::MainWindow::retentionChanged, sync, &SyncService::setRetentionDays);
     connect(m_window.get(), &ui::MainWindow::commandRequested, sync, &SyncService::enqueue);
+    // Canned responses changed here: once the outbox has delivered the change,
+    // ask for the list again so Settings and the composer's "/" show it.
+    connect(m_window.get(), &ui::MainWindow::commandRequested, this, [this](const QString &type) {
+        if (type.startsWith(QLatin1String("canned.")))
+            m_cannedChanged = true;
+    });
+    connect(sync, &SyncService::outboxChanged, this, [this, sync](int pending) {
+        if (pending == 0 && std::exchange(m_cannedChanged, false))
+            QMetaObject::invokeMethod(sync, [sync] {
+                sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
+            });
+    });
+    connect(m_window.get(), &ui::MainWindow::cannedListWanted, this, [sync] {
+        QMetaObject::invokeMethod(sync, [sync] {
+            sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
+        });
+    });
+    // A conversation handed to me, or my customer writing while I look elsewhere.
+    connect(sync, &SyncService::messagesChanged, this, [this](const QList<models::Message> &batch) {
+        if (!m_signedIn)
+            return;
+        const auto notices = models::assignmentNotices(
+            batch, m_user,
+            [this](qint64 id) {
+                const auto c = m_inbox.customer(id);
+                return c ? c->assignee : QString();
+            },
+            m_window->isActiveWindow(), m_signedInAt);
+        for (const models::AssignmentNotice &notice : notices) {
+            const auto customer = m_inbox.customer(notice.customerId);
+            m_alert->notify(notice, customer ? customer->name : tr("a customer"));
+        }
+    });
     // Collision and presence are of the moment: asked, never queued.
     connect(m_window.get(), &ui::MainWindow::viewingChanged, this, [sync](qint64 customerId) {
         QMetaObject::invokeMethod(sync, [sync, customerId] {
@@ -414,7 +451,9 @@ void Desktop::onServicesReady(SyncService *sync)
         }
     });
     connect(sync, &SyncService::commandRefused, this,
-            [this](const QString &, const QString &code, const QString &message) {
+            [this](const QString &type, const QString &code, const QString &message) {
+                if (type.startsWith(QLatin1String("canned.")))
+                    m_window->showCannedRefusal(code, message);
                 m_window->showProblem(tr("The server refused that (%1): %2").arg(code, message));
             });
     connect(sync, &SyncService::answered, this,
@@ -440,6 +479,9 @@ void Desktop::onServicesReady(SyncService *sync)
     }
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;
+        // Items from before this sign-in are history, not news (a minute of
+        // slack for the hub's clock).
+        m_signedInAt = QDateTime::currentMSecsSinceEpoch() - 60 * 1000;
         m_role = role;
         m_window->setUser(user, role);
         if (!m_options.page.isEmpty() && !m_window->showPage(m_options.page))

@@ -15,6 +15,7 @@ class KeyStore;
 }
 namespace threadline::ui {
 struct SignInProblem;
+class AssignmentAlert;
 class MainWindow;
 }
 
@@ -31,6 +32,8 @@ public:
     /// Starts signing in; returns false when the user cancelled the dialog.
     bool start();
     ui::MainWindow *window() const { return m_window.get(); }
+    /// Tray message and sound for a conversation handed to the agent.
+    ui::AssignmentAlert *assignmentAlert() const { return m_alert; }
     /// Stops the session; with `removeLocalData` deletes the cache, its WAL and
     /// key (nothing left to decrypt). Then asks to sign in again, or finishes.
     void signOut(bool removeLocalData);
@@ -59,11 +62,14 @@ private:
     models::InboxModel m_inbox;
     models::TimelineModel m_timeline;
     std::unique_ptr<ui::MainWindow> m_window;
+    ui::AssignmentAlert *m_alert; ///< owned by the window
     std::unique_ptr<ServiceHost> m_host;
     std::unique_ptr<cache::KeyStore> m_keys;
     QTimer m_screenshotDeadline;
     QString m_user;
     bool m_signedIn = false;
+    qint64 m_signedInAt = 0;     ///< older thread items are not news
+    bool m_cannedChanged = false; ///< a canned.save/delete waits in the outbox
     bool m_askedThisRun = false; ///< the agent typed server and password in this run
     bool m_usingPassphrase = false;
     bool m_floorSeen = false;

@@ -45,6 +45,74 @@ QString calendarPreference()
     return preference();
 }
 
+namespace {
+bool &latin()
+{
+    static bool chosen = false; // GUI thread only, like the calendar choice
+    return chosen;
+}
+int &weekStart()
+{
+    static int chosen = 0;
+    return chosen;
+}
+} // namespace
+
+void setLatinDigits(bool on)
+{
+    latin() = on;
+}
+
+bool latinDigits()
+{
+    return latin();
+}
+
+QString inChosenDigits(const QString &formatted, const QLocale &locale)
+{
+    const QString zero = locale.zeroDigit();
+    if (!latin() || zero.size() != 1 || zero.at(0) == QLatin1Char('0'))
+        return formatted;
+    const char16_t first = zero.at(0).unicode();
+    QString out = formatted;
+    for (QChar &c : out) {
+        const char16_t u = c.unicode();
+        if (u >= first && u <= first + 9)
+            c = QChar(u'0' + (u - first));
+        else if (u == u'\u066B') // Arabic decimal separator, beside Latin digits
+            c = QLatin1Char('.');
+        else if (u == u'\u066C') // Arabic thousands separator
+            c = QLatin1Char(',');
+    }
+    return out;
+}
+
+QString formatNumber(qint64 n, const QLocale &locale)
+{
+    return inChosenDigits(locale.toString(n), locale);
+}
+
+QString formatTime(QTime time, const QLocale &locale)
+{
+    return inChosenDigits(locale.toString(time, QLocale::ShortFormat), locale);
+}
+
+void setWeekStartPreference(int day)
+{
+    const bool known = day == Qt::Saturday || day == Qt::Sunday || day == Qt::Monday;
+    weekStart() = known ? day : 0;
+}
+
+int weekStartPreference()
+{
+    return weekStart();
+}
+
+Qt::DayOfWeek firstDayOfWeek(const QLocale &locale)
+{
+    return weekStart() ? static_cast<Qt::DayOfWeek>(weekStart()) : locale.firstDayOfWeek();
+}
+
 QCalendar calendarFor(const QLocale &locale)
 {
     if (preference() == QLatin1String("gregorian"))
@@ -66,13 +134,15 @@ QCalendar calendarFor(const QLocale &locale)
 QString dayLabel(QDate date, const QLocale &locale)
 {
     const QCalendar calendar = calendarFor(locale);
-    return withEra(locale.toString(date, QLocale::LongFormat, calendar), calendar, locale);
+    return inChosenDigits(
+        withEra(locale.toString(date, QLocale::LongFormat, calendar), calendar, locale), locale);
 }
 
 QString shortDate(QDate date, const QLocale &locale)
 {
     const QCalendar calendar = calendarFor(locale);
-    return withEra(locale.toString(date, QLocale::ShortFormat, calendar), calendar, locale);
+    return inChosenDigits(
+        withEra(locale.toString(date, QLocale::ShortFormat, calendar), calendar, locale), locale);
 }
 
 QString relativeTime(qint64 ms, qint64 nowMs, const QLocale &locale)
@@ -97,13 +167,14 @@ QString relativeTime(qint64 ms, qint64 nowMs, const QLocale &locale)
 
 QString withNumber(const QString &translated, qint64 n, const QLocale &locale)
 {
-    return translated.contains(QLatin1String("%1")) ? translated.arg(locale.toString(n)) : translated;
+    return translated.contains(QLatin1String("%1")) ? translated.arg(formatNumber(n, locale)) : translated;
 }
 
 QString callDuration(int seconds, const QLocale &locale)
 {
-    return locale.toString(seconds / 60) + QLatin1Char(':')
-           + locale.toString(seconds % 60).rightJustified(2, locale.zeroDigit().at(0));
+    return inChosenDigits(locale.toString(seconds / 60) + QLatin1Char(':')
+                              + locale.toString(seconds % 60).rightJustified(2, locale.zeroDigit().at(0)),
+                          locale);
 }
 
 } // namespace threadline::ui

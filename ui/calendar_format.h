@@ -17,6 +17,26 @@ QCalendar calendarFor(const QLocale &locale);
 void setCalendarPreference(const QString &name);
 QString calendarPreference();
 
+/// Latin digits 0-9 in every number and date the interface formats, whatever
+/// the language (many Persian and Arabic agents read invoices and phones in
+/// them); false shows the locale's own digits.
+void setLatinDigits(bool latin);
+bool latinDigits();
+/// @p formatted with the locale's digits (and its Arabic separators) turned
+/// into 0-9 when Latin digits are chosen; unchanged otherwise.
+QString inChosenDigits(const QString &formatted, const QLocale &locale = QLocale());
+/// A count or number in the chosen digits: "12", «۱۲» or "12" in a Persian UI.
+QString formatNumber(qint64 n, const QLocale &locale = QLocale());
+/// A time of day, short format, in the chosen digits.
+QString formatTime(QTime time, const QLocale &locale = QLocale());
+
+/// The first day of the week in date pickers: Qt::Saturday, Qt::Sunday,
+/// Qt::Monday, or 0 for the locale's own (Saturday in Iran, Sunday in Saudi
+/// Arabia, Sunday in the US).
+void setWeekStartPreference(int day);
+int weekStartPreference();
+Qt::DayOfWeek firstDayOfWeek(const QLocale &locale = QLocale());
+
 /// A day separator in the thread: "Wednesday, March 20, 2024",
 /// «چهارشنبه ۱ فروردین ۱۴۰۳», «الأربعاء، ١٠ رمضان ١٤٤٥ هـ».
 QString dayLabel(QDate date, const QLocale &locale = QLocale());

@@ -2,8 +2,10 @@
 #include "ui/composer.h"
 
 #include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 #include "ui/sms_segments.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -255,11 +257,25 @@ void Composer::updateForChannel()
     m_identity->setVisible(m_identity->count() > 0);
     m_subject->setVisible(ch == QLatin1String("email"));
     m_send->setText(ch == QLatin1String("note") ? tr("Add note") : tr("Send"));
-    // An internal note must look different from a reply the customer will read.
-    m_body->setStyleSheet(ch == QLatin1String("note")
-                              ? QStringLiteral("QPlainTextEdit { background: #fff4c2; }")
-                              : QString());
+    styleForChannel();
     updateCounter();
+}
+
+void Composer::styleForChannel()
+{
+    // An internal note must look different from a reply the customer will read.
+    // Its amber follows the theme, so the text on it stays readable in dark.
+    m_body->setStyleSheet(channel() == QLatin1String("note")
+                              ? QStringLiteral("QPlainTextEdit { background: %1; }")
+                                    .arg(bubbleFill(Bubble::Note, palette()).name())
+                              : QString());
+}
+
+void Composer::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) // a new theme
+        styleForChannel();
+    QWidget::changeEvent(event);
 }
 
 void Composer::updateCounter()
@@ -269,11 +285,12 @@ void Composer::updateCounter()
     if (channel() == QLatin1String("sms")) {
         const SmsSegments s = countSmsSegments(body);
         m_counter->setText(tr("%1 chars · %2 SMS · %3 left%4")
-                               .arg(locale.toString(body.size()), locale.toString(s.segments),
-                                    locale.toString(s.remaining),
+                               .arg(formatNumber(body.size(), locale),
+                                    formatNumber(s.segments, locale),
+                                    formatNumber(s.remaining, locale),
                                     s.ucs2 ? tr(" · Unicode") : QString()));
     } else {
-        m_counter->setText(locale.toString(body.size()));
+        m_counter->setText(formatNumber(body.size(), locale));
     }
     m_send->setEnabled(!body.trimmed().isEmpty());
 }

@@ -50,8 +50,12 @@ Q_SIGNALS:
     void sendRequested(const QString &channel, const QString &identity, const QString &subject,
                        const QString &body);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void updateForChannel();
+    void styleForChannel();
     void updateCounter();
     void trySend();
 

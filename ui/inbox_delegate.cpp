@@ -5,6 +5,7 @@
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -28,8 +29,8 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     painter->save();
     const QPalette &pal = option.palette;
     const bool selected = option.state & QStyle::State_Selected;
-    painter->fillRect(option.rect, selected ? pal.color(QPalette::Highlight).lighter(170)
-                                            : pal.color(QPalette::Base));
+    // The selected row follows the theme, so its text stays readable in dark.
+    painter->fillRect(option.rect, selected ? selectionFill(pal) : pal.color(QPalette::Base));
     painter->setPen(pal.color(QPalette::Midlight));
     painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
 
@@ -85,7 +86,7 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
 
     int unreadWidth = 0;
     if (unread > 0) {
-        const QString count = QLocale().toString(unread);
+        const QString count = formatNumber(unread);
         unreadWidth = std::max(fm.height(), fm.horizontalAdvance(count) + 10);
         const QRect pill = QStyle::visualRect(
             option.direction, bottom,

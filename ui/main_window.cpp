@@ -15,6 +15,8 @@
 #include "ui/customer_panel.h"
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
+#include "ui/canned_page.h"
+#include "ui/settings_dialog.h"
 #include "ui/channel_names.h"
 #include "ui/inbox_delegate.h"
 #include "ui/inbox_filter.h"
@@ -280,41 +282,12 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     });
 
     auto *account = menuBar()->addMenu(tr("&Account"));
-    account->addAction(tr("Keep local history…"), this, [this] {
-        bool ok = false;
-        const int days = QInputDialog::getInt(
-            this, tr("Local history"),
-            tr("Keep this many days of conversations on this computer (0 keeps everything; "
-               "older ones stay on the server):"),
-            m_retentionDays, 0, 3650, 1, &ok);
-        if (ok) {
-            m_retentionDays = days;
-            Q_EMIT retentionChanged(days);
-        }
-    });
-    auto *calendars = account->addMenu(tr("Calendar"));
-    auto *calendarGroup = new QActionGroup(calendars);
-    const std::pair<QString, QString> choices[] = {
-        {QString(), tr("As the language has it")},
-        {QStringLiteral("gregorian"), tr("Gregorian")},
-        {QStringLiteral("jalali"), tr("Persian (Jalali)")},
-        {QStringLiteral("islamic"), tr("Islamic (civil)")}};
-    for (const auto &[name, label] : choices) {
-        QAction *action = calendars->addAction(label);
-        action->setCheckable(true);
-        action->setData(name);
-        calendarGroup->addAction(action);
-        connect(action, &QAction::triggered, this, [this, name = name] {
-            setCalendarPreference(name);
-            m_timelineView->relayout();
-            Q_EMIT calendarChosen(name);
-        });
-    }
-    // The saved choice is applied at start-up, after this menu is built.
-    connect(calendars, &QMenu::aboutToShow, this, [calendarGroup] {
-        for (QAction *action : calendarGroup->actions())
-            action->setChecked(action->data().toString() == calendarPreference());
-    });
+    // Language, digits, calendar, week start, theme, local history, sound and
+    // the shared canned responses, in one place.
+    QAction *settings = account->addAction(tr("&Settings…"), this, [this] { openSettings(); });
+    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    settings->setShortcutContext(Qt::WindowShortcut);
+    addAction(settings); // the key works while the menu bar is hidden too
     account->addSeparator();
     account->addAction(tr("Sign out"), this, [this] {
         saveDraftNow();
@@ -493,12 +466,11 @@ void MainWindow::updateSectionCounts()
     queues.sort();
     agents.sort();
     m_bar->setDirectory(queues, agents);
-    const QLocale locale;
     const QString labels[] = {tr("Mine"), tr("Queue"), tr("All")};
     for (int i = 0; i < 3; ++i)
         m_sections->setTabText(i, tr("%1 (%2)").arg(
                                       labels[i],
-                                      locale.toString(m_inboxFilter->count(
+                                      formatNumber(m_inboxFilter->count(
                                           static_cast<InboxFilter::Section>(i)))));
 }
 
@@ -552,6 +524,9 @@ void MainWindow::setUser(const QString &user, const QString &role)
     m_user->setText(tr("%1 (%2)").arg(text::isolate(user), roleLabel(role)));
     m_inboxFilter->setAgent(user);
     m_userName = user;
+    m_role = role;
+    if (m_cannedPage)
+        m_cannedPage->setMayManage(role == QLatin1String("supervisor"));
     m_bar->setUser(user);
     updateSectionCounts();
     // Each role gets its own tools; the hub enforces the same split.
@@ -599,7 +574,57 @@ void MainWindow::setTyping(qint64 customerId, const QString &user, bool typing)
 
 void MainWindow::setCannedResponses(const QJsonArray &canned)
 {
+    m_canned = canned;
     m_composer->setCannedResponses(canned);
+    if (m_cannedPage)
+        m_cannedPage->setResponses(canned);
+}
+
+void MainWindow::showCannedRefusal(const QString &code, const QString &message)
+{
+    if (m_cannedPage)
+        m_cannedPage->showRefusal(code, message);
+}
+
+SettingsDialog *MainWindow::openSettings(const QString &page)
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->showPage(page);
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return m_settingsDialog;
+    }
+    auto *canned = new CannedPage;
+    // Who may manage them is the hub's rule (supervisors); others read and use them.
+    canned->setMayManage(m_role == QLatin1String("supervisor"));
+    canned->setResponses(m_canned);
+    connect(canned, &CannedPage::saveRequested, this, [this](const QJsonObject &data) {
+        Q_EMIT commandRequested(QStringLiteral("canned.save"), data);
+    });
+    connect(canned, &CannedPage::deleteRequested, this, [this](qint64 id) {
+        Q_EMIT commandRequested(QStringLiteral("canned.delete"), {{QStringLiteral("id"), id}});
+    });
+    m_cannedPage = canned;
+    m_settingsDialog = new SettingsDialog(m_settingsPath, canned, this);
+    m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_settingsDialog, &SettingsDialog::applied, this, &MainWindow::applySettings);
+    m_settingsDialog->showPage(page);
+    m_settingsDialog->open();
+    Q_EMIT cannedListWanted(); // what colleagues changed meanwhile
+    return m_settingsDialog;
+}
+
+void MainWindow::applySettings(const DesktopSettings &settings)
+{
+    // Dates, digits and bubble colours are in the cached layouts: redo them.
+    m_timelineView->relayout();
+    m_inboxView->viewport()->update();
+    updateSectionCounts();
+    if (settings.retentionDays != m_retentionDays) {
+        m_retentionDays = settings.retentionDays;
+        Q_EMIT retentionChanged(settings.retentionDays);
+    }
+    Q_EMIT settingsApplied(settings);
 }
 
 bool MainWindow::showPage(const QString &page)

@@ -4,11 +4,13 @@
 #include "models/draft.h"
 #include "models/order.h"
 #include "models/queue_stats.h"
+#include "ui/settings_profile.h"
 
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QMainWindow>
+#include <QPointer>
 
 class QLabel;
 class QLineEdit;
@@ -27,7 +29,9 @@ class TimelineModel;
 
 namespace threadline::ui {
 
+class CannedPage;
 class Composer;
+class SettingsDialog;
 class ConversationBar;
 class OrderDeskView;
 class QueueMonitorView;
@@ -57,6 +61,10 @@ public:
     /// Saves a draft still waiting for its debounce (before closing or signing out).
     void flushDraft();
     Composer *composer() const { return m_composer; }
+    /// The profile's settings.ini, read and written by the Settings dialog.
+    void setSettingsPath(const QString &iniPath) { m_settingsPath = iniPath; }
+    /// Opens Settings (Ctrl+,) at "general" or "canned"; it stays open until closed.
+    SettingsDialog *openSettings(const QString &page = QString());
 
 public Q_SLOTS:
     /// The drafts kept in the cache, once at start.
@@ -72,6 +80,10 @@ public Q_SLOTS:
     /// The hub's wrap-up codes for "Log call" ([{code, title, titles}]).
     void setDispositions(const QJsonArray &dispositions) { m_dispositions = dispositions; }
     void setCannedResponses(const QJsonArray &canned);
+    /// The hub refused a canned.save or canned.delete: the Settings page says why.
+    void showCannedRefusal(const QString &code, const QString &message);
+    /// Settings were saved: relayout what shows dates, digits and colours.
+    void applySettings(const threadline::ui::DesktopSettings &settings);
     /// Who else has a customer's thread open (viewing frames and answers).
     void setViewers(qint64 customerId, const QStringList &viewers);
     /// The open customer's orders, for the side panel.
@@ -94,8 +106,10 @@ Q_SIGNALS:
     void orderLookupRequested(const QString &query);
     /// Sign out; with `removeLocalData` this computer's copy and its key go too.
     void signOutRequested(bool removeLocalData);
-    /// The calendar dates are read in ("" follows the language).
-    void calendarChosen(const QString &calendar);
+    /// Settings were saved and applied (the app takes the sound setting).
+    void settingsApplied(const threadline::ui::DesktopSettings &settings);
+    /// The canned responses should be asked for again (Settings opened).
+    void cannedListWanted();
     /// Keep only this many days of history on this computer (0: all).
     void retentionChanged(int days);
     /// What the agent is writing to a customer, to keep across restarts.
@@ -128,6 +142,11 @@ private:
     models::OrderListModel *m_orders;
     OrderDeskView *m_orderDesk;
     QJsonArray m_dispositions;
+    QJsonArray m_canned;
+    QString m_settingsPath;
+    QString m_role;
+    QPointer<SettingsDialog> m_settingsDialog;
+    QPointer<CannedPage> m_cannedPage;
     QLabel *m_threadTitle;
     QLabel *m_connection;
     QLabel *m_outbox;

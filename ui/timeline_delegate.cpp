@@ -5,6 +5,7 @@
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QDateTime>
@@ -104,9 +105,9 @@ QString systemText(const Message &m)
     }
     if (event == QLatin1String("snoozed"))
         return QApplication::translate("Timeline", "%1 snoozed the conversation until %2")
-            .arg(who, QLocale().toString(QDateTime::fromMSecsSinceEpoch(
-                                             m.meta.value(QStringLiteral("until")).toInteger()),
-                                         QLocale::ShortFormat));
+            .arg(who, inChosenDigits(QLocale().toString(
+                          QDateTime::fromMSecsSinceEpoch(m.meta.value(QStringLiteral("until")).toInteger()),
+                          QLocale::ShortFormat)));
     if (event == QLatin1String("resolved"))
         return QApplication::translate("Timeline", "%1 resolved the conversation").arg(who);
     if (event == QLatin1String("reopened"))
@@ -227,7 +228,7 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
     const bool system = m.channel == QLatin1String("system");
     const bool centred = m.channel == QLatin1String("order") || system;
     const bool note = m.channel == QLatin1String("note");
-    const QString time = locale.toString(QDateTime::fromMSecsSinceEpoch(m.at).time(), QLocale::ShortFormat);
+    const QString time = formatTime(QDateTime::fromMSecsSinceEpoch(m.at).time(), locale);
     l->header = channelLabel(m.channel);
     if (m.channel == QLatin1String("phone"))
         l->header += QStringLiteral(" · ") + callSummary(m);
@@ -411,18 +412,19 @@ void TimelineDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
         painter->drawText(pill, Qt::AlignCenter, label);
     }
 
-    const QColor accent = channelColor(m.channel);
-    QColor fill = pal.color(QPalette::Base);
+    // Fills and accents follow the palette (light or dark theme), so the
+    // palette's text colour stays readable on every card.
+    const QColor accent = readableAccent(channelColor(m.channel), pal);
+    Bubble kind = Bubble::Inbound;
     if (m.channel == QLatin1String("note"))
-        fill = QColor(0xff, 0xf4, 0xc2);
+        kind = Bubble::Note;
     else if (m.direction == QLatin1String("out"))
-        fill = QColor(0xe3, 0xf0, 0xff);
+        kind = Bubble::Outbound;
     else if (m.channel == QLatin1String("order"))
-        fill = QColor(0xec, 0xef, 0xf1);
+        kind = Bubble::Order;
     else if (m.channel == QLatin1String("system"))
-        fill = pal.color(QPalette::Base); // who did what: quiet, not a message
-    else
-        fill = QColor(0xf5, 0xf5, 0xf5);
+        kind = Bubble::System;
+    const QColor fill = bubbleFill(kind, pal);
     QPainterPath path;
     path.addRoundedRect(l.card, 8, 8);
     painter->fillPath(path, fill);

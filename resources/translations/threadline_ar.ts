@@ -268,18 +268,6 @@
 <context>
     <name>threadline::app::Desktop</name>
     <message>
-        <source>The user name or password is wrong.</source>
-        <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
-    </message>
-    <message>
-        <source>This server speaks another version of Threadline.</source>
-        <translation>يعمل هذا الخادم بإصدار آخر من ثريدلاين.</translation>
-    </message>
-    <message>
-        <source>The server refused the sign-in (%1: %2).</source>
-        <translation>رفض الخادم تسجيل الدخول (%1: %2).</translation>
-    </message>
-    <message>
         <source>The thread did not appear within a minute; no screenshot was taken.</source>
         <translation>لم تظهر المحادثة خلال دقيقة، ولم تُلتقط صورة للشاشة.</translation>
     </message>
@@ -365,6 +353,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The certificate authority file %1 cannot be used (%2).</source>
         <translation>لا يمكن استخدام ملف جهة إصدار الشهادات %1 (%2).</translation>
     </message>
+    <message>
+        <source>a customer</source>
+        <translation>عميل</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -379,6 +371,135 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Open</source>
         <translation>المحادثات المفتوحة</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AssignmentAlert</name>
+    <message>
+        <source>New conversation for you</source>
+        <translation>محادثة جديدة لك</translation>
+    </message>
+    <message>
+        <source>Your customer wrote</source>
+        <translation>كتب عميلك</translation>
+    </message>
+    <message>
+        <source>%1 is now yours.</source>
+        <translation>%1 الآن من نصيبك.</translation>
+    </message>
+    <message>
+        <source>%1 gave you the conversation with %2.</source>
+        <translation>أسند %1 إليك المحادثة مع %2.</translation>
+    </message>
+    <message>
+        <source>New message from %1.</source>
+        <translation>رسالة جديدة من %1.</translation>
+    </message>
+    <message>
+        <source>Threadline</source>
+        <translation>ثريدلاين</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::CannedEditor</name>
+    <message>
+        <source>Edit canned response</source>
+        <translation>تعديل رد جاهز</translation>
+    </message>
+    <message>
+        <source>New canned response</source>
+        <translation>رد جاهز جديد</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>أي لغة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Placeholders, filled in when the response is inserted: {customer_name} the customer&apos;s first name, {order_number} their latest order, {agent_name} your name.</source>
+        <translation>العناصر النائبة، وتُملأ عند إدراج الرد: {customer_name} الاسم الأول للعميل، {order_number} آخر طلب له، {agent_name} اسمك.</translation>
+    </message>
+    <message>
+        <source>Insert %1 at the cursor</source>
+        <translation>إدراج %1 عند المؤشر</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>النص:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::CannedPage</name>
+    <message>
+        <source>Any</source>
+        <translation>أي لغة</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>إضافة…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>تعديل…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Only supervisors change canned responses. Use them by typing / at the start of a reply.</source>
+        <translation>لا يغيّر الردود الجاهزة إلا المشرفون. استخدمها بكتابة / في بداية الرد.</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>الردود الجاهزة</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>The server did not allow that: only supervisors change canned responses (%1).</source>
+        <translation>لم يسمح الخادم بذلك: لا يغيّر الردود الجاهزة إلا المشرفون (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1: %2).</source>
+        <translation>رفض الخادم التغيير (%1: %2).</translation>
+    </message>
+    <message>
+        <source>Delete canned response</source>
+        <translation>حذف الرد الجاهز</translation>
+    </message>
+    <message>
+        <source>Delete “%1” for everyone?</source>
+        <translation>هل تحذف «%1» للجميع؟</translation>
     </message>
 </context>
 <context>
@@ -780,18 +901,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>&amp;الحساب</translation>
     </message>
     <message>
-        <source>Keep local history…</source>
-        <translation>الاحتفاظ بالسجل المحلي…</translation>
-    </message>
-    <message>
-        <source>Local history</source>
-        <translation>السجل المحلي</translation>
-    </message>
-    <message>
-        <source>Keep this many days of conversations on this computer (0 keeps everything; older ones stay on the server):</source>
-        <translation>كم يوماً من المحادثات يُحتفظ به على هذا الحاسوب؟ (٠ للاحتفاظ بالكل؛ الأقدم يبقى على الخادم):</translation>
-    </message>
-    <message>
         <source>Sign out</source>
         <translation>تسجيل الخروج</translation>
     </message>
@@ -844,24 +953,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>ردّ %1 على هذا العميل بينما كنت تكتب. هل تريد إرسال ردّك أيضاً؟</translation>
     </message>
     <message>
-        <source>Calendar</source>
-        <translation>التقويم</translation>
-    </message>
-    <message>
-        <source>As the language has it</source>
-        <translation>حسب اللغة</translation>
-    </message>
-    <message>
-        <source>Gregorian</source>
-        <translation>الميلادي</translation>
-    </message>
-    <message>
-        <source>Persian (Jalali)</source>
-        <translation>الهجري الشمسي (الجلالي)</translation>
-    </message>
-    <message>
-        <source>Islamic (civil)</source>
-        <translation>الهجري القمري</translation>
+        <source>&amp;Settings…</source>
+        <translation>الإعدادات…</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1267,121 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>SLA</source>
         <translation>مستوى الخدمة</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Threadline starts.</source>
+        <translation>تُطبَّق اللغة الجديدة عند تشغيل ثريدلاين في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>The language&apos;s digits</source>
+        <translation>أرقام اللغة</translation>
+    </message>
+    <message>
+        <source>Latin digits (0-9)</source>
+        <translation>الأرقام اللاتينية (0-9)</translation>
+    </message>
+    <message>
+        <source>As the language has it</source>
+        <translation>حسب اللغة</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>الميلادي</translation>
+    </message>
+    <message>
+        <source>Persian (Jalali)</source>
+        <translation>الهجري الشمسي (الجلالي)</translation>
+    </message>
+    <message>
+        <source>Islamic (civil)</source>
+        <translation>الهجري (المدني)</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>السبت</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>الأحد</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>الاثنين</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>حسب النظام</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>الاحتفاظ بالكل</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> يومًا</translation>
+    </message>
+    <message>
+        <source>Older conversations stay on the server.</source>
+        <translation>تبقى المحادثات الأقدم على الخادم.</translation>
+    </message>
+    <message>
+        <source>Play a sound with a new-assignment notice</source>
+        <translation>تشغيل صوت مع إشعار الإسناد الجديد</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>اللغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Digits:</source>
+        <translation>الأرقام:</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar:</source>
+        <translation>التقويم:</translation>
+    </message>
+    <message>
+        <source>&amp;Week starts on:</source>
+        <translation>بداية الأسبوع:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>المظهر:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep history on this computer:</source>
+        <translation>الاحتفاظ بالسجل على هذا الحاسوب:</translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation>الإشعارات:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عام</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>الردود الجاهزة</translation>
     </message>
 </context>
 <context>

@@ -253,18 +253,6 @@
 <context>
     <name>threadline::app::Desktop</name>
     <message>
-        <source>The user name or password is wrong.</source>
-        <translation>نام کاربری یا گذرواژه نادرست است.</translation>
-    </message>
-    <message>
-        <source>This server speaks another version of Threadline.</source>
-        <translation>این سرور با نسخهٔ دیگری از تردلاین کار می‌کند.</translation>
-    </message>
-    <message>
-        <source>The server refused the sign-in (%1: %2).</source>
-        <translation>سرور اجازهٔ ورود نداد (%1: %2).</translation>
-    </message>
-    <message>
         <source>The thread did not appear within a minute; no screenshot was taken.</source>
         <translation>گفتگو در عرض یک دقیقه نمایش داده نشد؛ از صفحه تصویری گرفته نشد.</translation>
     </message>
@@ -350,6 +338,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The certificate authority file %1 cannot be used (%2).</source>
         <translation>فایل مرجع صدور گواهی %1 قابل استفاده نیست (%2).</translation>
     </message>
+    <message>
+        <source>a customer</source>
+        <translation>یک مشتری</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>
@@ -364,6 +356,135 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Open</source>
         <translation>گفتگوهای باز</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AssignmentAlert</name>
+    <message>
+        <source>New conversation for you</source>
+        <translation>گفتگوی تازه برای شما</translation>
+    </message>
+    <message>
+        <source>Your customer wrote</source>
+        <translation>مشتری شما پیام داد</translation>
+    </message>
+    <message>
+        <source>%1 is now yours.</source>
+        <translation>%1 اکنون با شماست.</translation>
+    </message>
+    <message>
+        <source>%1 gave you the conversation with %2.</source>
+        <translation>%1 گفتگو با %2 را به شما سپرد.</translation>
+    </message>
+    <message>
+        <source>New message from %1.</source>
+        <translation>پیام تازه از %1.</translation>
+    </message>
+    <message>
+        <source>Threadline</source>
+        <translation>تردلاین</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::CannedEditor</name>
+    <message>
+        <source>Edit canned response</source>
+        <translation>ویرایش پاسخ آماده</translation>
+    </message>
+    <message>
+        <source>New canned response</source>
+        <translation>پاسخ آماده تازه</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>هر زبانی</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>Placeholders, filled in when the response is inserted: {customer_name} the customer&apos;s first name, {order_number} their latest order, {agent_name} your name.</source>
+        <translation>جای‌نگه‌دارها، که هنگام درج پاسخ پر می‌شوند: {customer_name} نام کوچک مشتری، {order_number} آخرین سفارش او، {agent_name} نام شما.</translation>
+    </message>
+    <message>
+        <source>Insert %1 at the cursor</source>
+        <translation>درج %1 در جای مکان‌نما</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>عنوان:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>متن:</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::CannedPage</name>
+    <message>
+        <source>Any</source>
+        <translation>هر زبانی</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>افزودن…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>ویرایش…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Only supervisors change canned responses. Use them by typing / at the start of a reply.</source>
+        <translation>پاسخ‌های آماده را فقط سرپرستان تغییر می‌دهند. برای به‌کار بردنشان در ابتدای پاسخ / بنویسید.</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>پاسخ‌های آماده</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>متن</translation>
+    </message>
+    <message>
+        <source>The server did not allow that: only supervisors change canned responses (%1).</source>
+        <translation>سرور اجازه نداد: پاسخ‌های آماده را فقط سرپرستان تغییر می‌دهند (%1).</translation>
+    </message>
+    <message>
+        <source>The server refused the change (%1: %2).</source>
+        <translation>سرور این تغییر را نپذیرفت (%1: %2).</translation>
+    </message>
+    <message>
+        <source>Delete canned response</source>
+        <translation>حذف پاسخ آماده</translation>
+    </message>
+    <message>
+        <source>Delete “%1” for everyone?</source>
+        <translation>«%1» برای همه حذف شود؟</translation>
     </message>
 </context>
 <context>
@@ -755,18 +876,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>&amp;حساب کاربری</translation>
     </message>
     <message>
-        <source>Keep local history…</source>
-        <translation>نگه‌داری تاریخچهٔ محلی…</translation>
-    </message>
-    <message>
-        <source>Local history</source>
-        <translation>تاریخچهٔ محلی</translation>
-    </message>
-    <message>
-        <source>Keep this many days of conversations on this computer (0 keeps everything; older ones stay on the server):</source>
-        <translation>گفتگوهای چند روز اخیر روی این رایانه نگه داشته شود؟ (۰ یعنی همه؛ قدیمی‌ترها روی سرور می‌مانند):</translation>
-    </message>
-    <message>
         <source>Sign out</source>
         <translation>خروج از حساب</translation>
     </message>
@@ -819,24 +928,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>%1 در حالی که شما می‌نوشتید به این مشتری پاسخ داد. پاسخ شما هم ارسال شود؟</translation>
     </message>
     <message>
-        <source>Calendar</source>
-        <translation>تقویم</translation>
-    </message>
-    <message>
-        <source>As the language has it</source>
-        <translation>مطابق زبان</translation>
-    </message>
-    <message>
-        <source>Gregorian</source>
-        <translation>میلادی</translation>
-    </message>
-    <message>
-        <source>Persian (Jalali)</source>
-        <translation>هجری شمسی (جلالی)</translation>
-    </message>
-    <message>
-        <source>Islamic (civil)</source>
-        <translation>هجری قمری</translation>
+        <source>&amp;Settings…</source>
+        <translation>تنظیمات…</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1242,121 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>SLA</source>
         <translation>سطح خدمت</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>تنظیمات</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>زبان سیستم</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time Threadline starts.</source>
+        <translation>زبان تازه از اجرای بعدی تردلاین اعمال می‌شود.</translation>
+    </message>
+    <message>
+        <source>The language&apos;s digits</source>
+        <translation>ارقام همان زبان</translation>
+    </message>
+    <message>
+        <source>Latin digits (0-9)</source>
+        <translation>ارقام لاتین (0-9)</translation>
+    </message>
+    <message>
+        <source>As the language has it</source>
+        <translation>مطابق زبان</translation>
+    </message>
+    <message>
+        <source>Gregorian</source>
+        <translation>میلادی</translation>
+    </message>
+    <message>
+        <source>Persian (Jalali)</source>
+        <translation>هجری شمسی (جلالی)</translation>
+    </message>
+    <message>
+        <source>Islamic (civil)</source>
+        <translation>هجری قمری</translation>
+    </message>
+    <message>
+        <source>Saturday</source>
+        <translation>شنبه</translation>
+    </message>
+    <message>
+        <source>Sunday</source>
+        <translation>یکشنبه</translation>
+    </message>
+    <message>
+        <source>Monday</source>
+        <translation>دوشنبه</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>مطابق سیستم</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>روشن</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>تیره</translation>
+    </message>
+    <message>
+        <source>Keep everything</source>
+        <translation>نگه‌داشتن همه</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> روز</translation>
+    </message>
+    <message>
+        <source>Older conversations stay on the server.</source>
+        <translation>گفتگوهای قدیمی‌تر روی سرور می‌مانند.</translation>
+    </message>
+    <message>
+        <source>Play a sound with a new-assignment notice</source>
+        <translation>پخش صدا همراه اعلان واگذاری تازه</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>زبان:</translation>
+    </message>
+    <message>
+        <source>&amp;Digits:</source>
+        <translation>ارقام:</translation>
+    </message>
+    <message>
+        <source>&amp;Calendar:</source>
+        <translation>تقویم:</translation>
+    </message>
+    <message>
+        <source>&amp;Week starts on:</source>
+        <translation>آغاز هفته:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>پوسته:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep history on this computer:</source>
+        <translation>نگه‌داری تاریخچه روی این رایانه:</translation>
+    </message>
+    <message>
+        <source>Notifications:</source>
+        <translation>اعلان‌ها:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عمومی</translation>
+    </message>
+    <message>
+        <source>Canned responses</source>
+        <translation>پاسخ‌های آماده</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A supervisor hands a conversation to the signed-in agent on a real hub: the
+// agent's desktop shows a notice naming the customer (never what they wrote),
+// with a sound unless the agent turned it off.
+#include "app/desktop.h"
+#include "models/inbox_roles.h"
+#include "services/text/safe_text.h"
+#include "ui/assignment_alert.h"
+#include "ui/main_window.h"
+#include "tests/support/hub_process.h"
+#include "tests/support/test_client.h"
+
+#include <QListView>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace threadline;
+
+namespace {
+constexpr int kWaitMs = 30000;
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(content);
+}
+} // namespace
+
+class TestAssignmentAlert : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_hub.start(true));
+        QVERIFY(m_dir.isValid());
+        writeFile(m_dir.filePath(QStringLiteral("password")), "demo\n");
+        writeFile(m_dir.filePath(QStringLiteral("passphrase")), "correct horse battery\n");
+        m_supervisor = testing::TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
+        QVERIFY(m_supervisor);
+    }
+
+    void aConversationHandedToMeIsAnnouncedWithTheCustomersName()
+    {
+        auto desktop = makeDesktop(QStringLiteral("sound-on"));
+        QVERIFY(desktop->start());
+        QSignalSpy shown(desktop->assignmentAlert(), &ui::AssignmentAlert::shown);
+        const auto [customerId, name] = notMine(desktop.get());
+        QVERIFY(customerId > 0);
+
+        const auto ack = m_supervisor->command(
+            QStringLiteral("assign"),
+            {{QStringLiteral("customer_id"), customerId}, {QStringLiteral("assignee"), QStringLiteral("agent")}});
+        QCOMPARE(ack.type, QStringLiteral("ack"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kWaitMs);
+        const QString title = shown.at(0).at(0).toString();
+        const QString text = shown.at(0).at(1).toString();
+        QCOMPARE(title, QStringLiteral("New conversation for you"));
+        QVERIFY2(text.contains(text::isolate(name)), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("supervisor")));
+        QCOMPARE(shown.at(0).at(2).toBool(), true); // beeped
+        // Only names: nothing the customer wrote is in the notice.
+        QVERIFY(!text.contains(QStringLiteral("assigned the conversation")));
+
+        // Giving it to a colleague is not news for me.
+        m_supervisor->command(QStringLiteral("assign"),
+                              {{QStringLiteral("customer_id"), customerId},
+                               {QStringLiteral("assignee"), QStringLiteral("supervisor")}});
+        QTest::qWait(1500); // nothing must arrive: a negative needs a while
+        QCOMPARE(shown.count(), 1);
+    }
+
+    void withTheSoundOffTheNoticeIsSilent()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("profile-sound-off"));
+        QDir().mkpath(profile);
+        QSettings(QDir(profile).filePath(QStringLiteral("settings.ini")), QSettings::IniFormat)
+            .setValue(QStringLiteral("notification_sound"), false);
+        auto desktop = makeDesktop(QStringLiteral("sound-off"));
+        QVERIFY(desktop->start());
+        QSignalSpy shown(desktop->assignmentAlert(), &ui::AssignmentAlert::shown);
+        const auto [customerId, name] = notMine(desktop.get());
+        QVERIFY(customerId > 0);
+        m_supervisor->command(QStringLiteral("transfer"),
+                              {{QStringLiteral("customer_id"), customerId},
+                               {QStringLiteral("assignee"), QStringLiteral("agent")},
+                               {QStringLiteral("note"), QStringLiteral("VIP, call back")}});
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kWaitMs);
+        QCOMPARE(shown.at(0).at(2).toBool(), false);
+        QVERIFY(!shown.at(0).at(1).toString().contains(QStringLiteral("VIP, call back")));
+    }
+
+private:
+    /// A customer in the signed-in desktop's inbox who is not the agent's yet.
+    static std::pair<qint64, QString> notMine(app::Desktop *desktop)
+    {
+        auto *inbox = desktop->window()->findChild<QListView *>(QStringLiteral("inbox"));
+        std::pair<qint64, QString> found{0, QString()};
+        const bool ready = QTest::qWaitFor([&] {
+            if (desktop->window()->currentCustomer() == 0)
+                return false;
+            QAbstractItemModel *model = inbox->model();
+            for (int row = 0; row < model->rowCount(); ++row) {
+                const QModelIndex i = model->index(row, 0);
+                if (i.data(models::AssigneeRole).toString() != QLatin1String("agent")) {
+                    found = {i.data(models::CustomerIdRole).toLongLong(),
+                             i.data(models::CustomerNameRole).toString()};
+                    return true;
+                }
+            }
+            return false;
+        }, kWaitMs);
+        return ready ? found : std::pair<qint64, QString>{0, QString()};
+    }
+
+    std::unique_ptr<app::Desktop> makeDesktop(const QString &name)
+    {
+        app::Options o;
+        o.server = m_hub.url();
+        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + name);
+        o.user = QStringLiteral("agent");
+        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
+        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
+        o.language = QStringLiteral("en");
+        o.interactive = false;
+        return std::make_unique<app::Desktop>(o);
+    }
+
+    testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
+    QTemporaryDir m_dir;
+    std::unique_ptr<testing::TestClient> m_supervisor;
+};
+
+QTEST_MAIN(TestAssignmentAlert)
+#include "tst_assignment_alert.moc"
