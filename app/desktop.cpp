@@ -10,6 +10,7 @@
 #include "ui/settings_apply.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
+#include "ui/storage_banner.h"
 
 #include <QApplication>
 #include <QJsonArray>
@@ -88,6 +89,8 @@ Desktop::Desktop(Options options, QObject *parent)
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
     });
     connect(m_window.get(), &ui::MainWindow::signOutRequested, this, &Desktop::signOut);
+    // Across the top while the cache cannot be written (disk full, read-only).
+    m_window->addToolBar(Qt::TopToolBarArea, new ui::StorageBanner(m_window.get()));
     // Settings are saved to settings.ini by the dialog; the app takes the sound.
     connect(m_window.get(), &ui::MainWindow::settingsApplied, this,
             [this](const ui::DesktopSettings &s) { m_alert->setSoundEnabled(s.sound); });
@@ -506,9 +509,10 @@ void Desktop::onServicesReady(SyncService *sync)
             m_timeline.showCustomer(m_window->currentCustomer());
     });
     connect(sync->session(), &services::HubSession::failed, this, &Desktop::onSessionFailed);
-    connect(sync, &SyncService::cacheFailed, this, [this](const QString &code, const QString &) {
-        m_window->showProblem(tr("The local cache could not be updated (%1).").arg(code));
-    });
+    // The models keep what they show; the banner says new things are not kept.
+    auto *banner = m_window->findChild<ui::StorageBanner *>();
+    connect(sync, &SyncService::cacheFailed, banner, &ui::StorageBanner::showProblem);
+    connect(sync, &SyncService::cacheRecovered, banner, &ui::StorageBanner::clearProblem);
     connect(&m_inbox, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_window->currentCustomer() == 0)
             m_window->openFirstCustomer();

@@ -1534,4 +1534,23 @@ SHA-256 fingerprint: %3</source>
         <translation>إظهار الرسائل المقتبسة</translation>
     </message>
 </context>
+<context>
+    <name>threadline::ui::StorageBanner</name>
+    <message>
+        <source>Local storage</source>
+        <translation>التخزين المحلي</translation>
+    </message>
+    <message>
+        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
+        <translation>القرص ممتلئ: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ حرّر بعض المساحة وسيلحق Threadline بما فاته من تلقاء نفسه.</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
+        <translation>مجلد الملف الشخصي للقراءة فقط: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ وسيلحق Threadline بما فاته حين يصبح المجلد قابلًا للكتابة من جديد.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
+        <translation>تتعذّر الكتابة في الذاكرة المحلية لهذا الحاسوب (%1): لا تُحفظ الرسائل الجديدة. يواصل Threadline المحاولة.</translation>
+    </message>
+</context>
 </TS>

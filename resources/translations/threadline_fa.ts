@@ -1509,4 +1509,23 @@ SHA-256 fingerprint: %3</source>
         <translation>نمایش پیام‌های نقل‌شده</translation>
     </message>
 </context>
+<context>
+    <name>threadline::ui::StorageBanner</name>
+    <message>
+        <source>Local storage</source>
+        <translation>فضای ذخیرهٔ محلی</translation>
+    </message>
+    <message>
+        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
+        <translation>دیسک پر است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ کمی فضا آزاد کنید تا تردلاین خودش عقب‌ماندگی را جبران کند.</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
+        <translation>پوشهٔ نمایه فقط‌خواندنی است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ وقتی پوشه دوباره نوشتنی شود، تردلاین عقب‌ماندگی را جبران می‌کند.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
+        <translation>حافظهٔ محلی این رایانه نوشتنی نیست (%1): پیام‌های تازه ذخیره نمی‌شوند. تردلاین همچنان تلاش می‌کند.</translation>
+    </message>
+</context>
 </TS>
