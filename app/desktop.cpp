@@ -8,6 +8,11 @@
 #include "models/assignment_notice.h"
 #include "ui/assignment_alert.h"
 #include "ui/settings_apply.h"
+#include "models/customer_merges.h"
+#include "models/timeline_roles.h"
+#include "services/protocol/frame_types.h"
+#include "ui/conversation_bar.h"
+#include "ui/customer_panel.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
 #include "ui/storage_banner.h"
@@ -435,6 +440,7 @@ void Desktop::onServicesReady(SyncService *sync)
             &SyncService::lookupCustomerOrders);
     connect(sync, &SyncService::customerOrdersFound, m_window.get(),
             &ui::MainWindow::setCustomerOrders);
+    wireMerges(sync);
     connect(m_window.get(), &ui::MainWindow::presenceChosen, this, [sync](const QString &presence) {
         QMetaObject::invokeMethod(sync, [sync, presence] {
             sync->ask(QStringLiteral("presence"), QStringLiteral("set_presence"),
@@ -522,6 +528,52 @@ void Desktop::onServicesReady(SyncService *sync)
     startSession(sync, m_options.server, m_options.profileDir, m_options.caFile, m_options.user,
                  m_password);
     m_password.clear();
+}
+
+void Desktop::wireMerges(SyncService *sync)
+{
+    // "Merge with…" (conversation bar) offers the customers of the inbox and sends
+    // customer.merge through the outbox; "Undo merge" (side panel) customer.unmerge.
+    // Both widgets live inside the window, which builds them.
+    if (auto *bar = m_window->findChild<ui::ConversationBar *>()) {
+        bar->setMergeCandidates(&m_inbox);
+        connect(sync, &SyncService::connectionChanged, bar,
+                [bar](bool online, const QString &) { bar->setOnline(online); });
+    }
+    if (auto *panel = m_window->findChild<ui::CustomerPanel *>()) {
+        connect(panel, &ui::CustomerPanel::unmergeRequested, sync, [sync](qint64 mergeId) {
+            sync->enqueue(protocol::type::customerUnmerge, {{QStringLiteral("merge_id"), mergeId}});
+        });
+        // The merges standing in the open thread, read from its system items once the
+        // rows settle (coalesced: pages arrive in bursts).
+        auto *settle = new QTimer(this);
+        settle->setSingleShot(true);
+        settle->setInterval(100);
+        connect(settle, &QTimer::timeout, panel, [this, panel] {
+            QList<models::Message> items;
+            for (int row = 0; row < m_timeline.rowCount(); ++row) {
+                const QModelIndex index = m_timeline.index(row);
+                if (index.data(models::ChannelRole).toString() == QLatin1String("system"))
+                    items.append(index.data(models::MessageRole).value<models::Message>());
+            }
+            panel->setMerges(models::standingMerges(items));
+        });
+        const auto later = [settle] { settle->start(); };
+        connect(&m_timeline, &QAbstractItemModel::rowsInserted, settle, later);
+        connect(&m_timeline, &QAbstractItemModel::modelReset, settle, later);
+        connect(&m_timeline, &QAbstractItemModel::dataChanged, settle, later);
+    }
+    connect(sync, &SyncService::customerMergeChanged, this,
+            [this](qint64 into, qint64 from, bool undone) {
+                const qint64 open = m_window->currentCustomer();
+                // Move to the survivor before the absorbed row leaves the inbox.
+                if (!undone && open == from)
+                    m_window->openCustomer(into);
+                else if (open == into || open == from)
+                    m_timeline.showCustomer(open); // its items changed owner on the hub
+                if (!undone)
+                    m_inbox.removeCustomers({from});
+            });
 }
 
 void Desktop::onSessionFailed(const services::SessionFailure &failure)

@@ -51,6 +51,8 @@ private:
     void usePassphrase(const QString &passphrase);
     void openCache(const QByteArray &key);
     void onServicesReady(services::SyncService *sync);
+    /// Merge with…, Undo merge, and what a merge on any desktop changes on screen.
+    void wireMerges(services::SyncService *sync);
     void onSessionFailed(const services::SessionFailure &failure);
     void fail(const QString &sentence);
     void armScreenshot();

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/conversation_bar.h"
 
+#include "models/inbox_model.h"
 #include "services/text/safe_text.h"
+#include "ui/merge_dialog.h"
 
 #include <QComboBox>
 #include <QDateTime>
@@ -40,14 +42,18 @@ ConversationBar::ConversationBar(QWidget *parent)
       m_resolve(button(tr("Resolve"), tr("Resolve or reopen (%1)").arg(text::isolate(u"Ctrl+E")), this)),
       m_snooze(button(tr("Snooze"), tr("Hide until a time; it comes back by itself"), this)),
       m_labels(button(tr("Labels…"), tr("Add or remove labels"), this)),
-      m_call(button(tr("Log call…"), tr("Log a phone call (%1)").arg(text::isolate(u"Ctrl+L")), this))
+      m_call(button(tr("Log call…"), tr("Log a phone call (%1)").arg(text::isolate(u"Ctrl+L")), this)),
+      m_merge(button(tr("Merge with…"),
+                     tr("This is the same person as another customer (%1)")
+                         .arg(text::isolate(u"Ctrl+Shift+M")),
+                     this))
 {
     setObjectName(QStringLiteral("conversationBar"));
     m_state->setTextFormat(Qt::RichText);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 0, 8, 0);
     layout->addWidget(m_state, 1);
-    for (QToolButton *b : {m_take, m_transfer, m_resolve, m_snooze, m_labels, m_call})
+    for (QToolButton *b : {m_take, m_transfer, m_resolve, m_snooze, m_labels, m_call, m_merge})
         layout->addWidget(b);
 
     auto *snoozeMenu = new QMenu(this);
@@ -68,6 +74,8 @@ ConversationBar::ConversationBar(QWidget *parent)
     connect(m_resolve, &QToolButton::clicked, this, &ConversationBar::toggleResolved);
     connect(m_labels, &QToolButton::clicked, this, &ConversationBar::editLabels);
     connect(m_call, &QToolButton::clicked, this, &ConversationBar::logCallRequested);
+    m_merge->setObjectName(QStringLiteral("mergeWith"));
+    connect(m_merge, &QToolButton::clicked, this, &ConversationBar::mergeWith);
     const auto shortcut = [this](QKeySequence keys, auto slot) {
         auto *s = new QShortcut(keys, window() ? window() : this);
         s->setContext(Qt::WindowShortcut);
@@ -77,7 +85,18 @@ ConversationBar::ConversationBar(QWidget *parent)
     shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &ConversationBar::transfer);
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), &ConversationBar::toggleResolved);
     shortcut(QKeySequence(Qt::CTRL | Qt::Key_L), &ConversationBar::logCallRequested);
+    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &ConversationBar::mergeWith);
     setCustomer(std::nullopt);
+}
+
+void ConversationBar::mergeWith()
+{
+    if (!m_customer || !isEnabled())
+        return;
+    MergeDialog dialog(*m_customer, m_inbox ? m_inbox->customers() : QList<models::Customer>(),
+                       m_online, window());
+    if (dialog.exec() == QDialog::Accepted && !dialog.command().isEmpty())
+        Q_EMIT commandRequested(QStringLiteral("customer.merge"), dialog.command());
 }
 
 void ConversationBar::setUser(const QString &user)

@@ -9,6 +9,10 @@
 class QLabel;
 class QToolButton;
 
+namespace threadline::models {
+class InboxModel;
+}
+
 namespace threadline::ui {
 
 /// Working the open conversation: take it, hand it over, resolve or reopen,
@@ -25,9 +29,16 @@ public:
     void setDirectory(const QStringList &queues, const QStringList &agents);
     /// Colleagues who have this conversation open, and who of them is typing.
     void setColleagues(const QStringList &viewing, const QStringList &typing);
+    /// The customers "Merge with…" offers (those this desktop knows).
+    void setMergeCandidates(const models::InboxModel *inbox) { m_inbox = inbox; }
+    /// Merging needs the hub; offline the dialog says so.
+    void setOnline(bool online) { m_online = online; }
+    /// Opens "Merge with…" for the open customer (also Ctrl+Shift+M).
+    void mergeWith();
 
 Q_SIGNALS:
-    /// A hub command for this conversation (assign, transfer, set_status, snooze, label).
+    /// A hub command for this conversation (assign, transfer, set_status, snooze, label,
+    /// customer.merge).
     void commandRequested(const QString &type, const QJsonObject &data);
     void logCallRequested();
 
@@ -52,6 +63,9 @@ private:
     QToolButton *m_snooze;
     QToolButton *m_labels;
     QToolButton *m_call;
+    QToolButton *m_merge;
+    const models::InboxModel *m_inbox = nullptr;
+    bool m_online = false;
 };
 
 } // namespace threadline::ui

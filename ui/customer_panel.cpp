@@ -8,8 +8,10 @@
 #include <QDateTime>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QLocale>
 #include <QStyle>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 namespace threadline::ui {
@@ -17,7 +19,8 @@ namespace threadline::ui {
 CustomerPanel::CustomerPanel(QWidget *parent)
     : QWidget(parent), m_name(new QLabel(this)), m_summary(new QLabel(this)),
       m_identities(new QListWidget(this)), m_context(new QLabel(this)),
-      m_orders(new QListWidget(this))
+      m_orders(new QListWidget(this)), m_mergesHeading(new QLabel(tr("Merged customers"), this)),
+      m_merges(new QWidget(this))
 {
     setObjectName(QStringLiteral("customerPanel"));
     QFont big = m_name->font();
@@ -51,6 +54,12 @@ CustomerPanel::CustomerPanel(QWidget *parent)
     m_orders->setObjectName(QStringLiteral("customerOrders"));
     m_orders->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_orders, 1);
+    m_mergesHeading->setStyleSheet(QStringLiteral("font-weight: bold; margin-top: 8px;"));
+    layout->addWidget(m_mergesHeading);
+    m_merges->setObjectName(QStringLiteral("customerMerges"));
+    auto *merges = new QVBoxLayout(m_merges);
+    merges->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_merges);
     setCustomer(std::nullopt);
 }
 
@@ -84,9 +93,35 @@ void CustomerPanel::setOrders(const QList<models::Order> &orders)
     }
 }
 
+void CustomerPanel::setMerges(const QList<models::MergedCustomer> &merges)
+{
+    // Rebuilt whole: a thread has a handful of merges at most.
+    for (QWidget *row : m_merges->findChildren<QWidget *>(QString(), Qt::FindDirectChildrenOnly))
+        delete row;
+    for (const auto &merge : merges) {
+        auto *row = new QWidget(m_merges);
+        auto *line = new QHBoxLayout(row);
+        line->setContentsMargins(0, 0, 0, 0);
+        auto *name = new QLabel(text::isolate(merge.name), row);
+        name->setWordWrap(true);
+        auto *undo = new QPushButton(tr("Undo merge"), row);
+        undo->setObjectName(QStringLiteral("undoMerge"));
+        undo->setAccessibleName(tr("Undo the merge with %1").arg(text::isolate(merge.name)));
+        connect(undo, &QPushButton::clicked, this,
+                [this, id = merge.mergeId] { Q_EMIT unmergeRequested(id); });
+        line->addWidget(name, 1);
+        line->addWidget(undo);
+        m_merges->layout()->addWidget(row);
+    }
+    m_mergesHeading->setVisible(!merges.isEmpty());
+    m_merges->setVisible(!merges.isEmpty());
+}
+
 void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
 {
     m_identities->clear();
+    if (!customer || customer->id != m_customerId)
+        setMerges({}); // the thread of the customer now shown will say
     if (!customer) {
         m_name->setText(tr("No customer selected"));
         m_summary->clear();

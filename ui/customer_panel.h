@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/customer.h"
+#include "models/customer_merges.h"
 #include "models/order.h"
 
 #include <QWidget>
@@ -27,6 +28,12 @@ public:
     void setContext(const Context &context);
     /// Their orders (newest first), with status.
     void setOrders(const QList<models::Order> &orders);
+    /// Customers merged into this one whose merge still stands, each with "Undo".
+    void setMerges(const QList<models::MergedCustomer> &merges);
+
+Q_SIGNALS:
+    /// The agent wants merge `mergeId` undone (customer.unmerge).
+    void unmergeRequested(qint64 mergeId);
 
 private:
     QLabel *m_name;
@@ -34,6 +41,8 @@ private:
     QListWidget *m_identities;
     QLabel *m_context;
     QListWidget *m_orders;
+    QLabel *m_mergesHeading;
+    QWidget *m_merges;
     qint64 m_customerId = 0;
 };
 

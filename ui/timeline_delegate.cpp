@@ -108,6 +108,16 @@ QString systemText(const Message &m)
             .arg(who, inChosenDigits(QLocale().toString(
                           QDateTime::fromMSecsSinceEpoch(m.meta.value(QStringLiteral("until")).toInteger()),
                           QLocale::ShortFormat)));
+    if (event == QLatin1String("merged")) {
+        QString sentence = QApplication::translate("Timeline", "%1 merged %2 into this customer")
+                               .arg(who, text::isolate(meta("name")));
+        if (!meta("note").isEmpty())
+            sentence += QStringLiteral(": ") + text::isolate(meta("note"));
+        return sentence;
+    }
+    if (event == QLatin1String("unmerged"))
+        return QApplication::translate("Timeline", "%1 undid the merge with %2")
+            .arg(who, text::isolate(meta("name")));
     if (event == QLatin1String("resolved"))
         return QApplication::translate("Timeline", "%1 resolved the conversation").arg(who);
     if (event == QLatin1String("reopened"))

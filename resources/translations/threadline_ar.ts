@@ -264,6 +264,14 @@
         <source>%1 reopened the conversation</source>
         <translation>أعاد %1 فتح المحادثة</translation>
     </message>
+    <message>
+        <source>%1 merged %2 into this customer</source>
+        <translation>دمج %1 العميل %2 في هذا العميل</translation>
+    </message>
+    <message>
+        <source>%1 undid the merge with %2</source>
+        <translation>ألغى %1 الدمج مع %2</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -675,6 +683,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Also here: %1</source>
         <translation>موجود هنا أيضاً: %1</translation>
     </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>دمج مع…</translation>
+    </message>
+    <message>
+        <source>This is the same person as another customer (%1)</source>
+        <translation>هذا هو الشخص نفسه كعميل آخر (%1)</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationDelegate</name>
@@ -767,6 +783,18 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>No orders</source>
         <translation>لا طلبات</translation>
+    </message>
+    <message>
+        <source>Merged customers</source>
+        <translation>العملاء المدمجون</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>تراجع عن الدمج</translation>
+    </message>
+    <message>
+        <source>Undo the merge with %1</source>
+        <translation>التراجع عن الدمج مع %1</translation>
     </message>
 </context>
 <context>
@@ -1551,6 +1579,92 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
         <translation>تتعذّر الكتابة في الذاكرة المحلية لهذا الحاسوب (%1): لا تُحفظ الرسائل الجديدة. يواصل Threadline المحاولة.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::MergeDialog</name>
+    <message>
+        <source>Merge %1 with another customer</source>
+        <translation>دمج %1 مع عميل آخر</translation>
+    </message>
+    <message>
+        <source>Name, phone number or email address</source>
+        <translation>الاسم أو رقم الهاتف أو عنوان البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Find the other customer</source>
+        <translation>ابحث عن العميل الآخر</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>العملاء الذين وُجدوا</translation>
+    </message>
+    <message>
+        <source>Keep the other customer&apos;s record instead</source>
+        <translation>أبقِ سجل العميل الآخر بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <source>Why they are the same person (optional)</source>
+        <translation>لماذا هما الشخص نفسه (اختياري)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>يبقى</translation>
+    </message>
+    <message>
+        <source>Is merged into it</source>
+        <translation>يُدمج فيه</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No customer this desktop knows matches</source>
+        <translation>لا يطابق البحثَ أيُّ عميل يعرفه هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 item(s) in the thread</source>
+        <translation>
+            <numerusform>لا عناصر في المحادثة</numerusform>
+            <numerusform>عنصر واحد في المحادثة</numerusform>
+            <numerusform>عنصران في المحادثة</numerusform>
+            <numerusform>%1 عناصر في المحادثة</numerusform>
+            <numerusform>%1 عنصرًا في المحادثة</numerusform>
+            <numerusform>%1 عنصر في المحادثة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact: %1 by %2</source>
+        <translation>آخر تواصل: %1 عبر %2</translation>
+    </message>
+    <message>
+        <source>No contact yet</source>
+        <translation>لا تواصل بعد</translation>
+    </message>
+    <message>
+        <source>Choose the other customer above.</source>
+        <translation>اختر العميل الآخر من القائمة أعلاه.</translation>
+    </message>
+    <message>
+        <source>Merging needs a connection to the server. Try again when you are online.</source>
+        <translation>يحتاج الدمج إلى اتصال بالخادم. حاول مجددًا عندما تكون متصلًا.</translation>
+    </message>
+    <message>
+        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
+        <translation>تنتقل وسائل الاتصال والمحادثة والطلبات إلى العميل الذي يبقى. يمكنك التراجع من اللوحة الجانبية.</translation>
     </message>
 </context>
 </TS>

@@ -249,6 +249,14 @@
         <source>%1 reopened the conversation</source>
         <translation>%1 گفتگو را دوباره باز کرد</translation>
     </message>
+    <message>
+        <source>%1 merged %2 into this customer</source>
+        <translation>%1 مشتری %2 را با این مشتری ادغام کرد</translation>
+    </message>
+    <message>
+        <source>%1 undid the merge with %2</source>
+        <translation>%1 ادغام با %2 را لغو کرد</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -660,6 +668,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Also here: %1</source>
         <translation>این‌جا هم هست: %1</translation>
     </message>
+    <message>
+        <source>Merge with…</source>
+        <translation>ادغام با…</translation>
+    </message>
+    <message>
+        <source>This is the same person as another customer (%1)</source>
+        <translation>این همان شخصِ مشتری دیگری است (%1)</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationDelegate</name>
@@ -747,6 +763,18 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>No orders</source>
         <translation>سفارشی ندارد</translation>
+    </message>
+    <message>
+        <source>Merged customers</source>
+        <translation>مشتری‌های ادغام‌شده</translation>
+    </message>
+    <message>
+        <source>Undo merge</source>
+        <translation>لغو ادغام</translation>
+    </message>
+    <message>
+        <source>Undo the merge with %1</source>
+        <translation>لغو ادغام با %1</translation>
     </message>
 </context>
 <context>
@@ -1526,6 +1554,87 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
         <translation>حافظهٔ محلی این رایانه نوشتنی نیست (%1): پیام‌های تازه ذخیره نمی‌شوند. تردلاین همچنان تلاش می‌کند.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::MergeDialog</name>
+    <message>
+        <source>Merge %1 with another customer</source>
+        <translation>ادغام %1 با مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Name, phone number or email address</source>
+        <translation>نام، شماره تلفن یا نشانی ایمیل</translation>
+    </message>
+    <message>
+        <source>Find the other customer</source>
+        <translation>یافتن مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>مشتری‌های یافته‌شده</translation>
+    </message>
+    <message>
+        <source>Keep the other customer&apos;s record instead</source>
+        <translation>به‌جای آن، پرونده مشتری دیگر بماند</translation>
+    </message>
+    <message>
+        <source>Why they are the same person (optional)</source>
+        <translation>چرا هر دو یک نفرند (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>می‌ماند</translation>
+    </message>
+    <message>
+        <source>Is merged into it</source>
+        <translation>در آن ادغام می‌شود</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No customer this desktop knows matches</source>
+        <translation>هیچ مشتری شناخته‌شده‌ای در این رایانه با این جستجو جور نیست</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 item(s) in the thread</source>
+        <translation>
+            <numerusform>%1 مورد در این گفتگو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact: %1 by %2</source>
+        <translation>آخرین تماس: %1 از راه %2</translation>
+    </message>
+    <message>
+        <source>No contact yet</source>
+        <translation>هنوز تماسی نبوده</translation>
+    </message>
+    <message>
+        <source>Choose the other customer above.</source>
+        <translation>مشتری دیگر را از فهرست بالا انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Merging needs a connection to the server. Try again when you are online.</source>
+        <translation>ادغام به اتصال به سرور نیاز دارد. وقتی برخط شدید دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
+        <translation>راه‌های ارتباطی، گفتگو و سفارش‌هایش به مشتری‌ای که می‌ماند منتقل می‌شود. می‌توانید از پنل کناری آن را لغو کنید.</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// "Merge with…" as an agent uses it (offscreen): find the other record of the same person,
+// compare the two, confirm; offline it cannot be confirmed; the side panel offers "Undo".
+// With THREADLINE_SCREENSHOT_DIR set it also saves merge-dialog-en.png and -fa.png.
+#include "models/customer_merges.h"
+#include "models/inbox_model.h"
+#include "ui/conversation_bar.h"
+#include "ui/customer_panel.h"
+#include "ui/interface_language.h"
+#include "ui/merge_dialog.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+using namespace threadline;
+
+namespace {
+
+models::Customer customer(qint64 id, const QString &name, const QString &phone, qint64 items)
+{
+    models::Customer c;
+    c.id = id;
+    c.name = name;
+    c.identities = {{QStringLiteral("phone"), phone}};
+    c.itemCount = items;
+    c.lastAt = QDateTime::currentMSecsSinceEpoch() - 3 * 60 * 60 * 1000;
+    c.lastChannel = QStringLiteral("sms");
+    c.status = QStringLiteral("open");
+    return c;
+}
+
+const models::Customer kZahra = customer(42, QStringLiteral("زهرا احمدی"), QStringLiteral("+989121234567"), 17);
+const models::Customer kZahraNewPhone =
+    customer(57, QStringLiteral("Zahra A."), QStringLiteral("+989351112233"), 4);
+const models::Customer kReza = customer(60, QStringLiteral("رضا کریمی"), QStringLiteral("+989127654321"), 9);
+
+QList<models::Customer> known()
+{
+    return {kZahra, kZahraNewPhone, kReza};
+}
+
+QListWidget *results(ui::MergeDialog &d)
+{
+    return d.findChild<QListWidget *>(QStringLiteral("mergeResults"));
+}
+
+QPushButton *confirm(ui::MergeDialog &d)
+{
+    return d.findChild<QPushButton *>(QStringLiteral("mergeConfirm"));
+}
+
+} // namespace
+
+class TestMergeDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { ui::useInterfaceLanguage(QStringLiteral("en")); }
+
+    void theOpenCustomerIsNotOfferedAndTheOthersAreFoundByNameOrNumber()
+    {
+        ui::MergeDialog dialog(kZahra, known(), true);
+        QCOMPARE(results(dialog)->count(), 2); // everyone else
+        dialog.setQuery(QStringLiteral("zahra"));
+        QCOMPARE(results(dialog)->count(), 1);
+        QVERIFY(dialog.choose(kZahraNewPhone.id));
+        // Persian digits find the number, as search does.
+        dialog.setQuery(QStringLiteral("۹۱۲۷۶۵"));
+        QCOMPARE(results(dialog)->count(), 1);
+        QVERIFY(dialog.choose(kReza.id));
+        QVERIFY(!dialog.choose(kZahraNewPhone.id)); // not listed for this query
+        dialog.setQuery(QStringLiteral("nobody at all"));
+        QVERIFY(!dialog.choose(kReza.id));
+        QVERIFY(!confirm(dialog)->isEnabled());
+    }
+
+    void thePreviewComparesBothAndTheOpenCustomerStaysUnlessTheAgentSaysOtherwise()
+    {
+        ui::MergeDialog dialog(kZahra, known(), true);
+        QVERIFY(dialog.command().isEmpty());
+        QVERIFY(!confirm(dialog)->isEnabled());
+        QVERIFY(dialog.choose(kZahraNewPhone.id));
+        QVERIFY(confirm(dialog)->isEnabled());
+        const QString preview = dialog.preview();
+        for (const QString &expected :
+             {QStringLiteral("Zahra A."), QStringLiteral("+989351112233"), QStringLiteral("+989121234567"),
+              QStringLiteral("17 item"), QStringLiteral("4 item"), QStringLiteral("Last contact")})
+            QVERIFY2(preview.contains(expected), qPrintable(expected + QStringLiteral(" in ") + preview));
+        QCOMPARE(dialog.command().value(QStringLiteral("into")).toInteger(), kZahra.id);
+        QCOMPARE(dialog.command().value(QStringLiteral("from")).toInteger(), kZahraNewPhone.id);
+        QVERIFY(!dialog.command().contains(QStringLiteral("note")));
+
+        dialog.setKeepChosen(true);
+        QCOMPARE(dialog.command().value(QStringLiteral("into")).toInteger(), kZahraNewPhone.id);
+        QCOMPARE(dialog.command().value(QStringLiteral("from")).toInteger(), kZahra.id);
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("mergeSurvivor"))->text().section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("Zahra A.")));
+        dialog.findChild<QLineEdit *>(QStringLiteral("mergeNote"))->setText(QStringLiteral("  her new phone "));
+        QCOMPARE(dialog.command().value(QStringLiteral("note")).toString(), QStringLiteral("her new phone"));
+    }
+
+    void offlineTheDialogSaysMergingNeedsAConnectionAndCannotBeConfirmed()
+    {
+        ui::MergeDialog dialog(kZahra, known(), false);
+        QVERIFY(dialog.choose(kZahraNewPhone.id));
+        QVERIFY(!confirm(dialog)->isEnabled());
+        QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("mergeProblem"))->text().contains(QStringLiteral("connection")));
+    }
+
+    void theConversationBarAsksForTheMergeThroughOneCommand()
+    {
+        models::InboxModel inbox;
+        inbox.applyCustomers(known());
+        ui::ConversationBar bar;
+        bar.setCustomer(kZahra);
+        bar.setMergeCandidates(&inbox);
+        bar.setOnline(true);
+        QSignalSpy commands(&bar, &ui::ConversationBar::commandRequested);
+        bool answered = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<ui::MergeDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setQuery(QStringLiteral("+98935"));
+            QVERIFY(dialog->choose(kZahraNewPhone.id));
+            QTest::mouseClick(confirm(*dialog), Qt::LeftButton);
+            answered = true;
+        });
+        bar.findChild<QToolButton *>(QStringLiteral("mergeWith"))->click();
+        QVERIFY(answered);
+        QCOMPARE(commands.size(), 1);
+        QCOMPARE(commands.first().at(0).toString(), QStringLiteral("customer.merge"));
+        const QJsonObject data = commands.first().at(1).toJsonObject();
+        QCOMPARE(data.value(QStringLiteral("into")).toInteger(), kZahra.id);
+        QCOMPARE(data.value(QStringLiteral("from")).toInteger(), kZahraNewPhone.id);
+    }
+
+    void theSidePanelOffersUndoForEachMergeThatStillStands()
+    {
+        auto item = [](qint64 id, const QString &event, qint64 mergeId, const QString &name) {
+            models::Message m;
+            m.id = id;
+            m.channel = QStringLiteral("system");
+            m.meta = {{QStringLiteral("event"), event},
+                      {QStringLiteral("merge_id"), mergeId},
+                      {QStringLiteral("customer_id"), 100 + mergeId},
+                      {QStringLiteral("name"), name}};
+            return m;
+        };
+        const auto standing = models::standingMerges(
+            {item(1, QStringLiteral("merged"), 3, QStringLiteral("Zahra A.")),
+             item(2, QStringLiteral("merged"), 4, QStringLiteral("Old account")),
+             item(3, QStringLiteral("unmerged"), 4, QStringLiteral("Old account")),
+             item(4, QStringLiteral("assigned"), 0, QString())});
+        QCOMPARE(standing.size(), 1);
+        QCOMPARE(standing.first().mergeId, 3);
+        QCOMPARE(standing.first().customerId, 103);
+
+        ui::CustomerPanel panel;
+        panel.setCustomer(kZahra);
+        panel.setMerges(standing);
+        QSignalSpy undo(&panel, &ui::CustomerPanel::unmergeRequested);
+        const auto buttons = panel.findChildren<QPushButton *>(QStringLiteral("undoMerge"));
+        QCOMPARE(buttons.size(), 1);
+        buttons.first()->click();
+        QCOMPARE(undo.size(), 1);
+        QCOMPARE(undo.first().at(0).toLongLong(), 3);
+        panel.setMerges({});
+        QTRY_COMPARE(panel.findChildren<QPushButton *>(QStringLiteral("undoMerge")).size(), 0);
+    }
+
+    void screenshots_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("English") << QStringLiteral("en");
+        QTest::newRow("Persian") << QStringLiteral("fa");
+    }
+
+    void screenshots()
+    {
+        QFETCH(QString, language);
+        const QString dir = qEnvironmentVariable("THREADLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set THREADLINE_SCREENSHOT_DIR to save screenshots");
+        ui::useInterfaceLanguage(language);
+        ui::MergeDialog dialog(kZahra, known(), true);
+        dialog.setQuery(language == QLatin1String("fa") ? QStringLiteral("zahra") : QStringLiteral("zah"));
+        QVERIFY(dialog.choose(kZahraNewPhone.id));
+        dialog.findChild<QLineEdit *>(QStringLiteral("mergeNote"))
+            ->setText(language == QLatin1String("fa") ? QStringLiteral("شماره جدید خودش است")
+                                                      : QStringLiteral("Same person: her new phone"));
+        dialog.resize(720, 560);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QVERIFY(QDir().mkpath(dir));
+        const QString path = dir + QStringLiteral("/merge-dialog-") + language + QStringLiteral(".png");
+        QVERIFY(dialog.grab().save(path));
+        ui::useInterfaceLanguage(QStringLiteral("en"));
+    }
+};
+
+QTEST_MAIN(TestMergeDialog)
+#include "tst_merge_dialog.moc"
