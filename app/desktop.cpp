@@ -14,6 +14,7 @@
 #include "ui/conversation_bar.h"
 #include "ui/customer_panel.h"
 #include "ui/main_window.h"
+#include "ui/search_palette.h"
 #include "ui/sign_in_dialog.h"
 #include "ui/storage_banner.h"
 
@@ -89,6 +90,7 @@ Desktop::Desktop(Options options, QObject *parent)
     qRegisterMetaType<models::Order>();
     qRegisterMetaType<QList<models::Order>>();
     qRegisterMetaType<QList<models::Draft>>();
+    qRegisterMetaType<QList<models::SearchHit>>();
     m_screenshotDeadline.setSingleShot(true);
     connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
         fail(tr("The thread did not appear within a minute; no screenshot was taken."));
@@ -440,6 +442,11 @@ void Desktop::onServicesReady(SyncService *sync)
             &SyncService::lookupCustomerOrders);
     connect(sync, &SyncService::customerOrdersFound, m_window.get(),
             &ui::MainWindow::setCustomerOrders);
+    // Global search: asked and answered on the service thread, shown in the palette.
+    connect(m_window->searchPalette(), &ui::SearchPalette::searchRequested, sync,
+            &SyncService::search);
+    connect(sync, &SyncService::searchResults, m_window->searchPalette(),
+            &ui::SearchPalette::applyResults);
     wireMerges(sync);
     connect(m_window.get(), &ui::MainWindow::presenceChosen, this, [sync](const QString &presence) {
         QMetaObject::invokeMethod(sync, [sync, presence] {

@@ -20,6 +20,8 @@
 #include "ui/channel_names.h"
 #include "ui/inbox_delegate.h"
 #include "ui/inbox_filter.h"
+#include "ui/search_palette.h"
+#include "ui/shortcut_sheet.h"
 #include "ui/timeline_view.h"
 
 #include <QDesktopServices>
@@ -61,7 +63,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
 {
     setWindowTitle(tr("Threadline"));
     m_inboxFilter->setSourceModel(inbox);
-    m_search->setPlaceholderText(tr("Search customers (Ctrl+K)"));
+    m_search->setPlaceholderText(tr("Filter customers"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("inboxSearch"));
     connect(m_search, &QLineEdit::textChanged, m_inboxFilter, &InboxFilter::setQuery);
@@ -304,10 +306,26 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     });
 
     // Keyboard first: search, next/previous customer, reply.
+    m_palette = new SearchPalette(this);
+    connect(m_palette, &SearchPalette::openRequested, this, &MainWindow::openFromSearch);
     auto *find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(find, &QShortcut::activated, this, [this] {
-        m_search->setFocus();
-        m_search->selectAll();
+    connect(find, &QShortcut::activated, m_palette, &SearchPalette::openGlobal);
+    for (const QKeySequence &keys : {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}) {
+        auto *help = new QShortcut(keys, this);
+        connect(help, &QShortcut::activated, this, [this] {
+            auto *sheet = findChild<ShortcutSheet *>();
+            if (!sheet) {
+                sheet = new ShortcutSheet(this);
+                sheet->setAttribute(Qt::WA_DeleteOnClose);
+            }
+            sheet->show();
+            sheet->raise();
+        });
+    }
+    auto *findInThread = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F), this);
+    connect(findInThread, &QShortcut::activated, this, [this] {
+        const auto customer = m_inbox->customer(m_customerId);
+        m_palette->openInThread(m_customerId, customer ? customer->name : QString());
     });
     auto *next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
     connect(next, &QShortcut::activated, this, [this] { moveSelection(1); });
@@ -324,6 +342,21 @@ void MainWindow::openCustomer(qint64 customerId)
     if (row < 0)
         return;
     m_inboxView->setCurrentIndex(m_inboxFilter->mapFromSource(m_inbox->index(row)));
+}
+
+void MainWindow::openFromSearch(qint64 customerId, qint64 messageId)
+{
+    const int row = m_inbox->rowOf(customerId);
+    if (row >= 0 && !m_inboxFilter->mapFromSource(m_inbox->index(row)).isValid()) {
+        // Hidden by the inbox's own filters: show everything rather than nothing.
+        m_search->clear();
+        m_channelFilter->setCurrentIndex(0);
+        m_sections->setCurrentIndex(m_sections->count() - 1);
+    }
+    openCustomer(customerId);
+    if (m_customerId == customerId && messageId > 0)
+        m_timelineView->revealMessage(messageId);
+    m_timelineView->setFocus(Qt::OtherFocusReason);
 }
 
 void MainWindow::openFirstCustomer()

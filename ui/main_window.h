@@ -38,6 +38,7 @@ class QueueMonitorView;
 class CustomerPanel;
 class InboxFilter;
 class TimelineView;
+class SearchPalette;
 
 /// The agent's desk: inbox on the leading side, the open customer's thread and
 /// the composer in the middle, what we know about them on the trailing side.
@@ -52,6 +53,11 @@ public:
     void openFirstCustomer();
     qint64 currentCustomer() const { return m_customerId; }
     TimelineView *timelineView() const { return m_timelineView; }
+    /// Global search (Ctrl+K, Ctrl+F in a thread); the app connects it to the sync service.
+    SearchPalette *searchPalette() const { return m_palette; }
+    /// Opens a customer's thread from a search result, at the message when one is given,
+    /// showing them even if the inbox's filters hid them.
+    void openFromSearch(qint64 customerId, qint64 messageId);
     /// The store's order desk keeps its own thread (the app feeds its pages).
     models::TimelineModel *orderTimeline() const;
     QueueMonitorView *queueMonitor() const { return m_monitor; }
@@ -128,6 +134,7 @@ private:
     models::TimelineModel *m_timeline;
     InboxFilter *m_inboxFilter;
     QLineEdit *m_search;
+    SearchPalette *m_palette = nullptr;
     QTabBar *m_sections;
     QComboBox *m_channelFilter;
     QTimer *m_countTimer;

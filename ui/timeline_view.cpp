@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QTimer>
@@ -18,7 +19,9 @@ namespace threadline::ui {
 
 namespace {
 constexpr int kFetchThresholdPx = 400;
-}
+constexpr int kMaxRevealPages = 200; // 10,000 items of 50 a page: then it is not there
+constexpr int kFlashMs = 1600;
+} // namespace
 
 TimelineView::TimelineView(QWidget *parent)
     : QListView(parent), m_delegate(new TimelineDelegate(this))
@@ -50,6 +53,65 @@ void TimelineView::setTimeline(models::TimelineModel *model)
     // Expanding quoted history, a delivery footer or the unread marker change a
     // row's height; QListView only re-measures rows on a layout pass.
     connect(model, &QAbstractItemModel::dataChanged, this, [this] { scheduleDelayedItemsLayout(); });
+    // A search result is looked for again each time a page arrives.
+    connect(model, &models::TimelineModel::loadingChanged, this, [this](bool loading) {
+        if (!loading && !m_revealKey.isEmpty())
+            QTimer::singleShot(0, this, &TimelineView::tryReveal);
+    });
+}
+
+void TimelineView::revealMessage(qint64 messageId)
+{
+    if (messageId <= 0)
+        return;
+    m_revealKey = QString::number(messageId);
+    m_revealPages = 0;
+    tryReveal();
+}
+
+void TimelineView::tryReveal()
+{
+    if (m_revealKey.isEmpty() || !m_model)
+        return;
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        const QModelIndex index = m_model->index(row);
+        if (index.data(models::MessageKeyRole).toString() != m_revealKey)
+            continue;
+        m_revealKey.clear();
+        m_followBottom = false;
+        m_keepFromBottom = -1;
+        setCurrentIndex(index);
+        m_flash = index;
+        executeDelayedItemsLayout();
+        scrollTo(index, QAbstractItemView::PositionAtCenter);
+        viewport()->update();
+        QTimer::singleShot(kFlashMs, this, [this, flashed = QPersistentModelIndex(index)] {
+            if (m_flash == flashed) {
+                m_flash = QPersistentModelIndex();
+                viewport()->update();
+            }
+        });
+        return;
+    }
+    if (m_model->isLoading())
+        return; // asked again when the page is in
+    if (m_model->canFetchOlder() && ++m_revealPages <= kMaxRevealPages) {
+        m_model->fetchOlder();
+        return;
+    }
+    m_revealKey.clear();
+}
+
+void TimelineView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    if (!m_flash.isValid())
+        return;
+    // The item search opened the thread at, marked until the eye has found it.
+    QPainter painter(viewport());
+    QColor mark = palette().color(QPalette::Highlight);
+    mark.setAlpha(60);
+    painter.fillRect(visualRect(m_flash), mark);
 }
 
 void TimelineView::onRowsAboutToBeInserted(const QModelIndex &, int first, int)

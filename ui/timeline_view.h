@@ -25,6 +25,12 @@ public:
     void relayout();
     /// Copies the current item as plain text to the clipboard.
     void copyCurrent();
+    /// Shows the item with this hub id (from search): loads older pages until it
+    /// is there, then selects it, centres it and marks it for a moment. Gives up
+    /// quietly when the customer's history has no such item.
+    void revealMessage(qint64 messageId);
+    /// The item revealed last, while it is still marked (for tests).
+    QModelIndex revealedIndex() const { return m_flash; }
 
 Q_SIGNALS:
     /// A link, mail address or phone number was clicked (https:, mailto:, tel:).
@@ -35,6 +41,7 @@ protected:
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
@@ -42,11 +49,15 @@ private:
     void onRangeChanged(int min, int max);
     void maybeFetchOlder();
     QString linkAt(const QPoint &viewportPos) const;
+    void tryReveal();
 
     models::TimelineModel *m_model = nullptr;
     TimelineDelegate *m_delegate;
     int m_keepFromBottom = -1; ///< distance from the bottom to restore after a prepend
     bool m_followBottom = true;
+    QString m_revealKey;          ///< the item search asked for, until it is shown
+    int m_revealPages = 0;        ///< older pages loaded looking for it
+    QPersistentModelIndex m_flash; ///< the revealed item, marked briefly
 };
 
 } // namespace threadline::ui

@@ -870,8 +870,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>ثريدلاين</translation>
     </message>
     <message>
-        <source>Search customers (Ctrl+K)</source>
-        <translation>البحث عن عميل (Ctrl+K)</translation>
+        <source>Filter customers</source>
+        <translation>تصفية العملاء</translation>
     </message>
     <message>
         <source>%1 — Threadline</source>
@@ -1665,6 +1665,161 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
         <translation>تنتقل وسائل الاتصال والمحادثة والطلبات إلى العميل الذي يبقى. يمكنك التراجع من اللوحة الجانبية.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPalette</name>
+    <message>
+        <source>Type to search this thread.</source>
+        <translation>اكتب للبحث في هذه المحادثة.</translation>
+    </message>
+    <message>
+        <source>Type a name, phone, email, order number or words from a message.</source>
+        <translation>اكتب اسماً أو هاتفاً أو بريداً إلكترونياً أو رقم طلب أو كلمات من رسالة.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) on this computer; asking the hub…</source>
+        <translation>
+            <numerusform>لا نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>نتيجة واحدة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>نتيجتان على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%n نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%n نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%n نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>لم يُعثر على شيء.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens, Esc closes.</source>
+        <translation>
+            <numerusform>لا نتائج. Enter للفتح.</numerusform>
+            <numerusform>نتيجة واحدة. Enter للفتح.</numerusform>
+            <numerusform>نتيجتان. Enter للفتح.</numerusform>
+            <numerusform>%n نتائج. Enter للفتح.</numerusform>
+            <numerusform>%n نتيجة. Enter للفتح.</numerusform>
+            <numerusform>%n نتيجة. Enter للفتح.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search this thread</source>
+        <translation>البحث في هذه المحادثة</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>البحث في العملاء والرسائل والطلبات</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>In the thread with %1</source>
+        <translation>في المحادثة مع %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPaletteDelegate</name>
+    <message>
+        <source>on the hub</source>
+        <translation>على الخادم</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>العملاء</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>الطلبات</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>العميل %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ShortcutSheet</name>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>البحث في العملاء والرسائل والطلبات</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>البحث في المحادثة المفتوحة</translation>
+    </message>
+    <message>
+        <source>Next or previous customer</source>
+        <translation>العميل التالي أو السابق</translation>
+    </message>
+    <message>
+        <source>Inbox sections: mine, queue, all</source>
+        <translation>أقسام صندوق الوارد: لي، الطابور، الكل</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Reply by chat, SMS, email or internal note</source>
+        <translation>الرد بالدردشة أو الرسائل النصية أو البريد أو ملاحظة داخلية</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Take the conversation</source>
+        <translation>تولّي المحادثة</translation>
+    </message>
+    <message>
+        <source>Transfer the conversation</source>
+        <translation>تحويل المحادثة</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen</source>
+        <translation>إغلاق أو إعادة فتح</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>تسجيل مكالمة</translation>
+    </message>
+    <message>
+        <source>Merge with another customer</source>
+        <translation>الدمج مع عميل آخر</translation>
+    </message>
+    <message>
+        <source>Copy the selected item</source>
+        <translation>نسخ العنصر المحدد</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>قائمة المفاتيح هذه</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
     </message>
 </context>
 </TS>

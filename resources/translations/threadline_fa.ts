@@ -850,8 +850,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>تردلاین</translation>
     </message>
     <message>
-        <source>Search customers (Ctrl+K)</source>
-        <translation>جستجوی مشتری (Ctrl+K)</translation>
+        <source>Filter customers</source>
+        <translation>فیلتر مشتریان</translation>
     </message>
     <message>
         <source>%1 — Threadline</source>
@@ -1635,6 +1635,151 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
         <translation>راه‌های ارتباطی، گفتگو و سفارش‌هایش به مشتری‌ای که می‌ماند منتقل می‌شود. می‌توانید از پنل کناری آن را لغو کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPalette</name>
+    <message>
+        <source>Type to search this thread.</source>
+        <translation>برای جستجو در همین گفتگو بنویسید.</translation>
+    </message>
+    <message>
+        <source>Type a name, phone, email, order number or words from a message.</source>
+        <translation>نام، تلفن، ایمیل، شمارهٔ سفارش یا واژه‌هایی از یک پیام را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>در حال جستجو…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) on this computer; asking the hub…</source>
+        <translation>
+            <numerusform>%n نتیجه روی این رایانه؛ در حال پرسیدن از سرور…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>چیزی پیدا نشد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens, Esc closes.</source>
+        <translation>
+            <numerusform>%n نتیجه. Enter باز می‌کند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search this thread</source>
+        <translation>جستجو در این گفتگو</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتایج جستجو</translation>
+    </message>
+    <message>
+        <source>In the thread with %1</source>
+        <translation>در گفتگو با %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPaletteDelegate</name>
+    <message>
+        <source>on the hub</source>
+        <translation>روی سرور</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>مشتری %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ShortcutSheet</name>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>جستجو در گفتگوی باز</translation>
+    </message>
+    <message>
+        <source>Next or previous customer</source>
+        <translation>مشتری بعدی یا قبلی</translation>
+    </message>
+    <message>
+        <source>Inbox sections: mine, queue, all</source>
+        <translation>بخش‌های صندوق: مال من، صف، همه</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <source>Reply by chat, SMS, email or internal note</source>
+        <translation>پاسخ با گفتگو، پیامک، ایمیل یا یادداشت داخلی</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Take the conversation</source>
+        <translation>برداشتن گفتگو</translation>
+    </message>
+    <message>
+        <source>Transfer the conversation</source>
+        <translation>انتقال گفتگو</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen</source>
+        <translation>بستن یا بازگشایی</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>ثبت تماس</translation>
+    </message>
+    <message>
+        <source>Merge with another customer</source>
+        <translation>ادغام با مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Copy the selected item</source>
+        <translation>رونوشت از مورد انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>همین فهرست کلیدها</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>کار</translation>
     </message>
 </context>
 </TS>
