@@ -55,6 +55,15 @@ QVariant InboxModel::data(const QModelIndex &index, int role) const
         return c.waitingSince;
     case SnoozeUntilRole:
         return c.snoozeUntil;
+    case AmberWaitRole:
+    case RedWaitRole: {
+        // A missing queue means "general" on the wire (docs/protocol.md).
+        const auto q = m_queues.constFind(c.queue.isEmpty() ? QStringLiteral("general") : c.queue);
+        const bool known = q != m_queues.cend() && q->amberS > 0 && q->redS > 0;
+        if (role == AmberWaitRole)
+            return known ? q->amberS : kFallbackAmberS;
+        return known ? q->redS : kFallbackRedS;
+    }
     case IdentitiesRole: {
         QStringList out;
         for (const auto &i : c.identities)
@@ -76,7 +85,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const
                   {UnreadRole, "unread"},           {IdentitiesRole, "identities"},
                   {ItemCountRole, "itemCount"},     {QueueRole, "queue"},
                   {LabelsRole, "labels"},           {WaitingSinceRole, "waitingSince"},
-                  {SnoozeUntilRole, "snoozeUntil"}});
+                  {SnoozeUntilRole, "snoozeUntil"}, {AmberWaitRole, "amberWait"},
+                  {RedWaitRole, "redWait"}});
     return names;
 }
 
@@ -170,6 +180,19 @@ void InboxModel::addUnread(qint64 customerId, int count)
         return;
     m_rows[row].unread += count;
     Q_EMIT dataChanged(index(row), index(row), {UnreadRole});
+}
+
+void InboxModel::setQueues(const QList<QueueSla> &queues)
+{
+    QHash<QString, QueueSla> byName;
+    for (const QueueSla &q : queues)
+        byName.insert(q.name, q);
+    if (byName == m_queues)
+        return;
+    m_queues = byName;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1),
+                           {AmberWaitRole, RedWaitRole});
 }
 
 std::optional<Customer> InboxModel::customer(qint64 id) const

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/customer.h"
+#include "models/queue_sla.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -34,6 +35,10 @@ public:
     /// Counts one more unread item for a customer not currently open.
     void addUnread(qint64 customerId, int count);
 
+    /// The queues' wait thresholds (from the hub's welcome): every row's
+    /// AmberWaitRole/RedWaitRole follow its queue from now on.
+    void setQueues(const QList<QueueSla> &queues);
+
     std::optional<Customer> customer(qint64 id) const;
     int rowOf(qint64 id) const;
 
@@ -42,6 +47,7 @@ private:
 
     QList<Customer> m_rows;
     QHash<qint64, int> m_rowById;
+    QHash<QString, QueueSla> m_queues; ///< by name
 };
 
 } // namespace threadline::models

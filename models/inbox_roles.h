@@ -22,6 +22,8 @@ enum InboxRole {
     LabelsRole,       ///< QStringList
     WaitingSinceRole, ///< qint64 ms since the epoch; 0: not waiting for an answer
     SnoozeUntilRole,  ///< qint64 ms since the epoch; 0: not snoozed
+    AmberWaitRole,    ///< int s: a wait turns amber here, by the customer's queue (fallback 15 min)
+    RedWaitRole,      ///< int s: ... and red here (fallback 60 min)
     InboxLastRole,
 };
 

@@ -2,6 +2,7 @@
 #include "ui/inbox_delegate.h"
 
 #include "models/inbox_roles.h"
+#include "models/queue_sla.h"
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
@@ -15,6 +16,22 @@
 namespace threadline::ui {
 
 using namespace threadline::models;
+
+QColor InboxDelegate::waitColor(const QModelIndex &index, qint64 waitedMs, const QPalette &palette)
+{
+    const WaitLevel level = waitedMs <= 0 ? WaitLevel::Calm
+                                          : waitLevel(waitedMs, index.data(AmberWaitRole).toInt(),
+                                                      index.data(RedWaitRole).toInt());
+    switch (level) {
+    case WaitLevel::Red:
+        return {0xc6, 0x28, 0x28};
+    case WaitLevel::Amber:
+        return {0xb2, 0x6a, 0x00};
+    case WaitLevel::Calm:
+        break;
+    }
+    return palette.color(QPalette::PlaceholderText);
+}
 
 QSize InboxDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const
 {
@@ -39,7 +56,7 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     const int unread = index.data(UnreadRole).toInt();
     const QString channel = index.data(LastChannelRole).toString();
     // A customer waiting for an answer shows how long, coloured as the wait grows
-    // (amber from 15 minutes, red from an hour); otherwise the last activity.
+    // past their queue's amber and red thresholds; otherwise the last activity.
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const qint64 waitingSince = index.data(WaitingSinceRole).toLongLong();
     const bool waiting = waitingSince > 0 && index.data(StatusRole).toString() == QLatin1String("open");
@@ -47,10 +64,7 @@ void InboxDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
     // "⏳ 20 min ago": waiting since then (the hourglass says it is a wait).
     const QString when = waiting ? QStringLiteral("⏳ ") + relativeTime(waitingSince, now)
                                  : relativeTime(index.data(LastAtRole).toLongLong(), now);
-    const QColor whenColor = !waiting                        ? option.palette.color(QPalette::PlaceholderText)
-                             : waitedMs >= 60LL * 60 * 1000 ? QColor(0xc6, 0x28, 0x28)
-                             : waitedMs >= 15LL * 60 * 1000 ? QColor(0xb2, 0x6a, 0x00)
-                                                            : option.palette.color(QPalette::PlaceholderText);
+    const QColor whenColor = waitColor(index, waitedMs, option.palette);
     const auto lead = QStyle::visualAlignment(option.direction, Qt::AlignLeading);
     const auto trail = QStyle::visualAlignment(option.direction, Qt::AlignTrailing);
 

@@ -14,6 +14,9 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    /// The colour of a wait of @p waitedMs (0: not waiting) for the customer at
+    /// @p index: amber and red by their queue's thresholds, else the quiet text colour.
+    static QColor waitColor(const QModelIndex &index, qint64 waitedMs, const QPalette &palette);
 };
 
 } // namespace threadline::ui

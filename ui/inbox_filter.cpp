@@ -108,10 +108,26 @@ void InboxFilter::setChannel(const QString &channel)
     invalidateRowsFilter();
 }
 
+void InboxFilter::setStatus(const QString &status)
+{
+    m_status = status;
+    invalidateRowsFilter();
+}
+
+void InboxFilter::setLabel(const QString &label)
+{
+    m_label = label;
+    invalidateRowsFilter();
+}
+
 bool InboxFilter::inSection(int sourceRow, Section section) const
 {
     const QModelIndex i = sourceModel()->index(sourceRow, 0);
     if (!m_channel.isEmpty() && i.data(models::LastChannelRole).toString() != m_channel)
+        return false;
+    if (!m_status.isEmpty() && i.data(models::StatusRole).toString() != m_status)
+        return false;
+    if (!m_label.isEmpty() && !i.data(models::LabelsRole).toStringList().contains(m_label))
         return false;
     switch (section) {
     case Section::Mine:
@@ -134,6 +150,29 @@ int InboxFilter::count(Section section) const
     for (int row = 0, rows = sourceModel()->rowCount(); row < rows; ++row)
         n += inSection(row, section);
     return n;
+}
+
+int InboxFilter::unreadCount(Section section) const
+{
+    if (!sourceModel())
+        return 0;
+    int n = 0;
+    for (int row = 0, rows = sourceModel()->rowCount(); row < rows; ++row)
+        n += sourceModel()->index(row, 0).data(UnreadRole).toInt() > 0 && inSection(row, section);
+    return n;
+}
+
+QStringList InboxFilter::labelsInUse() const
+{
+    QStringList labels;
+    if (!sourceModel())
+        return labels;
+    for (int row = 0, rows = sourceModel()->rowCount(); row < rows; ++row)
+        for (const QString &label : sourceModel()->index(row, 0).data(LabelsRole).toStringList())
+            if (!labels.contains(label))
+                labels.append(label);
+    labels.sort(Qt::CaseInsensitive);
+    return labels;
 }
 
 bool InboxFilter::filterAcceptsRow(int sourceRow, const QModelIndex &) const

@@ -7,8 +7,8 @@
 
 namespace threadline::ui {
 
-/// The inbox narrowed to a section (mine, the queue, everyone's), a channel and
-/// what the agent typed. Names and identities are folded
+/// The inbox narrowed to a section (mine, the queue, everyone's), a channel, a
+/// status, a label and what the agent typed. Names and identities are folded
 /// the same way as the query (services/text/search_folding.h), so «علي» finds
 /// «علی», «كريم» finds «کریم» and «۰۹۱۲» finds +98912…
 class InboxFilter : public QSortFilterProxyModel {
@@ -21,14 +21,23 @@ public:
 
     /// The signed-in agent's user name, for the "Mine" section.
     void setAgent(const QString &agent);
-    /// How many customers a section holds under the current channel filter.
+    /// How many customers a section holds under the current channel, status and
+    /// label filters (the typed query aside).
     int count(Section section) const;
+    /// How many of those have something the agent has not read yet.
+    int unreadCount(Section section) const;
+    /// Every label some customer in the inbox carries, sorted.
+    QStringList labelsInUse() const;
 
 public Q_SLOTS:
     void setQuery(const QString &query);
     void setSection(threadline::ui::InboxFilter::Section section);
     /// Only customers whose last item came on `channel` (empty: any).
     void setChannel(const QString &channel);
+    /// Only "open", "snoozed" or "resolved" conversations (empty: any status).
+    void setStatus(const QString &status);
+    /// Only customers carrying @p label (empty: any).
+    void setLabel(const QString &label);
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
@@ -50,6 +59,8 @@ private:
     Section m_section = Section::All;
     QString m_agent;
     QString m_channel;
+    QString m_status;
+    QString m_label;
     QString m_query;       ///< folded
     QString m_queryDigits; ///< the query's digits when it looks like a phone number
     mutable QHash<qint64, Searchable> m_folded; ///< by customer id

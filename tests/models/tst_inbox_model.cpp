@@ -22,6 +22,36 @@ Customer customer(qint64 id, qint64 lastAt, const QString &name = QStringLiteral
 class TestInboxModel : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void aCustomersWaitThresholdsAreThoseOfTheirQueue()
+    {
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Customer vip = customer(1, 100);
+        vip.queue = QStringLiteral("vip");
+        Customer noQueue = customer(2, 200); // the wire's missing queue means general
+        Customer unknown = customer(3, 300);
+        unknown.queue = QStringLiteral("returns");
+        model.applyCustomers({vip, noQueue, unknown});
+        const auto thresholds = [&model](qint64 id) {
+            const QModelIndex i = model.index(model.rowOf(id));
+            return std::pair{i.data(AmberWaitRole).toInt(), i.data(RedWaitRole).toInt()};
+        };
+        // Before the hub described its queues: 15 and 60 minutes for everyone.
+        QCOMPARE(thresholds(1), (std::pair{15 * 60, 60 * 60}));
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setQueues({{QStringLiteral("vip"), QStringLiteral("VIP"), 120, 60, 180},
+                         {QStringLiteral("general"), QStringLiteral("General"), 300, 180, 600}});
+        QCOMPARE(changed.size(), 1); // every row repaints once
+        QCOMPARE(thresholds(1), (std::pair{60, 180}));
+        QCOMPARE(thresholds(2), (std::pair{180, 600}));
+        QCOMPARE(thresholds(3), (std::pair{15 * 60, 60 * 60}));
+        // The same description again changes nothing.
+        model.setQueues({{QStringLiteral("vip"), QStringLiteral("VIP"), 120, 60, 180},
+                         {QStringLiteral("general"), QStringLiteral("General"), 300, 180, 600}});
+        QCOMPARE(changed.size(), 1);
+    }
+
     void theMostRecentCustomerComesFirst()
     {
         InboxModel model;

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The inbox search finds a customer however the agent's keyboard spells them.
+// The inbox search finds a customer however the agent's keyboard spells them;
+// sections, channel, status and label narrow it; waits are coloured by queue.
 #include "models/inbox_model.h"
 #include "models/inbox_roles.h"
+#include "ui/inbox_delegate.h"
 #include "ui/inbox_filter.h"
 
 #include <QAbstractItemModelTester>
+#include <QPalette>
 #include <QTest>
 
 using namespace threadline;
@@ -130,6 +133,112 @@ private Q_SLOTS:
         QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("By SMS")});
         m_filter->setChannel(QString());
         QCOMPARE(namesFor(QString()).size(), 5);
+    }
+
+    void theStatusFilterKeepsOpenSnoozedOrResolvedConversations()
+    {
+        models::Customer snoozed = customer(11, QStringLiteral("Snoozed"), {});
+        snoozed.status = QStringLiteral("snoozed");
+        snoozed.snoozeUntil = 1732540000000;
+        models::Customer resolved = customer(12, QStringLiteral("Resolved"), {});
+        resolved.status = QStringLiteral("resolved");
+        m_inbox->applyCustomers({snoozed, resolved});
+
+        m_filter->setStatus(QStringLiteral("snoozed"));
+        QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("Snoozed")});
+        m_filter->setStatus(QStringLiteral("resolved"));
+        QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("Resolved")});
+        m_filter->setStatus(QStringLiteral("open"));
+        QCOMPARE(namesFor(QString()).size(), 4); // the four from init()
+        QVERIFY(!namesFor(QString()).contains(QStringLiteral("Snoozed")));
+        m_filter->setStatus(QString());
+        QCOMPARE(namesFor(QString()).size(), 6);
+        // The status narrows the section counts too.
+        m_filter->setStatus(QStringLiteral("snoozed"));
+        QCOMPARE(m_filter->count(ui::InboxFilter::Section::Queue), 1);
+        QCOMPARE(m_filter->count(ui::InboxFilter::Section::All), 1);
+    }
+
+    void theLabelFilterKeepsCustomersCarryingThatLabel()
+    {
+        models::Customer refund = customer(13, QStringLiteral("Wants a refund"), {});
+        refund.labels = QStringList{QStringLiteral("refund"), QStringLiteral("vip")};
+        models::Customer vip = customer(14, QStringLiteral("Important"), {});
+        vip.labels = QStringList{QStringLiteral("vip")};
+        m_inbox->applyCustomers({refund, vip});
+        QCOMPARE(m_filter->labelsInUse(), (QStringList{QStringLiteral("refund"), QStringLiteral("vip")}));
+
+        m_filter->setLabel(QStringLiteral("refund"));
+        QCOMPARE(namesFor(QString()), QStringList{QStringLiteral("Wants a refund")});
+        m_filter->setLabel(QStringLiteral("vip"));
+        QCOMPARE(namesFor(QString()).size(), 2);
+        QCOMPARE(namesFor(u"import"_qs), QStringList{QStringLiteral("Important")}); // with a query
+        m_filter->setLabel(QString());
+        QCOMPARE(namesFor(QString()).size(), 6);
+        // A label nobody carries any more is no longer offered.
+        vip.labels.clear();
+        refund.labels = QStringList{QStringLiteral("refund")};
+        m_inbox->applyCustomers({refund, vip});
+        QCOMPARE(m_filter->labelsInUse(), QStringList{QStringLiteral("refund")});
+    }
+
+    void eachSectionCountsTheConversationsWithSomethingUnread()
+    {
+        models::Customer mine = customer(15, QStringLiteral("Mine, unread"), {});
+        mine.assignee = QStringLiteral("agent");
+        mine.unread = 3;
+        models::Customer mineRead = customer(16, QStringLiteral("Mine, read"), {});
+        mineRead.assignee = QStringLiteral("agent");
+        models::Customer waiting = customer(17, QStringLiteral("Queue, unread"), {});
+        waiting.unread = 1;
+        waiting.lastChannel = QStringLiteral("sms");
+        m_inbox->applyCustomers({mine, mineRead, waiting});
+        m_filter->setAgent(QStringLiteral("agent"));
+
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::Mine), 1);
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::Queue), 1);
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::All), 2);
+        m_inbox->addUnread(1, 2); // a customer from init() writes twice
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::Queue), 2);
+        m_inbox->markRead(15); // the agent opened their thread
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::Mine), 0);
+        QCOMPARE(m_filter->count(ui::InboxFilter::Section::Mine), 2);
+        // Counts follow the other filters: only SMS conversations now.
+        m_filter->setChannel(QStringLiteral("sms"));
+        QCOMPARE(m_filter->unreadCount(ui::InboxFilter::Section::All), 1);
+    }
+
+    void aWaitTurnsAmberAndRedAtItsQueuesThresholds()
+    {
+        models::Customer vip = customer(18, QStringLiteral("VIP"), {});
+        vip.queue = QStringLiteral("vip");
+        models::Customer general = customer(19, QStringLiteral("General"), {});
+        general.queue = QStringLiteral("general");
+        models::Customer elsewhere = customer(20, QStringLiteral("Unknown queue"), {});
+        elsewhere.queue = QStringLiteral("returns");
+        m_inbox->applyCustomers({vip, general, elsewhere});
+        m_inbox->setQueues({{QStringLiteral("vip"), QStringLiteral("VIP"), 120, 60, 180},
+                            {QStringLiteral("general"), QStringLiteral("General"), 300, 180, 600}});
+        const QPalette palette;
+        const QColor calm = palette.color(QPalette::PlaceholderText);
+        const QColor amber(0xb2, 0x6a, 0x00), red(0xc6, 0x28, 0x28);
+        const auto colourAfter = [&](qint64 id, int minutes) {
+            return ui::InboxDelegate::waitColor(m_inbox->index(m_inbox->rowOf(id)),
+                                                minutes * 60 * 1000LL, palette);
+        };
+        // Two minutes: amber for a VIP (from 1 min), still calm in general (from 3 min).
+        QCOMPARE(colourAfter(18, 2), amber);
+        QCOMPARE(colourAfter(19, 2), calm);
+        // Five minutes: red for a VIP (from 3 min), amber in general (red from 10).
+        QCOMPARE(colourAfter(18, 5), red);
+        QCOMPARE(colourAfter(19, 5), amber);
+        QCOMPARE(colourAfter(19, 10), red);
+        // A queue the hub did not describe keeps 15 and 60 minutes.
+        QCOMPARE(colourAfter(20, 5), calm);
+        QCOMPARE(colourAfter(20, 15), amber);
+        QCOMPARE(colourAfter(20, 60), red);
+        // Not waiting at all is never coloured.
+        QCOMPARE(colourAfter(18, 0), calm);
     }
 
 private:
