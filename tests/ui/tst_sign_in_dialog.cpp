@@ -2,7 +2,9 @@
 // The sign-in screen says in plain words what went wrong and puts the fix in
 // reach; end to end, a desktop meets a wss:// hub it does not trust yet, the
 // agent trusts the company's certificate authority and signs in.
+// With THREADLINE_SCREENSHOT_DIR set, it also saves sign-in-certificate-{en,fa,ar}.png.
 #include "app/desktop.h"
+#include "ui/interface_language.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
 #include "tests/services/session/test_certificates.h"
@@ -210,6 +212,39 @@ private Q_SLOTS:
         QVERIFY(shown(dialog, "trustResult").contains(QStringLiteral("PEM")));
         dialog.authorityTrusted(QStringLiteral("Example Corp Internal CA"));
         QVERIFY(shown(dialog, "trustResult").contains(QStringLiteral("now trusts")));
+    }
+
+    void theCertificateProblemReadsRightInEveryLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("fa") << QStringLiteral("fa");
+        QTest::newRow("ar") << QStringLiteral("ar");
+    }
+
+    void theCertificateProblemReadsRightInEveryLanguage()
+    {
+        QFETCH(QString, language);
+        ui::useInterfaceLanguage(language);
+        SignInDialog dialog;
+        dialog.setServer(QStringLiteral("wss://hub.example.com:8443/ws"));
+        dialog.setUser(QStringLiteral("sara"));
+        dialog.setProblem(untrusted({QStringLiteral("unknown_issuer"), QStringLiteral("host_name_mismatch")}));
+        const QString problem = shown(dialog, "signInProblem");
+        if (language == QLatin1String("en"))
+            QVERIFY(problem.contains(QStringLiteral("not trusted")));
+        else // translated, not English, and mirrored
+            QVERIFY2(!problem.contains(QStringLiteral("not trusted")), qPrintable(problem));
+        QCOMPARE(dialog.layoutDirection(),
+                 language == QLatin1String("en") ? Qt::LeftToRight : Qt::RightToLeft);
+        const QString dir = qEnvironmentVariable("THREADLINE_SCREENSHOT_DIR");
+        if (!dir.isEmpty()) {
+            dialog.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+            QVERIFY(dialog.grab().save(
+                QDir(dir).filePath(QStringLiteral("sign-in-certificate-%1.png").arg(language))));
+        }
+        ui::useInterfaceLanguage(QStringLiteral("en"));
     }
 
     // --- End to end: a real wss:// hub ----------------------------------------------------
