@@ -26,6 +26,27 @@ constexpr int kPadding = 9;
 constexpr int kSeparatorHeight = 30;
 constexpr double kBubbleShare = 0.72; // a bubble never spans more of the row than this
 
+// Why a reply failed. The hub's own reasons (docs/protocol.md) are read in the agent's
+// language; a provider's words (a mail server, Twilio) come as they are, isolated so
+// their script and direction cannot reorder the line around them.
+QString failureReasonText(const QString &reason)
+{
+    static const char *const known[] = {
+        QT_TRANSLATE_NOOP("DeliveryReason", "no SMS provider configured"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "no email server configured"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "unreachable destination handset"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "message blocked"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "unknown destination handset"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "landline or unreachable carrier"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "message filtered by the carrier"),
+        QT_TRANSLATE_NOOP("DeliveryReason", "unknown error"),
+    };
+    for (const char *source : known)
+        if (reason == QLatin1String(source))
+            return QApplication::translate("DeliveryReason", source);
+    return text::isolate(reason);
+}
+
 QString deliveryText(const Message &m)
 {
     switch (m.delivery) {
@@ -40,7 +61,8 @@ QString deliveryText(const Message &m)
     case Delivery::Failed:
         return m.failureReason.isEmpty()
                    ? QApplication::translate("Timeline", "Failed")
-                   : QApplication::translate("Timeline", "Failed: %1").arg(m.failureReason);
+                   : QApplication::translate("Timeline", "Failed: %1")
+                         .arg(failureReasonText(m.failureReason));
     case Delivery::Received:
         break;
     }

@@ -183,6 +183,172 @@
     </message>
 </context>
 <context>
+    <name>DeliveryReason</name>
+    <message>
+        <source>no SMS provider configured</source>
+        <translation>لم يُضبط أي مزوّد للرسائل القصيرة</translation>
+    </message>
+    <message>
+        <source>no email server configured</source>
+        <translation>لم يُضبط أي خادم للبريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>unreachable destination handset</source>
+        <translation>هاتف المستلم غير متاح</translation>
+    </message>
+    <message>
+        <source>message blocked</source>
+        <translation>تم حظر الرسالة</translation>
+    </message>
+    <message>
+        <source>unknown destination handset</source>
+        <translation>رقم المستلم غير معروف</translation>
+    </message>
+    <message>
+        <source>landline or unreachable carrier</source>
+        <translation>خط أرضي أو مشغّل غير متاح</translation>
+    </message>
+    <message>
+        <source>message filtered by the carrier</source>
+        <translation>حجب المشغّل الرسالة</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>خطأ غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>Phone</source>
+        <translation>الهاتف</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Web chat</source>
+        <translation>دردشة الموقع</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>You: %1</source>
+        <translation>أنت: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>placed</source>
+        <translation>تم تسجيله</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>تم الدفع</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>تم الشحن</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>تم التسليم</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>تم رد المبلغ</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>ready for pickup</source>
+        <translation>جاهز للاستلام</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>تم الاستلام</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Available</source>
+        <translation>متاح</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>غائب</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>غير متصل</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>الآن</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 min ago</source>
+        <translation>
+            <numerusform>منذ %1 دقيقة</numerusform>
+            <numerusform>منذ دقيقة</numerusform>
+            <numerusform>منذ دقيقتين</numerusform>
+            <numerusform>منذ %1 دقائق</numerusform>
+            <numerusform>منذ %1 دقيقة</numerusform>
+            <numerusform>منذ %1 دقيقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 h ago</source>
+        <translation>
+            <numerusform>منذ %1 ساعة</numerusform>
+            <numerusform>منذ ساعة</numerusform>
+            <numerusform>منذ ساعتين</numerusform>
+            <numerusform>منذ %1 ساعات</numerusform>
+            <numerusform>منذ %1 ساعة</numerusform>
+            <numerusform>منذ %1 ساعة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 d ago</source>
+        <translation>
+            <numerusform>منذ %1 يوم</numerusform>
+            <numerusform>منذ يوم</numerusform>
+            <numerusform>منذ يومين</numerusform>
+            <numerusform>منذ %1 أيام</numerusform>
+            <numerusform>منذ %1 يومًا</numerusform>
+            <numerusform>منذ %1 يوم</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>agent</source>
+        <translation>موظف الدعم</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>مشرف</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>المتجر</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Waiting to send</source>

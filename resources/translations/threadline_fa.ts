@@ -168,6 +168,157 @@
     </message>
 </context>
 <context>
+    <name>DeliveryReason</name>
+    <message>
+        <source>no SMS provider configured</source>
+        <translation>هیچ سرویس پیامکی تنظیم نشده است</translation>
+    </message>
+    <message>
+        <source>no email server configured</source>
+        <translation>هیچ سرور ایمیلی تنظیم نشده است</translation>
+    </message>
+    <message>
+        <source>unreachable destination handset</source>
+        <translation>گوشی گیرنده در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>message blocked</source>
+        <translation>پیام مسدود شد</translation>
+    </message>
+    <message>
+        <source>unknown destination handset</source>
+        <translation>شماره گیرنده ناشناخته است</translation>
+    </message>
+    <message>
+        <source>landline or unreachable carrier</source>
+        <translation>تلفن ثابت است یا اپراتور در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>message filtered by the carrier</source>
+        <translation>پیام را اپراتور فیلتر کرد</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>خطای ناشناخته</translation>
+    </message>
+</context>
+<context>
+    <name>Identity</name>
+    <message>
+        <source>Phone</source>
+        <translation>تلفن</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>ایمیل</translation>
+    </message>
+    <message>
+        <source>Web chat</source>
+        <translation>گفتگوی وب</translation>
+    </message>
+</context>
+<context>
+    <name>Inbox</name>
+    <message>
+        <source>You: %1</source>
+        <translation>شما: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderStatus</name>
+    <message>
+        <source>placed</source>
+        <translation>ثبت شد</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>پرداخت شد</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>ارسال شد</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>تحویل شد</translation>
+    </message>
+    <message>
+        <source>refunded</source>
+        <translation>وجه بازگردانده شد</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>لغو شد</translation>
+    </message>
+    <message>
+        <source>ready for pickup</source>
+        <translation>آمادهٔ تحویل حضوری</translation>
+    </message>
+    <message>
+        <source>picked up</source>
+        <translation>تحویل گرفته شد</translation>
+    </message>
+</context>
+<context>
+    <name>Presence</name>
+    <message>
+        <source>Available</source>
+        <translation>در دسترس</translation>
+    </message>
+    <message>
+        <source>Busy</source>
+        <translation>مشغول</translation>
+    </message>
+    <message>
+        <source>Away</source>
+        <translation>غایب</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>آفلاین</translation>
+    </message>
+</context>
+<context>
+    <name>RelativeTime</name>
+    <message>
+        <source>just now</source>
+        <translation>همین حالا</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 min ago</source>
+        <translation>
+            <numerusform>%1 دقیقه پیش</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 h ago</source>
+        <translation>
+            <numerusform>%1 ساعت پیش</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 d ago</source>
+        <translation>
+            <numerusform>%1 روز پیش</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <source>agent</source>
+        <translation>کارشناس</translation>
+    </message>
+    <message>
+        <source>supervisor</source>
+        <translation>سرپرست</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>فروشگاه</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>Waiting to send</source>
