@@ -1722,9 +1722,9 @@ SHA-256 fingerprint: %3</source>
             <numerusform>لا نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
             <numerusform>نتيجة واحدة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
             <numerusform>نتيجتان على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%n نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%n نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%n نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
         </translation>
     </message>
     <message>
@@ -1737,9 +1737,9 @@ SHA-256 fingerprint: %3</source>
             <numerusform>لا نتائج. Enter للفتح.</numerusform>
             <numerusform>نتيجة واحدة. Enter للفتح.</numerusform>
             <numerusform>نتيجتان. Enter للفتح.</numerusform>
-            <numerusform>%n نتائج. Enter للفتح.</numerusform>
-            <numerusform>%n نتيجة. Enter للفتح.</numerusform>
-            <numerusform>%n نتيجة. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتائج. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
         </translation>
     </message>
     <message>

@@ -1689,7 +1689,7 @@ SHA-256 fingerprint: %3</source>
     <message numerus="yes">
         <source>%n result(s) on this computer; asking the hub…</source>
         <translation>
-            <numerusform>%n نتیجه روی این رایانه؛ در حال پرسیدن از سرور…</numerusform>
+            <numerusform>%Ln نتیجه روی این رایانه؛ در حال پرسیدن از سرور…</numerusform>
         </translation>
     </message>
     <message>
@@ -1699,7 +1699,7 @@ SHA-256 fingerprint: %3</source>
     <message numerus="yes">
         <source>%n result(s). Enter opens, Esc closes.</source>
         <translation>
-            <numerusform>%n نتیجه. Enter باز می‌کند.</numerusform>
+            <numerusform>%Ln نتیجه. Enter باز می‌کند.</numerusform>
         </translation>
     </message>
     <message>

@@ -107,9 +107,16 @@ QList<SearchToken> searchTokens(QStringView text)
 
 QString matchExpression(QStringView query)
 {
+    // Words followed by a space are finished: matched whole, which the index answers
+    // from one term's list. Only the word still being typed is a prefix, because a
+    // prefix of a common word or number reads the lists of every term it starts.
+    const QList<SearchToken> tokens = searchTokens(query);
+    const bool lastIsOpen = !query.isEmpty() && !query.back().isSpace();
     QStringList phrases;
-    for (const SearchToken &t : searchTokens(query))
-        phrases.append(QLatin1Char('"') + t.folded + QLatin1String("*\""));
+    for (qsizetype i = 0; i < tokens.size(); ++i) {
+        const bool prefix = i == tokens.size() - 1 && lastIsOpen;
+        phrases.append(QLatin1Char('"') + tokens.at(i).folded + (prefix ? QLatin1String("*\"") : QLatin1String("\"")));
+    }
     phrases.removeDuplicates();
     return phrases.join(QLatin1Char(' '));
 }

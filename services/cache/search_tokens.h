@@ -22,8 +22,9 @@ struct SearchToken {
 /// exactly what is marked.
 QList<SearchToken> searchTokens(QStringView text);
 
-/// The FTS4 MATCH expression for what the agent typed: every word must occur as
-/// the start of a word («کتاب» finds «کتاب‌ها»). Empty when there is no word.
+/// The FTS4 MATCH expression for what the agent typed: every word must occur, the
+/// last one (still being typed) as the start of a word («کتاب» finds «کتاب‌ها»).
+/// Empty when there is no word.
 /// Quoted, so nothing the agent types is read as an FTS operator.
 QString matchExpression(QStringView query);
 

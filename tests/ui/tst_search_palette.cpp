@@ -7,11 +7,13 @@
 #include "services/protocol/frame_types.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
+#include "ui/interface_language.h"
 #include "ui/main_window.h"
 #include "ui/search_palette.h"
 #include "ui/shortcut_sheet.h"
 #include "ui/timeline_view.h"
 
+#include <QDir>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -173,6 +175,38 @@ private Q_SLOTS:
         QVERIFY(!palette->isVisible());
     }
 
+    /// THREADLINE_SCREENSHOT_DIR=docs/screenshots saves the palette with results, in
+    /// English and Persian, for the README.
+    void screenshotsOfThePaletteOnRequest_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("fa") << QStringLiteral("fa");
+    }
+    void screenshotsOfThePaletteOnRequest()
+    {
+        const QString dir = qEnvironmentVariable("THREADLINE_SCREENSHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set THREADLINE_SCREENSHOT_DIR to save screenshots");
+        QFETCH(QString, language);
+        ui::useInterfaceLanguage(language); // as main() does for --lang, before the window exists
+        auto desktop = makeDesktop(language);
+        QVERIFY(desktop->start());
+        ui::MainWindow *window = desktop->window();
+        window->resize(1400, 860);
+        QTRY_VERIFY_WITH_TIMEOUT(window->currentCustomer() != 0, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(window->timelineView()->model()->rowCount() > 0, kWaitMs);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window));
+        QTest::keyClick(window, Qt::Key_K, Qt::ControlModifier);
+        ui::SearchPalette *palette = window->searchPalette();
+        typeText(palette->queryField(), QStringLiteral("پسته"));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOfMessage(palette->results(), m_noteId) >= 0, kWaitMs);
+        QTest::qWait(200);
+        QVERIFY(window->grab().save(QDir(dir).filePath(QStringLiteral("search-palette-%1.png").arg(language))));
+        ui::useInterfaceLanguage(QStringLiteral("en"));
+    }
+
     void f1ShowsASheetWithEveryKeyOfTheDesk()
     {
         auto desktop = makeDesktop();
@@ -206,15 +240,15 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<app::Desktop> makeDesktop()
+    std::unique_ptr<app::Desktop> makeDesktop(const QString &language = QStringLiteral("en"))
     {
         app::Options o;
         o.server = m_hub.url();
-        o.profileDir = m_dir.filePath(QStringLiteral("profile"));
+        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + language);
         o.user = QStringLiteral("agent");
         o.passwordFile = m_dir.filePath(QStringLiteral("password"));
         o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.language = QStringLiteral("en");
+        o.language = language;
         o.interactive = false;
         return std::make_unique<app::Desktop>(o);
     }
