@@ -90,6 +90,7 @@ Desktop::Desktop(Options options, QObject *parent)
     qRegisterMetaType<models::Order>();
     qRegisterMetaType<QList<models::Order>>();
     qRegisterMetaType<QList<models::Draft>>();
+    qRegisterMetaType<QList<models::QueueSla>>();
     qRegisterMetaType<QList<models::SearchHit>>();
     m_screenshotDeadline.setSingleShot(true);
     connect(&m_screenshotDeadline, &QTimer::timeout, this, [this] {
@@ -363,6 +364,7 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::messagesChanged, &m_timeline, &models::TimelineModel::applyMessages);
     connect(sync, &SyncService::pageReady, &m_timeline, &models::TimelineModel::applyPage);
     connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
+    connect(sync, &SyncService::queuesKnown, &m_inbox, &models::InboxModel::setQueues);
     connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
     // The order desk's thread is fed the same way as the agent's.
     models::TimelineModel *deskThread = m_window->orderTimeline();

@@ -37,7 +37,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSettings>
 #include <QShortcut>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
@@ -54,6 +56,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     : QMainWindow(parent), m_inbox(inbox), m_timeline(timeline),
       m_inboxFilter(new InboxFilter(this)), m_search(new QLineEdit(this)),
       m_sections(new QTabBar(this)), m_channelFilter(new QComboBox(this)),
+      m_statusFilter(new QComboBox(this)), m_labelFilter(new QComboBox(this)),
       m_countTimer(new QTimer(this)),
       m_inboxView(new QListView(this)), m_timelineView(new TimelineView(this)),
       m_composer(new Composer(this)), m_panel(new CustomerPanel(this)),
@@ -90,9 +93,31 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     m_channelFilter->addItem(tr("All channels"), QString());
     for (const char *channel : {"chat", "sms", "email", "phone", "order", "note"})
         m_channelFilter->addItem(channelLabel(QLatin1String(channel)), QLatin1String(channel));
+    m_channelFilter->setAccessibleName(tr("Channel"));
     connect(m_channelFilter, &QComboBox::currentIndexChanged, this, [this] {
         m_inboxFilter->setChannel(m_channelFilter->currentData().toString());
         updateSectionCounts();
+        rememberInboxFilters();
+    });
+    // Status and label narrow every section; both are remembered per profile.
+    m_statusFilter->setObjectName(QStringLiteral("inboxStatus"));
+    m_statusFilter->setAccessibleName(tr("Status"));
+    m_statusFilter->addItem(tr("Any status"), QString());
+    m_statusFilter->addItem(tr("Open"), QStringLiteral("open"));
+    m_statusFilter->addItem(tr("Snoozed"), QStringLiteral("snoozed"));
+    m_statusFilter->addItem(tr("Resolved"), QStringLiteral("resolved"));
+    connect(m_statusFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_inboxFilter->setStatus(m_statusFilter->currentData().toString());
+        updateSectionCounts();
+        rememberInboxFilters();
+    });
+    m_labelFilter->setObjectName(QStringLiteral("inboxLabel"));
+    m_labelFilter->setAccessibleName(tr("Label"));
+    m_labelFilter->addItem(tr("Any label"), QString());
+    connect(m_labelFilter, &QComboBox::currentIndexChanged, this, [this] {
+        m_inboxFilter->setLabel(m_labelFilter->currentData().toString());
+        updateSectionCounts();
+        rememberInboxFilters();
     });
     m_countTimer->setSingleShot(true);
     m_countTimer->setInterval(200);
@@ -101,6 +126,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
         connect(inbox, signal, m_countTimer, qOverload<>(&QTimer::start));
     connect(inbox, &QAbstractItemModel::dataChanged, m_countTimer, qOverload<>(&QTimer::start));
     connect(inbox, &QAbstractItemModel::layoutChanged, m_countTimer, qOverload<>(&QTimer::start));
+    m_countTimer->start(); // counts and labels for an inbox that was filled before this window
 
     m_inboxView->setObjectName(QStringLiteral("inbox"));
     m_inboxView->setModel(m_inboxFilter);
@@ -129,11 +155,19 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     auto *inboxLayout = new QVBoxLayout(inboxPane);
     inboxLayout->setContentsMargins(0, 0, 0, 0);
     auto *filters = new QHBoxLayout;
-    filters->addWidget(m_search, 1);
-    filters->addWidget(m_channelFilter);
+    filters->addWidget(m_channelFilter, 1);
+    filters->addWidget(m_statusFilter, 1);
+    filters->addWidget(m_labelFilter, 1);
     inboxLayout->addWidget(m_sections);
+    inboxLayout->addWidget(m_search);
     inboxLayout->addLayout(filters);
     inboxLayout->addWidget(m_inboxView);
+    // Tab walks the inbox top to bottom: sections, search, the three filters, the list.
+    setTabOrder(m_sections, m_search);
+    setTabOrder(m_search, m_channelFilter);
+    setTabOrder(m_channelFilter, m_statusFilter);
+    setTabOrder(m_statusFilter, m_labelFilter);
+    setTabOrder(m_labelFilter, m_inboxView);
     auto *threadPane = new QWidget(this);
     auto *threadLayout = new QVBoxLayout(threadPane);
     threadLayout->setContentsMargins(0, 0, 0, 0);
@@ -351,6 +385,8 @@ void MainWindow::openFromSearch(qint64 customerId, qint64 messageId)
         // Hidden by the inbox's own filters: show everything rather than nothing.
         m_search->clear();
         m_channelFilter->setCurrentIndex(0);
+        m_statusFilter->setCurrentIndex(0);
+        m_labelFilter->setCurrentIndex(0);
         m_sections->setCurrentIndex(m_sections->count() - 1);
     }
     openCustomer(customerId);
@@ -499,12 +535,65 @@ void MainWindow::updateSectionCounts()
     queues.sort();
     agents.sort();
     m_bar->setDirectory(queues, agents);
+    updateLabelChoices();
     const QString labels[] = {tr("Mine"), tr("Queue"), tr("All")};
-    for (int i = 0; i < 3; ++i)
-        m_sections->setTabText(i, tr("%1 (%2)").arg(
-                                      labels[i],
-                                      formatNumber(m_inboxFilter->count(
-                                          static_cast<InboxFilter::Section>(i)))));
+    for (int i = 0; i < 3; ++i) {
+        const auto section = static_cast<InboxFilter::Section>(i);
+        const int unread = m_inboxFilter->unreadCount(section);
+        const QString total = formatNumber(m_inboxFilter->count(section));
+        // How many conversations, and how many of them hold something unread.
+        m_sections->setTabText(i, unread > 0 ? tr("%1 (%2 · %3 unread)")
+                                                   .arg(labels[i], total, formatNumber(unread))
+                                             : tr("%1 (%2)").arg(labels[i], total));
+    }
+}
+
+void MainWindow::updateLabelChoices()
+{
+    // The labels customers carry now; a chosen label stays offered while
+    // nobody carries it, so a remembered choice survives an empty inbox.
+    const QString chosen = m_labelFilter->currentData().toString();
+    QStringList labels = m_inboxFilter->labelsInUse();
+    if (!chosen.isEmpty() && !labels.contains(chosen))
+        labels.append(chosen);
+    QStringList offered;
+    for (int i = 1; i < m_labelFilter->count(); ++i)
+        offered.append(m_labelFilter->itemData(i).toString());
+    if (offered == labels)
+        return;
+    const QSignalBlocker quiet(m_labelFilter); // the choice itself does not change
+    while (m_labelFilter->count() > 1)
+        m_labelFilter->removeItem(1);
+    for (const QString &label : labels)
+        m_labelFilter->addItem(text::neutraliseBidi(label), label);
+    m_labelFilter->setCurrentIndex(std::max(0, m_labelFilter->findData(chosen)));
+}
+
+void MainWindow::setSettingsPath(const QString &iniPath)
+{
+    m_settingsPath = iniPath;
+    // The filters the agent left the inbox with last time, before remembering anew.
+    const QSettings ini(iniPath, QSettings::IniFormat);
+    const QString label = ini.value(QStringLiteral("inbox/label")).toString();
+    if (!label.isEmpty() && m_labelFilter->findData(label) < 0)
+        m_labelFilter->addItem(text::neutraliseBidi(label), label);
+    m_restoringFilters = true;
+    m_channelFilter->setCurrentIndex(
+        std::max(0, m_channelFilter->findData(ini.value(QStringLiteral("inbox/channel")).toString())));
+    m_statusFilter->setCurrentIndex(
+        std::max(0, m_statusFilter->findData(ini.value(QStringLiteral("inbox/status")).toString())));
+    m_labelFilter->setCurrentIndex(std::max(0, m_labelFilter->findData(label)));
+    m_restoringFilters = false;
+}
+
+void MainWindow::rememberInboxFilters()
+{
+    if (m_settingsPath.isEmpty() || m_restoringFilters)
+        return;
+    QSettings ini(m_settingsPath, QSettings::IniFormat);
+    ini.setValue(QStringLiteral("inbox/channel"), m_channelFilter->currentData().toString());
+    ini.setValue(QStringLiteral("inbox/status"), m_statusFilter->currentData().toString());
+    ini.setValue(QStringLiteral("inbox/label"), m_labelFilter->currentData().toString());
 }
 
 void MainWindow::setDrafts(const QList<models::Draft> &drafts)

@@ -68,7 +68,8 @@ public:
     void flushDraft();
     Composer *composer() const { return m_composer; }
     /// The profile's settings.ini, read and written by the Settings dialog.
-    void setSettingsPath(const QString &iniPath) { m_settingsPath = iniPath; }
+    /// Also brings back the inbox's channel, status and label filters kept there.
+    void setSettingsPath(const QString &iniPath);
     /// Opens Settings (Ctrl+,) at "general" or "canned"; it stays open until closed.
     SettingsDialog *openSettings(const QString &page = QString());
 
@@ -129,6 +130,8 @@ private:
     void moveSelection(int delta);
     void saveDraftNow();
     void updateSectionCounts();
+    void updateLabelChoices();
+    void rememberInboxFilters();
 
     models::InboxModel *m_inbox;
     models::TimelineModel *m_timeline;
@@ -137,6 +140,9 @@ private:
     SearchPalette *m_palette = nullptr;
     QTabBar *m_sections;
     QComboBox *m_channelFilter;
+    QComboBox *m_statusFilter;
+    QComboBox *m_labelFilter;
+    bool m_restoringFilters = false;
     QTimer *m_countTimer;
     QListView *m_inboxView;
     TimelineView *m_timelineView;

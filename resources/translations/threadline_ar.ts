@@ -960,6 +960,42 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>%1 لي، %2 قائمة الانتظار، %3 الكل</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>القناة</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>مفتوحة</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>مؤجلة</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>محلولة</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>%1 (%2 · %3 unread)</source>
+        <translation>%1 (%2 · %3 غير مقروءة)</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>&amp;الحساب</translation>
     </message>

@@ -935,6 +935,42 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>%1 مال من، %2 صف، %3 همه</translation>
     </message>
     <message>
+        <source>Channel</source>
+        <translation>کانال</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>هر وضعیتی</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز</translation>
+    </message>
+    <message>
+        <source>Snoozed</source>
+        <translation>به تعویق افتاده</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>حل‌شده</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>Any label</source>
+        <translation>هر برچسبی</translation>
+    </message>
+    <message>
+        <source>%1 (%2 · %3 unread)</source>
+        <translation>%1 (%2 · %3 خوانده‌نشده)</translation>
+    </message>
+    <message>
         <source>&amp;Account</source>
         <translation>&amp;حساب کاربری</translation>
     </message>

@@ -113,6 +113,7 @@ void SyncService::onWelcome(const Envelope &welcome)
     m_streamSeq = resume == QLatin1String("replay") ? m_appliedSeq : hubSeq;
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
+    Q_EMIT queuesKnown(toQueues(welcome.data.value(QStringLiteral("queues")).toArray()));
     if (resume == QLatin1String("resync") && role == QLatin1String("store")) {
         // Store staff see customers only through orders they look up: no snapshot.
         m_resyncing = false;

@@ -4,6 +4,7 @@
 #include "models/customer.h"
 #include "models/draft.h"
 #include "models/order.h"
+#include "models/queue_sla.h"
 #include "models/queue_stats.h"
 #include "models/message.h"
 #include "models/search_hit.h"
@@ -67,6 +68,8 @@ Q_SIGNALS:
     void connectionChanged(bool online, const QString &detail);
     void customersChanged(const QList<threadline::models::Customer> &customers);
     void messagesChanged(const QList<threadline::models::Message> &messages);
+    /// Every queue's wait thresholds, as the welcome gave them (every role).
+    void queuesKnown(const QList<threadline::models::QueueSla> &queues);
     void pageReady(qint64 customerId, const QList<threadline::models::Message> &newestFirst,
                    qint64 cursorAt, qint64 cursorRow, bool reachedStart);
     void deliveryChanged(qint64 messageId, const QString &clientId,

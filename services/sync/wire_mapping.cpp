@@ -3,6 +3,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 namespace threadline::services {
 
 namespace {
@@ -16,6 +18,27 @@ qint64 num(const QJsonObject &o, const char *key)
     return o.value(QLatin1String(key)).toInteger();
 }
 } // namespace
+
+QList<models::QueueSla> toQueues(const QJsonArray &queues)
+{
+    QList<models::QueueSla> out;
+    for (const QJsonValue &v : queues) {
+        const QJsonObject q = v.toObject();
+        models::QueueSla sla;
+        sla.name = str(q, "name");
+        if (sla.name.isEmpty())
+            continue;
+        sla.title = str(q, "title");
+        const auto seconds = [&q](const char *key) {
+            return static_cast<int>(std::clamp<qint64>(num(q, key), 0, 365LL * 24 * 3600));
+        };
+        sla.slaTargetS = seconds("sla_target_s");
+        sla.amberS = seconds("amber_s");
+        sla.redS = seconds("red_s");
+        out.append(sla);
+    }
+    return out;
+}
 
 models::Order toOrder(const QJsonObject &o)
 {
