@@ -5,9 +5,16 @@
 #include "models/inbox_roles.h"
 #include "ui/inbox_delegate.h"
 #include "ui/inbox_filter.h"
+#include "ui/main_window.h"
+#include "models/timeline_model.h"
 
 #include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QListView>
 #include <QPalette>
+#include <QTabBar>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace threadline;
@@ -241,6 +248,53 @@ private Q_SLOTS:
         QCOMPARE(colourAfter(18, 0), calm);
     }
 
+    void theWindowsFiltersAreReachedByTabAndRememberedPerProfile()
+    {
+        QTemporaryDir profile;
+        const QString ini = profile.filePath(QStringLiteral("settings.ini"));
+        models::Customer refund = customer(21, QStringLiteral("Wants a refund"), {});
+        refund.labels = QStringList{QStringLiteral("refund")};
+        refund.status = QStringLiteral("snoozed");
+        refund.unread = 2;
+        m_inbox->applyCustomers({refund});
+        {
+            models::TimelineModel timeline;
+            ui::MainWindow window(m_inbox.get(), &timeline);
+            window.setSettingsPath(ini);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            auto *search = window.findChild<QLineEdit *>(QStringLiteral("inboxSearch"));
+            auto *channel = window.findChild<QComboBox *>(QStringLiteral("inboxChannel"));
+            auto *status = window.findChild<QComboBox *>(QStringLiteral("inboxStatus"));
+            auto *label = window.findChild<QComboBox *>(QStringLiteral("inboxLabel"));
+            // Keyboard first: Tab goes from the search box through the three filters.
+            search->setFocus();
+            QTRY_VERIFY(search->hasFocus());
+            for (QComboBox *next : {channel, status, label}) {
+                QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+                QTRY_COMPARE(QApplication::focusWidget(), next);
+            }
+            // The labels the inbox carries are offered; choosing narrows the list.
+            QTRY_VERIFY(label->findData(QStringLiteral("refund")) > 0);
+            status->setCurrentIndex(status->findData(QStringLiteral("snoozed")));
+            label->setCurrentIndex(label->findData(QStringLiteral("refund")));
+            auto *inbox = window.findChild<QListView *>(QStringLiteral("inbox"));
+            QCOMPARE(inbox->model()->rowCount(), 1);
+            // The section selector counts the unread conversation.
+            auto *sections = window.findChild<QTabBar *>(QStringLiteral("inboxSections"));
+            QTRY_COMPARE(sections->tabText(2), QStringLiteral("All (1 · 1 unread)"));
+        }
+        // The next start of the same profile finds the inbox as it was left.
+        models::TimelineModel timeline;
+        ui::MainWindow window(m_inbox.get(), &timeline);
+        window.setSettingsPath(ini);
+        QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("inboxStatus"))->currentData().toString(),
+                 QStringLiteral("snoozed"));
+        QCOMPARE(window.findChild<QComboBox *>(QStringLiteral("inboxLabel"))->currentData().toString(),
+                 QStringLiteral("refund"));
+        QCOMPARE(window.findChild<QListView *>(QStringLiteral("inbox"))->model()->rowCount(), 1);
+    }
+
 private:
     QStringList namesFor(const QString &query)
     {
@@ -256,5 +310,5 @@ private:
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
 
-QTEST_GUILESS_MAIN(TestInboxFilter)
+QTEST_MAIN(TestInboxFilter)
 #include "tst_inbox_filter.moc"
