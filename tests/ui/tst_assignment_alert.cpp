@@ -7,9 +7,11 @@
 #include "services/text/safe_text.h"
 #include "ui/assignment_alert.h"
 #include "ui/main_window.h"
+#include "tests/support/http_post.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
+#include <QJsonObject>
 #include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
@@ -92,7 +94,62 @@ private Q_SLOTS:
         QVERIFY(!shown.at(0).at(1).toString().contains(QStringLiteral("VIP, call back")));
     }
 
+    void myCustomerWritingWhileIWorkElsewhereIsAnnouncedWithoutTheirWords()
+    {
+        auto desktop = makeDesktop(QStringLiteral("background"));
+        QVERIFY(desktop->start());
+        QSignalSpy shown(desktop->assignmentAlert(), &ui::AssignmentAlert::shown);
+        QVERIFY(notMine(desktop.get()).first > 0); // signed in, inbox loaded
+        // A new customer writes by SMS; the supervisor gives them to the agent.
+        const QString phone = QStringLiteral("+989127770011");
+        const qint64 customerId = smsFrom(phone, QStringLiteral("Hello, first message"));
+        QVERIFY(customerId > 0);
+        QVERIFY(m_supervisor->command(QStringLiteral("assign"),
+                                      {{QStringLiteral("customer_id"), customerId},
+                                       {QStringLiteral("assignee"), QStringLiteral("agent")}})
+                    .type == QStringLiteral("ack"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 1, kWaitMs);
+
+        // In front of the window a new message needs no notice...
+        desktop->window()->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(desktop->window()));
+        QVERIFY(smsFrom(phone, QStringLiteral("Are you there?")) == customerId);
+        QTest::qWait(1500); // nothing must arrive: a negative needs a while
+        QCOMPARE(shown.count(), 1);
+        // ...with another window in front, it gets one.
+        QWidget elsewhere;
+        elsewhere.show();
+        elsewhere.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&elsewhere));
+        QVERIFY(!desktop->window()->isActiveWindow());
+        const QString secret = QStringLiteral("my card PIN is 4321");
+        QVERIFY(smsFrom(phone, secret) == customerId);
+        QTRY_COMPARE_WITH_TIMEOUT(shown.count(), 2, kWaitMs);
+        QCOMPARE(shown.at(1).at(0).toString(), QStringLiteral("Your customer wrote"));
+        QVERIFY(!shown.at(1).at(1).toString().contains(QStringLiteral("4321")));
+    }
+
 private:
+    /// An inbound SMS through the hub's Twilio webhook; the customer it landed on.
+    qint64 smsFrom(const QString &phone, const QString &body)
+    {
+        const QByteArray form = "MessageSid=SM" + QByteArray::number(++m_sid) + "&From="
+                                + QUrl::toPercentEncoding(phone) + "&To=%2B982191000000&Body="
+                                + QUrl::toPercentEncoding(body) + "&NumMedia=0";
+        const auto reply = testing::httpPost(testing::hubHttpUrl(m_hub, QStringLiteral("/ingress/sms/twilio")),
+                                             form, "application/x-www-form-urlencoded");
+        if (reply.status != 200)
+            return 0;
+        const auto created = m_supervisor->waitForEvent(
+            QStringLiteral("message.created"), [&body](const protocol::Envelope &e) {
+                return e.data.value(QStringLiteral("message")).toObject().value(QStringLiteral("body")).toString()
+                       == body;
+            });
+        return created ? created->data.value(QStringLiteral("message")).toObject()
+                             .value(QStringLiteral("customer_id")).toInteger()
+                       : 0;
+    }
+
     /// A customer in the signed-in desktop's inbox who is not the agent's yet.
     static std::pair<qint64, QString> notMine(app::Desktop *desktop)
     {
@@ -131,6 +188,7 @@ private:
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
     QTemporaryDir m_dir;
     std::unique_ptr<testing::TestClient> m_supervisor;
+    int m_sid = 0;
 };
 
 QTEST_MAIN(TestAssignmentAlert)
