@@ -63,6 +63,33 @@ private Q_SLOTS:
         m_customerId = customers.last().at(0).value<QList<models::Customer>>().first().id;
     }
 
+    void anAgentLearnsEveryQueuesWaitThresholdsWhenSigningIn()
+    {
+        // Agents colour waits in their inbox by these, not only supervisors.
+        qRegisterMetaType<QList<models::QueueSla>>();
+        auto sync = openSync();
+        QSignalSpy queues(sync.get(), &SyncService::queuesKnown);
+        startAndWaitOnline(*sync);
+        QTRY_COMPARE_WITH_TIMEOUT(queues.size(), 1, kWaitMs);
+        const auto known = queues.first().at(0).value<QList<models::QueueSla>>();
+        const auto general = std::find_if(known.cbegin(), known.cend(), [](const models::QueueSla &q) {
+            return q.name == QLatin1String("general");
+        });
+        QVERIFY(general != known.cend());
+        // The hub's general queue (server/hub_schema.cpp): amber from 3 minutes, red from 10.
+        QCOMPARE(general->amberS, 180);
+        QCOMPARE(general->redS, 600);
+        QCOMPARE(general->slaTargetS, 300);
+        QVERIFY(!general->title.isEmpty());
+        // The demo's VIP queue is stricter (server/demo_seeder.cpp).
+        const auto vip = std::find_if(known.cbegin(), known.cend(), [](const models::QueueSla &q) {
+            return q.name == QLatin1String("vip");
+        });
+        QVERIFY(vip != known.cend());
+        QCOMPARE(vip->amberS, 60);
+        QCOMPARE(vip->redS, 180);
+    }
+
     void aThreadPageComesNewestFirstFromTheHubThenTheCache()
     {
         auto sync = openSync();
