@@ -6,7 +6,9 @@
 #include "services/logging/log.h"
 #include "services/session/trusted_authorities.h"
 #include "models/assignment_notice.h"
+#include "services/sync/attachment_saver.h"
 #include "ui/assignment_alert.h"
+#include "ui/attachment_actions.h"
 #include "ui/settings_apply.h"
 #include "models/customer_merges.h"
 #include "models/timeline_roles.h"
@@ -26,6 +28,7 @@
 #include <QInputDialog>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <QUuid>
 
 namespace threadline::app {
@@ -449,6 +452,25 @@ void Desktop::onServicesReady(SyncService *sync)
             &SyncService::search);
     connect(sync, &SyncService::searchResults, m_window->searchPalette(),
             &ui::SearchPalette::applyResults);
+    // Email attachments and original formatting: chosen on the GUI thread, fetched and
+    // written on the service thread.
+    auto *emailActions = new ui::AttachmentActions(m_window.get());
+    emailActions->watch(m_window->timelineView());
+    services::AttachmentSaver *saver = sync->attachments();
+    connect(emailActions, &ui::AttachmentActions::saveRequested, saver,
+            &services::AttachmentSaver::save);
+    connect(emailActions, &ui::AttachmentActions::htmlRequested, saver,
+            &services::AttachmentSaver::loadHtml);
+    connect(saver, &services::AttachmentSaver::saved, emailActions,
+            &ui::AttachmentActions::onSaved);
+    connect(saver, &services::AttachmentSaver::saveFailed, emailActions,
+            &ui::AttachmentActions::onSaveFailed);
+    connect(saver, &services::AttachmentSaver::htmlReady, emailActions,
+            &ui::AttachmentActions::onHtml);
+    connect(saver, &services::AttachmentSaver::htmlFailed, emailActions,
+            &ui::AttachmentActions::onHtmlFailed);
+    connect(emailActions, &ui::AttachmentActions::notice, m_window.get(),
+            [this](const QString &text) { m_window->statusBar()->showMessage(text, 6000); });
     wireMerges(sync);
     connect(m_window.get(), &ui::MainWindow::presenceChosen, this, [sync](const QString &presence) {
         QMetaObject::invokeMethod(sync, [sync, presence] {

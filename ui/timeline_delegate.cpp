@@ -3,6 +3,7 @@
 
 #include "models/timeline_roles.h"
 #include "services/text/safe_text.h"
+#include "ui/attachment_list.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 #include "ui/theme.h"
@@ -280,7 +281,13 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
 
     // Each paragraph takes the direction of its own text, so a Persian reply
     // quoting an English order number reads right in either UI direction.
-    const QString text = bodyText(m, expanded);
+    // An email's attachments and "Show original formatting" are lines of its own text,
+    // links like any other, so they are clicked, hit-tested and laid out the same way.
+    const QList<EmailExtraLine> extras = emailExtraLines(m, locale);
+    QString extrasText;
+    for (const EmailExtraLine &line : extras)
+        extrasText += QChar(QChar::LineSeparator) + line.text;
+    const QString text = bodyText(m, expanded) + extrasText;
     auto layout = std::make_shared<QTextLayout>(text, option.font);
     QTextOption textOption;
     textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
@@ -315,6 +322,18 @@ const TimelineDelegate::Layout &TimelineDelegate::layoutFor(const QStyleOptionVi
             formats.append(link);
             l->links.append({start, length, target});
         }
+    }
+    // Listed first, so a mail address inside an attachment's name saves the attachment.
+    for (qsizetype i = extras.size() - 1, end = text.size(); i >= 0; --i) {
+        const int length = static_cast<int>(extras.at(i).text.size());
+        end -= length;
+        QTextLayout::FormatRange link;
+        link.start = static_cast<int>(end);
+        link.length = length;
+        link.format.setForeground(option.palette.color(QPalette::Link));
+        formats.append(link);
+        l->links.prepend({static_cast<int>(end), length, extras.at(i).target});
+        end -= 1; // the line separator before it
     }
     layout->setFormats(formats);
     // Two passes: the first finds the widest line, the second lays the lines out

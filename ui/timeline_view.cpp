@@ -3,6 +3,8 @@
 
 #include "models/timeline_model.h"
 #include "models/timeline_roles.h"
+#include "services/text/safe_text.h"
+#include "ui/attachment_list.h"
 #include "ui/timeline_delegate.h"
 
 #include <QApplication>
@@ -172,7 +174,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         return;
     const QPoint pos = event->position().toPoint();
     if (const QString link = linkAt(pos); !link.isEmpty()) {
-        Q_EMIT linkActivated(link);
+        activateLink(indexAt(pos), link);
         return;
     }
     const QModelIndex index = indexAt(pos);
@@ -188,6 +190,18 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
         return;
     }
     const QModelIndex current = currentIndex();
+    // An email without quoted history but with attachments or original formatting: Enter
+    // offers what the card's lines do (also on the Menu key, like any item's menu).
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && current.isValid()) {
+        const auto m = current.data(models::MessageRole).value<models::Message>();
+        if (m.quoted.isEmpty() && !emailExtraLines(m, locale()).isEmpty()) {
+            const QRect r = visualRect(current);
+            QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, r.center(),
+                                        viewport()->mapToGlobal(r.center()));
+            contextMenuEvent(&menuEvent);
+            return;
+        }
+    }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Space) && current.isValid()
         && !current.data(models::MessageRole).value<models::Message>().quoted.isEmpty()) {
         m_model->setExpanded(current.row(), !current.data(models::ExpandedRole).toBool());
@@ -211,9 +225,25 @@ void TimelineView::copyCurrent()
             TimelineDelegate::plainText(current.data(models::MessageRole).value<models::Message>()));
 }
 
+void TimelineView::activateLink(const QModelIndex &index, const QString &link)
+{
+    const auto m = index.data(models::MessageRole).value<models::Message>();
+    if (link.startsWith(email_extras::attachmentScheme)) {
+        Q_EMIT attachmentActivated(m, link.mid(email_extras::attachmentScheme.size()).toInt());
+        return;
+    }
+    if (link == email_extras::originalFormatting) {
+        Q_EMIT originalFormattingRequested(m);
+        return;
+    }
+    Q_EMIT linkActivated(link);
+}
+
 void TimelineView::contextMenuEvent(QContextMenuEvent *event)
 {
-    const QModelIndex index = indexAt(event->pos());
+    // From the keyboard (Menu key, Shift+F10) the menu is the current item's.
+    const QModelIndex index =
+        event->reason() == QContextMenuEvent::Keyboard ? currentIndex() : indexAt(event->pos());
     if (!index.isValid())
         return;
     setCurrentIndex(index);
@@ -225,9 +255,16 @@ void TimelineView::contextMenuEvent(QContextMenuEvent *event)
             plain.remove(QRegularExpression(QStringLiteral("^(mailto|tel):")));
             QApplication::clipboard()->setText(plain);
         });
-        menu.addAction(tr("Open"), this, [this, link] { Q_EMIT linkActivated(link); });
+        menu.addAction(tr("Open"), this, [this, index, link] { activateLink(index, link); });
     }
     const auto m = index.data(models::MessageRole).value<models::Message>();
+    for (const AttachmentRow &a : attachmentsOf(m))
+        if (m.id > 0)
+            menu.addAction(tr("Save %1…").arg(text::displayFileName(a.name)), this,
+                           [this, m, i = a.index] { Q_EMIT attachmentActivated(m, i); });
+    if (hasOriginalFormatting(m))
+        menu.addAction(tr("Show original formatting"), this,
+                       [this, m] { Q_EMIT originalFormattingRequested(m); });
     if (!m.quoted.isEmpty())
         menu.addAction(index.data(models::ExpandedRole).toBool() ? tr("Hide quoted history")
                                                                  : tr("Show quoted history"),

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/message.h"
+
 #include <QListView>
 
 namespace threadline::models {
@@ -35,6 +37,10 @@ public:
 Q_SIGNALS:
     /// A link, mail address or phone number was clicked (https:, mailto:, tel:).
     void linkActivated(const QString &target);
+    /// An attachment line of an email card was clicked or chosen from its menu.
+    void attachmentActivated(const threadline::models::Message &message, int index);
+    /// "Show original formatting" of an email card.
+    void originalFormattingRequested(const threadline::models::Message &message);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -49,6 +55,8 @@ private:
     void onRangeChanged(int min, int max);
     void maybeFetchOlder();
     QString linkAt(const QPoint &viewportPos) const;
+    /// A link of the item at `index`: an email card's own lines become their signals.
+    void activateLink(const QModelIndex &index, const QString &link);
     void tryReveal();
 
     models::TimelineModel *m_model = nullptr;

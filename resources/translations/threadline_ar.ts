@@ -52,6 +52,41 @@
     </message>
 </context>
 <context>
+    <name>DeliveryReason</name>
+    <message>
+        <source>no SMS provider configured</source>
+        <translation>لم يُضبط أي مزوّد للرسائل القصيرة</translation>
+    </message>
+    <message>
+        <source>no email server configured</source>
+        <translation>لم يُضبط أي خادم للبريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>unreachable destination handset</source>
+        <translation>هاتف المستلم غير متاح</translation>
+    </message>
+    <message>
+        <source>message blocked</source>
+        <translation>تم حظر الرسالة</translation>
+    </message>
+    <message>
+        <source>unknown destination handset</source>
+        <translation>رقم المستلم غير معروف</translation>
+    </message>
+    <message>
+        <source>landline or unreachable carrier</source>
+        <translation>خط أرضي أو مشغّل غير متاح</translation>
+    </message>
+    <message>
+        <source>message filtered by the carrier</source>
+        <translation>حجب المشغّل الرسالة</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>خطأ غير معروف</translation>
+    </message>
+</context>
+<context>
     <name>Identity</name>
     <message>
         <source>Phone</source>
@@ -183,41 +218,6 @@
     </message>
 </context>
 <context>
-    <name>DeliveryReason</name>
-    <message>
-        <source>no SMS provider configured</source>
-        <translation>لم يُضبط أي مزوّد للرسائل القصيرة</translation>
-    </message>
-    <message>
-        <source>no email server configured</source>
-        <translation>لم يُضبط أي خادم للبريد الإلكتروني</translation>
-    </message>
-    <message>
-        <source>unreachable destination handset</source>
-        <translation>هاتف المستلم غير متاح</translation>
-    </message>
-    <message>
-        <source>message blocked</source>
-        <translation>تم حظر الرسالة</translation>
-    </message>
-    <message>
-        <source>unknown destination handset</source>
-        <translation>رقم المستلم غير معروف</translation>
-    </message>
-    <message>
-        <source>landline or unreachable carrier</source>
-        <translation>خط أرضي أو مشغّل غير متاح</translation>
-    </message>
-    <message>
-        <source>message filtered by the carrier</source>
-        <translation>حجب المشغّل الرسالة</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>خطأ غير معروف</translation>
-    </message>
-</context>
-<context>
     <name>Timeline</name>
     <message>
         <source>Waiting to send</source>
@@ -300,6 +300,10 @@
         <translation>أعاد %1 فتح المحادثة</translation>
     </message>
     <message>
+        <source>Show original formatting</source>
+        <translation>عرض التنسيق الأصلي</translation>
+    </message>
+    <message>
         <source>%1 merged %2 into this customer</source>
         <translation>دمج %1 العميل %2 في هذا العميل</translation>
     </message>
@@ -365,10 +369,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>تعذّر الوصول إلى الخادم %1: %2</translation>
     </message>
     <message>
-        <source>The local cache could not be updated (%1).</source>
-        <translation>تعذّر تحديث النسخة المحلية (%1).</translation>
-    </message>
-    <message>
         <source>Threadline</source>
         <translation>ثريدلاين</translation>
     </message>
@@ -393,12 +393,12 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>هذه الصفحة ليست لدورك.</translation>
     </message>
     <message>
-        <source>The certificate authority file %1 cannot be used (%2).</source>
-        <translation>لا يمكن استخدام ملف جهة إصدار الشهادات %1 (%2).</translation>
-    </message>
-    <message>
         <source>a customer</source>
         <translation>عميل</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 cannot be used (%2).</source>
+        <translation>لا يمكن استخدام ملف جهة إصدار الشهادات %1 (%2).</translation>
     </message>
 </context>
 <context>
@@ -441,6 +441,49 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Threadline</source>
         <translation>ثريدلاين</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AttachmentActions</name>
+    <message>
+        <source>Not connected to the hub; try again when online.</source>
+        <translation>غير متصل بالخادم؛ حاول مجددًا عند الاتصال.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>تعذّرت كتابة الملف.</translation>
+    </message>
+    <message>
+        <source>The hub no longer has it.</source>
+        <translation>لم يعد الخادم يحتفظ به.</translation>
+    </message>
+    <message>
+        <source>The hub could not send it.</source>
+        <translation>تعذّر على الخادم إرساله.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>حفظ المرفق</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>جارٍ حفظ %1…</translation>
+    </message>
+    <message>
+        <source>Loading the original formatting…</source>
+        <translation>جارٍ تحميل التنسيق الأصلي…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>تم حفظ %1</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>تعذّر حفظ %1: %2</translation>
+    </message>
+    <message>
+        <source>Could not show the original formatting: %1</source>
+        <translation>تعذّر عرض التنسيق الأصلي: %1</translation>
     </message>
 </context>
 <context>
@@ -848,6 +891,27 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::HtmlEmailView</name>
+    <message>
+        <source>Original formatting</source>
+        <translation>التنسيق الأصلي</translation>
+    </message>
+    <message>
+        <source>Original formatting: %1</source>
+        <translation>التنسيق الأصلي: %1</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>فتح الرابط</translation>
+    </message>
+    <message>
+        <source>Open this address?
+%1</source>
+        <translation>هل تريد فتح هذا العنوان؟
+%1</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::LogCallDialog</name>
     <message>
         <source>Log call</source>
@@ -903,10 +967,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Threadline</source>
         <translation>ثريدلاين</translation>
-    </message>
-    <message>
-        <source>Filter customers</source>
-        <translation>تصفية العملاء</translation>
     </message>
     <message>
         <source>%1 — Threadline</source>
@@ -1054,6 +1114,103 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>&amp;Settings…</source>
         <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <source>Filter customers</source>
+        <translation>تصفية العملاء</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::MergeDialog</name>
+    <message>
+        <source>Merge %1 with another customer</source>
+        <translation>دمج %1 مع عميل آخر</translation>
+    </message>
+    <message>
+        <source>Name, phone number or email address</source>
+        <translation>الاسم أو رقم الهاتف أو عنوان البريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Find the other customer</source>
+        <translation>ابحث عن العميل الآخر</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>العملاء الذين وُجدوا</translation>
+    </message>
+    <message>
+        <source>Keep the other customer&apos;s record instead</source>
+        <translation>أبقِ سجل العميل الآخر بدلًا من ذلك</translation>
+    </message>
+    <message>
+        <source>Why they are the same person (optional)</source>
+        <translation>لماذا هما الشخص نفسه (اختياري)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>يبقى</translation>
+    </message>
+    <message>
+        <source>Is merged into it</source>
+        <translation>يُدمج فيه</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No customer this desktop knows matches</source>
+        <translation>لا يطابق البحثَ أيُّ عميل يعرفه هذا الجهاز</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 item(s) in the thread</source>
+        <translation>
+            <numerusform>لا عناصر في المحادثة</numerusform>
+            <numerusform>عنصر واحد في المحادثة</numerusform>
+            <numerusform>عنصران في المحادثة</numerusform>
+            <numerusform>%1 عناصر في المحادثة</numerusform>
+            <numerusform>%1 عنصرًا في المحادثة</numerusform>
+            <numerusform>%1 عنصر في المحادثة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact: %1 by %2</source>
+        <translation>آخر تواصل: %1 عبر %2</translation>
+    </message>
+    <message>
+        <source>No contact yet</source>
+        <translation>لا تواصل بعد</translation>
+    </message>
+    <message>
+        <source>Choose the other customer above.</source>
+        <translation>اختر العميل الآخر من القائمة أعلاه.</translation>
+    </message>
+    <message>
+        <source>Merging needs a connection to the server. Try again when you are online.</source>
+        <translation>يحتاج الدمج إلى اتصال بالخادم. حاول مجددًا عندما تكون متصلًا.</translation>
+    </message>
+    <message>
+        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
+        <translation>تنتقل وسائل الاتصال والمحادثة والطلبات إلى العميل الذي يبقى. يمكنك التراجع من اللوحة الجانبية.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::NoRemoteBrowser</name>
+    <message>
+        <source>Original formatting of the email</source>
+        <translation>التنسيق الأصلي للبريد الإلكتروني</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1526,90 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::SearchPalette</name>
+    <message>
+        <source>Type to search this thread.</source>
+        <translation>اكتب للبحث في هذه المحادثة.</translation>
+    </message>
+    <message>
+        <source>Type a name, phone, email, order number or words from a message.</source>
+        <translation>اكتب اسماً أو هاتفاً أو بريداً إلكترونياً أو رقم طلب أو كلمات من رسالة.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) on this computer; asking the hub…</source>
+        <translation>
+            <numerusform>لا نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>نتيجة واحدة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>نتيجتان على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>لم يُعثر على شيء.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens, Esc closes.</source>
+        <translation>
+            <numerusform>لا نتائج. Enter للفتح.</numerusform>
+            <numerusform>نتيجة واحدة. Enter للفتح.</numerusform>
+            <numerusform>نتيجتان. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتائج. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
+            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search this thread</source>
+        <translation>البحث في هذه المحادثة</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>البحث في العملاء والرسائل والطلبات</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>بحث</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتائج البحث</translation>
+    </message>
+    <message>
+        <source>In the thread with %1</source>
+        <translation>في المحادثة مع %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPaletteDelegate</name>
+    <message>
+        <source>on the hub</source>
+        <translation>على الخادم</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>العملاء</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>الرسائل</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>الطلبات</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>العميل %1</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1481,6 +1722,77 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Canned responses</source>
         <translation>الردود الجاهزة</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ShortcutSheet</name>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>البحث في العملاء والرسائل والطلبات</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>البحث في المحادثة المفتوحة</translation>
+    </message>
+    <message>
+        <source>Next or previous customer</source>
+        <translation>العميل التالي أو السابق</translation>
+    </message>
+    <message>
+        <source>Inbox sections: mine, queue, all</source>
+        <translation>أقسام صندوق الوارد: لي، الطابور، الكل</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Reply by chat, SMS, email or internal note</source>
+        <translation>الرد بالدردشة أو الرسائل النصية أو البريد أو ملاحظة داخلية</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>إرسال</translation>
+    </message>
+    <message>
+        <source>Take the conversation</source>
+        <translation>تولّي المحادثة</translation>
+    </message>
+    <message>
+        <source>Transfer the conversation</source>
+        <translation>تحويل المحادثة</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen</source>
+        <translation>إغلاق أو إعادة فتح</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>تسجيل مكالمة</translation>
+    </message>
+    <message>
+        <source>Merge with another customer</source>
+        <translation>الدمج مع عميل آخر</translation>
+    </message>
+    <message>
+        <source>Copy the selected item</source>
+        <translation>نسخ العنصر المحدد</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>قائمة المفاتيح هذه</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الإجراء</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +1923,25 @@ SHA-256 fingerprint: %3</source>
     </message>
 </context>
 <context>
+    <name>threadline::ui::StorageBanner</name>
+    <message>
+        <source>Local storage</source>
+        <translation>التخزين المحلي</translation>
+    </message>
+    <message>
+        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
+        <translation>القرص ممتلئ: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ حرّر بعض المساحة وسيلحق Threadline بما فاته من تلقاء نفسه.</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
+        <translation>مجلد الملف الشخصي للقراءة فقط: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ وسيلحق Threadline بما فاته حين يصبح المجلد قابلًا للكتابة من جديد.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
+        <translation>تتعذّر الكتابة في الذاكرة المحلية لهذا الحاسوب (%1): لا تُحفظ الرسائل الجديدة. يواصل Threadline المحاولة.</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::TimelineView</name>
     <message>
         <source>Copy text</source>
@@ -1632,265 +1963,13 @@ SHA-256 fingerprint: %3</source>
         <source>Show quoted history</source>
         <translation>إظهار الرسائل المقتبسة</translation>
     </message>
-</context>
-<context>
-    <name>threadline::ui::StorageBanner</name>
     <message>
-        <source>Local storage</source>
-        <translation>التخزين المحلي</translation>
+        <source>Save %1…</source>
+        <translation>حفظ %1…</translation>
     </message>
     <message>
-        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
-        <translation>القرص ممتلئ: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ حرّر بعض المساحة وسيلحق Threadline بما فاته من تلقاء نفسه.</translation>
-    </message>
-    <message>
-        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
-        <translation>مجلد الملف الشخصي للقراءة فقط: لا تُحفظ الرسائل الجديدة على هذا الحاسوب. يبقى ما تراه؛ وسيلحق Threadline بما فاته حين يصبح المجلد قابلًا للكتابة من جديد.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
-        <translation>تتعذّر الكتابة في الذاكرة المحلية لهذا الحاسوب (%1): لا تُحفظ الرسائل الجديدة. يواصل Threadline المحاولة.</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::MergeDialog</name>
-    <message>
-        <source>Merge %1 with another customer</source>
-        <translation>دمج %1 مع عميل آخر</translation>
-    </message>
-    <message>
-        <source>Name, phone number or email address</source>
-        <translation>الاسم أو رقم الهاتف أو عنوان البريد الإلكتروني</translation>
-    </message>
-    <message>
-        <source>Find the other customer</source>
-        <translation>ابحث عن العميل الآخر</translation>
-    </message>
-    <message>
-        <source>Customers found</source>
-        <translation>العملاء الذين وُجدوا</translation>
-    </message>
-    <message>
-        <source>Keep the other customer&apos;s record instead</source>
-        <translation>أبقِ سجل العميل الآخر بدلًا من ذلك</translation>
-    </message>
-    <message>
-        <source>Why they are the same person (optional)</source>
-        <translation>لماذا هما الشخص نفسه (اختياري)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>ملاحظة</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>دمج</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>يبقى</translation>
-    </message>
-    <message>
-        <source>Is merged into it</source>
-        <translation>يُدمج فيه</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>No customer this desktop knows matches</source>
-        <translation>لا يطابق البحثَ أيُّ عميل يعرفه هذا الجهاز</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 item(s) in the thread</source>
-        <translation>
-            <numerusform>لا عناصر في المحادثة</numerusform>
-            <numerusform>عنصر واحد في المحادثة</numerusform>
-            <numerusform>عنصران في المحادثة</numerusform>
-            <numerusform>%1 عناصر في المحادثة</numerusform>
-            <numerusform>%1 عنصرًا في المحادثة</numerusform>
-            <numerusform>%1 عنصر في المحادثة</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Last contact: %1 by %2</source>
-        <translation>آخر تواصل: %1 عبر %2</translation>
-    </message>
-    <message>
-        <source>No contact yet</source>
-        <translation>لا تواصل بعد</translation>
-    </message>
-    <message>
-        <source>Choose the other customer above.</source>
-        <translation>اختر العميل الآخر من القائمة أعلاه.</translation>
-    </message>
-    <message>
-        <source>Merging needs a connection to the server. Try again when you are online.</source>
-        <translation>يحتاج الدمج إلى اتصال بالخادم. حاول مجددًا عندما تكون متصلًا.</translation>
-    </message>
-    <message>
-        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
-        <translation>تنتقل وسائل الاتصال والمحادثة والطلبات إلى العميل الذي يبقى. يمكنك التراجع من اللوحة الجانبية.</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::SearchPalette</name>
-    <message>
-        <source>Type to search this thread.</source>
-        <translation>اكتب للبحث في هذه المحادثة.</translation>
-    </message>
-    <message>
-        <source>Type a name, phone, email, order number or words from a message.</source>
-        <translation>اكتب اسماً أو هاتفاً أو بريداً إلكترونياً أو رقم طلب أو كلمات من رسالة.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>جارٍ البحث…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s) on this computer; asking the hub…</source>
-        <translation>
-            <numerusform>لا نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>نتيجة واحدة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>نتيجتان على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%Ln نتائج على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-            <numerusform>%Ln نتيجة على هذا الحاسوب؛ جارٍ سؤال الخادم…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing found.</source>
-        <translation>لم يُعثر على شيء.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s). Enter opens, Esc closes.</source>
-        <translation>
-            <numerusform>لا نتائج. Enter للفتح.</numerusform>
-            <numerusform>نتيجة واحدة. Enter للفتح.</numerusform>
-            <numerusform>نتيجتان. Enter للفتح.</numerusform>
-            <numerusform>%Ln نتائج. Enter للفتح.</numerusform>
-            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
-            <numerusform>%Ln نتيجة. Enter للفتح.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search this thread</source>
-        <translation>البحث في هذه المحادثة</translation>
-    </message>
-    <message>
-        <source>Search customers, messages and orders</source>
-        <translation>البحث في العملاء والرسائل والطلبات</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>بحث</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>نتائج البحث</translation>
-    </message>
-    <message>
-        <source>In the thread with %1</source>
-        <translation>في المحادثة مع %1</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::SearchPaletteDelegate</name>
-    <message>
-        <source>on the hub</source>
-        <translation>على الخادم</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>العملاء</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>الرسائل</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>الطلبات</translation>
-    </message>
-    <message>
-        <source>Customer %1</source>
-        <translation>العميل %1</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::ShortcutSheet</name>
-    <message>
-        <source>Search customers, messages and orders</source>
-        <translation>البحث في العملاء والرسائل والطلبات</translation>
-    </message>
-    <message>
-        <source>Search the open thread</source>
-        <translation>البحث في المحادثة المفتوحة</translation>
-    </message>
-    <message>
-        <source>Next or previous customer</source>
-        <translation>العميل التالي أو السابق</translation>
-    </message>
-    <message>
-        <source>Inbox sections: mine, queue, all</source>
-        <translation>أقسام صندوق الوارد: لي، الطابور، الكل</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>رد</translation>
-    </message>
-    <message>
-        <source>Reply by chat, SMS, email or internal note</source>
-        <translation>الرد بالدردشة أو الرسائل النصية أو البريد أو ملاحظة داخلية</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>إرسال</translation>
-    </message>
-    <message>
-        <source>Take the conversation</source>
-        <translation>تولّي المحادثة</translation>
-    </message>
-    <message>
-        <source>Transfer the conversation</source>
-        <translation>تحويل المحادثة</translation>
-    </message>
-    <message>
-        <source>Resolve or reopen</source>
-        <translation>إغلاق أو إعادة فتح</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>تسجيل مكالمة</translation>
-    </message>
-    <message>
-        <source>Merge with another customer</source>
-        <translation>الدمج مع عميل آخر</translation>
-    </message>
-    <message>
-        <source>Copy the selected item</source>
-        <translation>نسخ العنصر المحدد</translation>
-    </message>
-    <message>
-        <source>This list of keys</source>
-        <translation>قائمة المفاتيح هذه</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>اختصارات لوحة المفاتيح</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>المفاتيح</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>الإجراء</translation>
+        <source>Show original formatting</source>
+        <translation>عرض التنسيق الأصلي</translation>
     </message>
 </context>
 </TS>

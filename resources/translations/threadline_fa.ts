@@ -52,6 +52,41 @@
     </message>
 </context>
 <context>
+    <name>DeliveryReason</name>
+    <message>
+        <source>no SMS provider configured</source>
+        <translation>هیچ سرویس پیامکی تنظیم نشده است</translation>
+    </message>
+    <message>
+        <source>no email server configured</source>
+        <translation>هیچ سرور ایمیلی تنظیم نشده است</translation>
+    </message>
+    <message>
+        <source>unreachable destination handset</source>
+        <translation>گوشی گیرنده در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>message blocked</source>
+        <translation>پیام مسدود شد</translation>
+    </message>
+    <message>
+        <source>unknown destination handset</source>
+        <translation>شماره گیرنده ناشناخته است</translation>
+    </message>
+    <message>
+        <source>landline or unreachable carrier</source>
+        <translation>تلفن ثابت است یا اپراتور در دسترس نیست</translation>
+    </message>
+    <message>
+        <source>message filtered by the carrier</source>
+        <translation>پیام را اپراتور فیلتر کرد</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>خطای ناشناخته</translation>
+    </message>
+</context>
+<context>
     <name>Identity</name>
     <message>
         <source>Phone</source>
@@ -168,41 +203,6 @@
     </message>
 </context>
 <context>
-    <name>DeliveryReason</name>
-    <message>
-        <source>no SMS provider configured</source>
-        <translation>هیچ سرویس پیامکی تنظیم نشده است</translation>
-    </message>
-    <message>
-        <source>no email server configured</source>
-        <translation>هیچ سرور ایمیلی تنظیم نشده است</translation>
-    </message>
-    <message>
-        <source>unreachable destination handset</source>
-        <translation>گوشی گیرنده در دسترس نیست</translation>
-    </message>
-    <message>
-        <source>message blocked</source>
-        <translation>پیام مسدود شد</translation>
-    </message>
-    <message>
-        <source>unknown destination handset</source>
-        <translation>شماره گیرنده ناشناخته است</translation>
-    </message>
-    <message>
-        <source>landline or unreachable carrier</source>
-        <translation>تلفن ثابت است یا اپراتور در دسترس نیست</translation>
-    </message>
-    <message>
-        <source>message filtered by the carrier</source>
-        <translation>پیام را اپراتور فیلتر کرد</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>خطای ناشناخته</translation>
-    </message>
-</context>
-<context>
     <name>Timeline</name>
     <message>
         <source>Waiting to send</source>
@@ -285,6 +285,10 @@
         <translation>%1 گفتگو را دوباره باز کرد</translation>
     </message>
     <message>
+        <source>Show original formatting</source>
+        <translation>نمایش قالب اصلی</translation>
+    </message>
+    <message>
         <source>%1 merged %2 into this customer</source>
         <translation>%1 مشتری %2 را با این مشتری ادغام کرد</translation>
     </message>
@@ -350,10 +354,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>دسترسی به سرور %1 ممکن نیست: %2</translation>
     </message>
     <message>
-        <source>The local cache could not be updated (%1).</source>
-        <translation>نسخهٔ محلی به‌روز نشد (%1).</translation>
-    </message>
-    <message>
         <source>Threadline</source>
         <translation>تردلاین</translation>
     </message>
@@ -378,12 +378,12 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>این صفحه برای نقش شما نیست.</translation>
     </message>
     <message>
-        <source>The certificate authority file %1 cannot be used (%2).</source>
-        <translation>فایل مرجع صدور گواهی %1 قابل استفاده نیست (%2).</translation>
-    </message>
-    <message>
         <source>a customer</source>
         <translation>یک مشتری</translation>
+    </message>
+    <message>
+        <source>The certificate authority file %1 cannot be used (%2).</source>
+        <translation>فایل مرجع صدور گواهی %1 قابل استفاده نیست (%2).</translation>
     </message>
 </context>
 <context>
@@ -426,6 +426,49 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Threadline</source>
         <translation>تردلاین</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::AttachmentActions</name>
+    <message>
+        <source>Not connected to the hub; try again when online.</source>
+        <translation>به سرور وصل نیستید؛ وقتی آنلاین شدید دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>The file could not be written.</source>
+        <translation>فایل نوشته نشد.</translation>
+    </message>
+    <message>
+        <source>The hub no longer has it.</source>
+        <translation>سرور دیگر آن را ندارد.</translation>
+    </message>
+    <message>
+        <source>The hub could not send it.</source>
+        <translation>سرور نتوانست آن را بفرستد.</translation>
+    </message>
+    <message>
+        <source>Save attachment</source>
+        <translation>ذخیرهٔ پیوست</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>در حال ذخیرهٔ %1…</translation>
+    </message>
+    <message>
+        <source>Loading the original formatting…</source>
+        <translation>در حال بارگیری قالب اصلی…</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 ذخیره شد</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 ذخیره نشد: %2</translation>
+    </message>
+    <message>
+        <source>Could not show the original formatting: %1</source>
+        <translation>قالب اصلی نمایش داده نشد: %1</translation>
     </message>
 </context>
 <context>
@@ -828,6 +871,27 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::HtmlEmailView</name>
+    <message>
+        <source>Original formatting</source>
+        <translation>قالب اصلی</translation>
+    </message>
+    <message>
+        <source>Original formatting: %1</source>
+        <translation>قالب اصلی: %1</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>باز کردن پیوند</translation>
+    </message>
+    <message>
+        <source>Open this address?
+%1</source>
+        <translation>این نشانی باز شود؟
+%1</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::LogCallDialog</name>
     <message>
         <source>Log call</source>
@@ -883,10 +947,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Threadline</source>
         <translation>تردلاین</translation>
-    </message>
-    <message>
-        <source>Filter customers</source>
-        <translation>فیلتر مشتریان</translation>
     </message>
     <message>
         <source>%1 — Threadline</source>
@@ -1029,6 +1089,98 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>&amp;Settings…</source>
         <translation>تنظیمات…</translation>
+    </message>
+    <message>
+        <source>Filter customers</source>
+        <translation>فیلتر مشتریان</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::MergeDialog</name>
+    <message>
+        <source>Merge %1 with another customer</source>
+        <translation>ادغام %1 با مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Name, phone number or email address</source>
+        <translation>نام، شماره تلفن یا نشانی ایمیل</translation>
+    </message>
+    <message>
+        <source>Find the other customer</source>
+        <translation>یافتن مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Customers found</source>
+        <translation>مشتری‌های یافته‌شده</translation>
+    </message>
+    <message>
+        <source>Keep the other customer&apos;s record instead</source>
+        <translation>به‌جای آن، پرونده مشتری دیگر بماند</translation>
+    </message>
+    <message>
+        <source>Why they are the same person (optional)</source>
+        <translation>چرا هر دو یک نفرند (اختیاری)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>ادغام</translation>
+    </message>
+    <message>
+        <source>Stays</source>
+        <translation>می‌ماند</translation>
+    </message>
+    <message>
+        <source>Is merged into it</source>
+        <translation>در آن ادغام می‌شود</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>No customer this desktop knows matches</source>
+        <translation>هیچ مشتری شناخته‌شده‌ای در این رایانه با این جستجو جور نیست</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 item(s) in the thread</source>
+        <translation>
+            <numerusform>%1 مورد در این گفتگو</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last contact: %1 by %2</source>
+        <translation>آخرین تماس: %1 از راه %2</translation>
+    </message>
+    <message>
+        <source>No contact yet</source>
+        <translation>هنوز تماسی نبوده</translation>
+    </message>
+    <message>
+        <source>Choose the other customer above.</source>
+        <translation>مشتری دیگر را از فهرست بالا انتخاب کنید.</translation>
+    </message>
+    <message>
+        <source>Merging needs a connection to the server. Try again when you are online.</source>
+        <translation>ادغام به اتصال به سرور نیاز دارد. وقتی برخط شدید دوباره امتحان کنید.</translation>
+    </message>
+    <message>
+        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
+        <translation>راه‌های ارتباطی، گفتگو و سفارش‌هایش به مشتری‌ای که می‌ماند منتقل می‌شود. می‌توانید از پنل کناری آن را لغو کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::NoRemoteBrowser</name>
+    <message>
+        <source>Original formatting of the email</source>
+        <translation>قالب اصلی ایمیل</translation>
     </message>
 </context>
 <context>
@@ -1344,6 +1496,80 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::SearchPalette</name>
+    <message>
+        <source>Type to search this thread.</source>
+        <translation>برای جستجو در همین گفتگو بنویسید.</translation>
+    </message>
+    <message>
+        <source>Type a name, phone, email, order number or words from a message.</source>
+        <translation>نام، تلفن، ایمیل، شمارهٔ سفارش یا واژه‌هایی از یک پیام را بنویسید.</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>در حال جستجو…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s) on this computer; asking the hub…</source>
+        <translation>
+            <numerusform>%Ln نتیجه روی این رایانه؛ در حال پرسیدن از سرور…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found.</source>
+        <translation>چیزی پیدا نشد.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s). Enter opens, Esc closes.</source>
+        <translation>
+            <numerusform>%Ln نتیجه. Enter باز می‌کند.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search this thread</source>
+        <translation>جستجو در این گفتگو</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتایج جستجو</translation>
+    </message>
+    <message>
+        <source>In the thread with %1</source>
+        <translation>در گفتگو با %1</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::SearchPaletteDelegate</name>
+    <message>
+        <source>on the hub</source>
+        <translation>روی سرور</translation>
+    </message>
+    <message>
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>پیام‌ها</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Customer %1</source>
+        <translation>مشتری %1</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1456,6 +1682,77 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Canned responses</source>
         <translation>پاسخ‌های آماده</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::ShortcutSheet</name>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>جستجو در گفتگوی باز</translation>
+    </message>
+    <message>
+        <source>Next or previous customer</source>
+        <translation>مشتری بعدی یا قبلی</translation>
+    </message>
+    <message>
+        <source>Inbox sections: mine, queue, all</source>
+        <translation>بخش‌های صندوق: مال من، صف، همه</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <source>Reply by chat, SMS, email or internal note</source>
+        <translation>پاسخ با گفتگو، پیامک، ایمیل یا یادداشت داخلی</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>ارسال</translation>
+    </message>
+    <message>
+        <source>Take the conversation</source>
+        <translation>برداشتن گفتگو</translation>
+    </message>
+    <message>
+        <source>Transfer the conversation</source>
+        <translation>انتقال گفتگو</translation>
+    </message>
+    <message>
+        <source>Resolve or reopen</source>
+        <translation>بستن یا بازگشایی</translation>
+    </message>
+    <message>
+        <source>Log a call</source>
+        <translation>ثبت تماس</translation>
+    </message>
+    <message>
+        <source>Merge with another customer</source>
+        <translation>ادغام با مشتری دیگر</translation>
+    </message>
+    <message>
+        <source>Copy the selected item</source>
+        <translation>رونوشت از مورد انتخاب‌شده</translation>
+    </message>
+    <message>
+        <source>This list of keys</source>
+        <translation>همین فهرست کلیدها</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>کلیدها</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>کار</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1883,25 @@ SHA-256 fingerprint: %3</source>
     </message>
 </context>
 <context>
+    <name>threadline::ui::StorageBanner</name>
+    <message>
+        <source>Local storage</source>
+        <translation>فضای ذخیرهٔ محلی</translation>
+    </message>
+    <message>
+        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
+        <translation>دیسک پر است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ کمی فضا آزاد کنید تا تردلاین خودش عقب‌ماندگی را جبران کند.</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
+        <translation>پوشهٔ نمایه فقط‌خواندنی است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ وقتی پوشه دوباره نوشتنی شود، تردلاین عقب‌ماندگی را جبران می‌کند.</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
+        <translation>حافظهٔ محلی این رایانه نوشتنی نیست (%1): پیام‌های تازه ذخیره نمی‌شوند. تردلاین همچنان تلاش می‌کند.</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::TimelineView</name>
     <message>
         <source>Copy text</source>
@@ -1607,250 +1923,13 @@ SHA-256 fingerprint: %3</source>
         <source>Show quoted history</source>
         <translation>نمایش پیام‌های نقل‌شده</translation>
     </message>
-</context>
-<context>
-    <name>threadline::ui::StorageBanner</name>
     <message>
-        <source>Local storage</source>
-        <translation>فضای ذخیرهٔ محلی</translation>
+        <source>Save %1…</source>
+        <translation>ذخیرهٔ %1…</translation>
     </message>
     <message>
-        <source>The disk is full: new messages are not being saved on this computer. What you see stays; free some space and Threadline catches up by itself.</source>
-        <translation>دیسک پر است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ کمی فضا آزاد کنید تا تردلاین خودش عقب‌ماندگی را جبران کند.</translation>
-    </message>
-    <message>
-        <source>The profile folder is read-only: new messages are not being saved on this computer. What you see stays; Threadline catches up once the folder can be written again.</source>
-        <translation>پوشهٔ نمایه فقط‌خواندنی است: پیام‌های تازه روی این رایانه ذخیره نمی‌شوند. آنچه می‌بینید می‌ماند؛ وقتی پوشه دوباره نوشتنی شود، تردلاین عقب‌ماندگی را جبران می‌کند.</translation>
-    </message>
-    <message>
-        <source>This computer&apos;s cache cannot be written (%1): new messages are not being saved. Threadline keeps trying.</source>
-        <translation>حافظهٔ محلی این رایانه نوشتنی نیست (%1): پیام‌های تازه ذخیره نمی‌شوند. تردلاین همچنان تلاش می‌کند.</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::MergeDialog</name>
-    <message>
-        <source>Merge %1 with another customer</source>
-        <translation>ادغام %1 با مشتری دیگر</translation>
-    </message>
-    <message>
-        <source>Name, phone number or email address</source>
-        <translation>نام، شماره تلفن یا نشانی ایمیل</translation>
-    </message>
-    <message>
-        <source>Find the other customer</source>
-        <translation>یافتن مشتری دیگر</translation>
-    </message>
-    <message>
-        <source>Customers found</source>
-        <translation>مشتری‌های یافته‌شده</translation>
-    </message>
-    <message>
-        <source>Keep the other customer&apos;s record instead</source>
-        <translation>به‌جای آن، پرونده مشتری دیگر بماند</translation>
-    </message>
-    <message>
-        <source>Why they are the same person (optional)</source>
-        <translation>چرا هر دو یک نفرند (اختیاری)</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>یادداشت</translation>
-    </message>
-    <message>
-        <source>Merge</source>
-        <translation>ادغام</translation>
-    </message>
-    <message>
-        <source>Stays</source>
-        <translation>می‌ماند</translation>
-    </message>
-    <message>
-        <source>Is merged into it</source>
-        <translation>در آن ادغام می‌شود</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>No customer this desktop knows matches</source>
-        <translation>هیچ مشتری شناخته‌شده‌ای در این رایانه با این جستجو جور نیست</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 item(s) in the thread</source>
-        <translation>
-            <numerusform>%1 مورد در این گفتگو</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Last contact: %1 by %2</source>
-        <translation>آخرین تماس: %1 از راه %2</translation>
-    </message>
-    <message>
-        <source>No contact yet</source>
-        <translation>هنوز تماسی نبوده</translation>
-    </message>
-    <message>
-        <source>Choose the other customer above.</source>
-        <translation>مشتری دیگر را از فهرست بالا انتخاب کنید.</translation>
-    </message>
-    <message>
-        <source>Merging needs a connection to the server. Try again when you are online.</source>
-        <translation>ادغام به اتصال به سرور نیاز دارد. وقتی برخط شدید دوباره امتحان کنید.</translation>
-    </message>
-    <message>
-        <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
-        <translation>راه‌های ارتباطی، گفتگو و سفارش‌هایش به مشتری‌ای که می‌ماند منتقل می‌شود. می‌توانید از پنل کناری آن را لغو کنید.</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::SearchPalette</name>
-    <message>
-        <source>Type to search this thread.</source>
-        <translation>برای جستجو در همین گفتگو بنویسید.</translation>
-    </message>
-    <message>
-        <source>Type a name, phone, email, order number or words from a message.</source>
-        <translation>نام، تلفن، ایمیل، شمارهٔ سفارش یا واژه‌هایی از یک پیام را بنویسید.</translation>
-    </message>
-    <message>
-        <source>Searching…</source>
-        <translation>در حال جستجو…</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s) on this computer; asking the hub…</source>
-        <translation>
-            <numerusform>%Ln نتیجه روی این رایانه؛ در حال پرسیدن از سرور…</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing found.</source>
-        <translation>چیزی پیدا نشد.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n result(s). Enter opens, Esc closes.</source>
-        <translation>
-            <numerusform>%Ln نتیجه. Enter باز می‌کند.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Search this thread</source>
-        <translation>جستجو در این گفتگو</translation>
-    </message>
-    <message>
-        <source>Search customers, messages and orders</source>
-        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>جستجو</translation>
-    </message>
-    <message>
-        <source>Search results</source>
-        <translation>نتایج جستجو</translation>
-    </message>
-    <message>
-        <source>In the thread with %1</source>
-        <translation>در گفتگو با %1</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::SearchPaletteDelegate</name>
-    <message>
-        <source>on the hub</source>
-        <translation>روی سرور</translation>
-    </message>
-    <message>
-        <source>Customers</source>
-        <translation>مشتریان</translation>
-    </message>
-    <message>
-        <source>Messages</source>
-        <translation>پیام‌ها</translation>
-    </message>
-    <message>
-        <source>Orders</source>
-        <translation>سفارش‌ها</translation>
-    </message>
-    <message>
-        <source>Customer %1</source>
-        <translation>مشتری %1</translation>
-    </message>
-</context>
-<context>
-    <name>threadline::ui::ShortcutSheet</name>
-    <message>
-        <source>Search customers, messages and orders</source>
-        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
-    </message>
-    <message>
-        <source>Search the open thread</source>
-        <translation>جستجو در گفتگوی باز</translation>
-    </message>
-    <message>
-        <source>Next or previous customer</source>
-        <translation>مشتری بعدی یا قبلی</translation>
-    </message>
-    <message>
-        <source>Inbox sections: mine, queue, all</source>
-        <translation>بخش‌های صندوق: مال من، صف، همه</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>پاسخ</translation>
-    </message>
-    <message>
-        <source>Reply by chat, SMS, email or internal note</source>
-        <translation>پاسخ با گفتگو، پیامک، ایمیل یا یادداشت داخلی</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>ارسال</translation>
-    </message>
-    <message>
-        <source>Take the conversation</source>
-        <translation>برداشتن گفتگو</translation>
-    </message>
-    <message>
-        <source>Transfer the conversation</source>
-        <translation>انتقال گفتگو</translation>
-    </message>
-    <message>
-        <source>Resolve or reopen</source>
-        <translation>بستن یا بازگشایی</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>ثبت تماس</translation>
-    </message>
-    <message>
-        <source>Merge with another customer</source>
-        <translation>ادغام با مشتری دیگر</translation>
-    </message>
-    <message>
-        <source>Copy the selected item</source>
-        <translation>رونوشت از مورد انتخاب‌شده</translation>
-    </message>
-    <message>
-        <source>This list of keys</source>
-        <translation>همین فهرست کلیدها</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>میان‌برهای صفحه‌کلید</translation>
-    </message>
-    <message>
-        <source>Keys</source>
-        <translation>کلیدها</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>کار</translation>
+        <source>Show original formatting</source>
+        <translation>نمایش قالب اصلی</translation>
     </message>
 </context>
 </TS>

@@ -4,6 +4,7 @@
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 #include "services/protocol/payloads.h"
+#include "services/sync/attachment_saver.h"
 #include "services/sync/search_hits.h"
 #include "services/sync/wire_mapping.h"
 
@@ -33,7 +34,7 @@ QString preview(const models::Message &m)
 SyncService::SyncService(std::unique_ptr<cache::CacheStore> cache, QUrl hubUrl, QObject *parent)
     : QObject(parent), m_cache(std::move(cache)),
       m_session(new HubSession(std::move(hubUrl), [this] { return m_appliedSeq; }, this)),
-      m_flushTimer(this)
+      m_flushTimer(this), m_attachments(new AttachmentSaver(this))
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(kBatchMs);

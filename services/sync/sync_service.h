@@ -19,6 +19,8 @@
 
 namespace threadline::services {
 
+class AttachmentSaver;
+
 /// Keeps the encrypted cache in step with the hub. Lives on the service thread
 /// with the session and the cache: frames are decoded, written to the cache in
 /// batched transactions (with their seq), and handed to the GUI thread as one
@@ -32,6 +34,8 @@ public:
     HubSession *session() const { return m_session; }
     /// The seq of the last event written to the cache (what a resume starts from).
     qint64 appliedSeq() const { return m_appliedSeq; }
+    /// Attachments and original formatting of emails, fetched on this thread.
+    AttachmentSaver *attachments() const { return m_attachments; }
 
 public Q_SLOTS:
     /// Shows what the cache has, then signs in and keeps the cache in step.
@@ -157,6 +161,7 @@ private:
     QHash<QString, SearchInFlight> m_searches; ///< tag → what the hub is being asked
     QString m_user;
     int m_retentionDays = 0;
+    AttachmentSaver *m_attachments;
 };
 
 } // namespace threadline::services
