@@ -124,6 +124,24 @@ private Q_SLOTS:
         HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
         QVERIFY(hub.start(true));
         QVERIFY(hub.addUser(QStringLiteral("colleague"), QStringLiteral("agent"), QStringLiteral("pw")));
+        TestClient colleague;
+        QVERIFY(colleague.connectTo(hub.url()));
+        QCOMPARE(colleague.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type,
+                 protocol::type::welcome);
+        const auto firstPage = colleague.command(protocol::type::customersPage,
+                                                 {{QStringLiteral("limit"), 1}});
+        const qint64 customer = firstPage.data.value(QStringLiteral("customers")).toArray().first()
+                                    .toObject().value(QStringLiteral("id")).toInteger();
+        QVERIFY(customer > 0);
+        // The hub has a history before this desktop signs in, so the desktop holds a seq
+        // and catches up by replaying the events it could not save (a desktop that never
+        // held one resyncs instead, and fetches threads when they are opened).
+        QCOMPARE(colleague.command(protocol::type::addNote,
+                                   {{QStringLiteral("customer_id"), customer},
+                                    {QStringLiteral("body"), QStringLiteral("Before the disk filled")}})
+                     .type,
+                 protocol::type::ack);
+
         QTemporaryDir dir;
         auto owned = openStore(dir);
         CacheStore *store = owned.get(); // the sync service owns it; same thread here
@@ -134,16 +152,6 @@ private Q_SLOTS:
         QSignalSpy shown(&sync, &services::SyncService::messagesChanged);
         sync.start(QStringLiteral("agent"), QStringLiteral("demo"), QString());
         QVERIFY(resynced.wait(kWaitMs));
-
-        TestClient colleague;
-        QVERIFY(colleague.connectTo(hub.url()));
-        QCOMPARE(colleague.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type,
-                 protocol::type::welcome);
-        const auto firstPage = colleague.command(protocol::type::customersPage,
-                                                 {{QStringLiteral("limit"), 1}});
-        const qint64 customer = firstPage.data.value(QStringLiteral("customers")).toArray().first()
-                                    .toObject().value(QStringLiteral("id")).toInteger();
-        QVERIFY(customer > 0);
 
         QVERIFY(!store->capSizeForTesting(0)); // the disk fills up
         shown.clear();
