@@ -549,6 +549,12 @@ void Desktop::onServicesReady(SyncService *sync)
     // The models keep what they show; the banner says new things are not kept.
     auto *banner = m_window->findChild<ui::StorageBanner *>();
     connect(sync, &SyncService::cacheFailed, banner, &ui::StorageBanner::showProblem);
+    connect(sync, &SyncService::sendRefused, m_window.get(),
+            [window = m_window.get()](const Outgoing &out, const QString &code) {
+                window->returnUnsent({out.customerId, out.channel, out.identity, out.subject,
+                                      out.body, out.at},
+                                     code);
+            });
     connect(sync, &SyncService::cacheRecovered, banner, &ui::StorageBanner::clearProblem);
     connect(&m_inbox, &QAbstractItemModel::rowsInserted, this, [this] {
         if (m_window->currentCustomer() == 0)

@@ -607,6 +607,32 @@ void MainWindow::setDrafts(const QList<models::Draft> &drafts)
     }
 }
 
+void MainWindow::returnUnsent(const models::Draft &unsent, const QString &code)
+{
+    const QString why = code == QLatin1String("disk_full")
+                            ? tr("The disk is full")
+                            : code == QLatin1String("read_only")
+                                  ? tr("The profile folder is read-only")
+                                  : tr("This computer could not save it");
+    const bool open = unsent.customerId == m_customerId;
+    if (open && m_composer->draft().body.isEmpty()) {
+        m_composer->restoreDraft(unsent);
+        m_composerPrimedFor = m_customerId;
+    } else if (!m_drafts.contains(unsent.customerId)
+               || m_drafts.value(unsent.customerId).body.isEmpty()) {
+        m_drafts.insert(unsent.customerId, unsent);
+    } else {
+        // Something newer is being written there: keep both rather than lose one.
+        models::Draft kept = m_drafts.value(unsent.customerId);
+        kept.body = unsent.body + QStringLiteral("\n\n") + kept.body;
+        m_drafts.insert(unsent.customerId, kept);
+        if (open)
+            m_composer->restoreDraft(kept);
+    }
+    statusBar()->showMessage(
+        tr("%1: your reply was not sent. Its text is back in the composer.").arg(why), 15000);
+}
+
 void MainWindow::flushDraft()
 {
     if (m_draftTimer->isActive())

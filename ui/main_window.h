@@ -76,6 +76,9 @@ public:
 public Q_SLOTS:
     /// The drafts kept in the cache, once at start.
     void setDrafts(const QList<threadline::models::Draft> &drafts);
+    /// A reply that could not be stored comes back to its composer (or waits as the
+    /// customer's draft when another thread is open), and the agent is told why.
+    void returnUnsent(const threadline::models::Draft &unsent, const QString &code);
     void setConnection(bool online, const QString &detail);
     void setOutboxCount(int pending);
     void setUser(const QString &user, const QString &role);

@@ -1119,6 +1119,22 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Filter customers</source>
         <translation>تصفية العملاء</translation>
     </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>القرص ممتلئ</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only</source>
+        <translation>مجلد الملف الشخصي للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>This computer could not save it</source>
+        <translation>تعذّر على هذا الحاسوب حفظه</translation>
+    </message>
+    <message>
+        <source>%1: your reply was not sent. Its text is back in the composer.</source>
+        <translation>%1: لم يُرسَل ردّك. عاد نصّه إلى مربع الكتابة.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::MergeDialog</name>

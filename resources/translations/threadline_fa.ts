@@ -1094,6 +1094,22 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Filter customers</source>
         <translation>فیلتر مشتریان</translation>
     </message>
+    <message>
+        <source>The disk is full</source>
+        <translation>دیسک پر است</translation>
+    </message>
+    <message>
+        <source>The profile folder is read-only</source>
+        <translation>پوشهٔ نمایه فقط‌خواندنی است</translation>
+    </message>
+    <message>
+        <source>This computer could not save it</source>
+        <translation>این رایانه نتوانست آن را ذخیره کند</translation>
+    </message>
+    <message>
+        <source>%1: your reply was not sent. Its text is back in the composer.</source>
+        <translation>%1: پاسخ شما فرستاده نشد. متن آن به جعبهٔ نوشتن برگشت.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::MergeDialog</name>

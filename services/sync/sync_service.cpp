@@ -520,6 +520,7 @@ void SyncService::send(const Outgoing &out)
         // Not stored means not promised: tell the agent instead of pretending.
         Q_EMIT cacheFailed(error->code, error->message);
         Q_EMIT deliveryChanged(0, out.clientId, models::Delivery::Failed, error->message);
+        Q_EMIT sendRefused(out, error->code);
         return;
     }
     Q_EMIT messagesChanged({echo});

@@ -102,6 +102,9 @@ Q_SIGNALS:
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
+    /// A reply the cache could not store (disk full, read-only): nothing was promised,
+    /// so the agent gets the text back instead of losing it.
+    void sendRefused(const threadline::services::Outgoing &out, const QString &code);
     /// The cache takes writes again after cacheFailed (space is back, the
     /// folder is writable); what was missed meanwhile is fetched again.
     void cacheRecovered();

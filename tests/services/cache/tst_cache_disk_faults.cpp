@@ -11,6 +11,7 @@
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -178,6 +179,18 @@ private Q_SLOTS:
             for (const auto &m : batch.first().value<QList<models::Message>>())
                 if (notes.contains(m.body))
                     QVERIFY2(saved.contains(m.body), "an unsaved note reached the models");
+        // A reply written now cannot be promised: it is handed back, not echoed (long
+        // enough to need new pages, so no half-empty page can take it).
+        QSignalSpy refused(&sync, &services::SyncService::sendRefused);
+        shown.clear();
+        const services::Outgoing reply{QStringLiteral("c-full-1"), customer, QStringLiteral("note"),
+                                       QString(), QString(), longBody(7).repeated(20), QStringLiteral("agent"),
+                                       QDateTime::currentMSecsSinceEpoch()};
+        sync.send(reply);
+        QCOMPARE(refused.size(), 1);
+        QCOMPARE(refused.first().at(0).value<services::Outgoing>().body, reply.body);
+        QCOMPARE(refused.first().at(1).toString(), QStringLiteral("disk_full"));
+        QVERIFY(shown.isEmpty());
 
         QVERIFY(!store->capSizeForTesting(-1)); // space is back
         QVERIFY(recovered.wait(kWaitMs));
