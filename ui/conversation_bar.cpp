@@ -3,6 +3,7 @@
 
 #include "models/inbox_model.h"
 #include "services/text/safe_text.h"
+#include "ui/calendar_format.h"
 #include "ui/merge_dialog.h"
 
 #include <QComboBox>
@@ -139,9 +140,12 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
     if (resolved)
         parts << tr("Resolved");
     else if (customer->snoozeUntil > QDateTime::currentMSecsSinceEpoch())
+    {
+        // In the agent's calendar and digits, like every other date on the desk.
+        const QDateTime until = QDateTime::fromMSecsSinceEpoch(customer->snoozeUntil).toLocalTime();
         parts << tr("Snoozed until %1")
-                     .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(customer->snoozeUntil),
-                                             QLocale::ShortFormat));
+                     .arg(shortDate(until.date()) + QLatin1Char(' ') + formatTime(until.time()));
+    }
     for (const QString &label : customer->labels)
         parts << QStringLiteral("#") + text::isolate(label);
     // Collision: someone else is on this thread, or writing to this customer now.

@@ -581,7 +581,7 @@ void OrderDeskView::showOrder(const Order &order)
     if (order.handledAt > 0 && (order.status == kReady || order.status == kPickedUp)) {
         const QDateTime at = QDateTime::fromMSecsSinceEpoch(order.handledAt).toLocalTime();
         const QString day = dayLabel(at.date(), locale);
-        const QString time = locale.toString(at.time(), QLocale::ShortFormat);
+        const QString time = formatTime(at.time(), locale);
         const bool ready = order.status == kReady;
         if (order.handledBy.isEmpty())
             handled = (ready ? tr("Marked ready on %1 at %2") : tr("Picked up on %1 at %2"))

@@ -8,6 +8,7 @@
 #include "models/queue_monitor_roles.h"
 #include "services/text/safe_text.h"
 #include "services/text/search_folding.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 #include "ui/queue_monitor_view.h"
 
@@ -87,7 +88,7 @@ QVariant QueueTableProxy::data(const QModelIndex &index, int role) const
             const QString channel = QSortFilterProxyModel::data(index, QueueChannelRole).toString();
             text = channel.isEmpty() ? tr("All channels") : channelLabel(channel);
         } else
-            text = QSortFilterProxyModel::data(index, role).toString();
+            text = inChosenDigits(QSortFilterProxyModel::data(index, role).toString());
         // Not colour alone: a marker that screen readers and colour-blind eyes get.
         return severity > 0 ? QStringLiteral("▲ ") + text : text;
     }
@@ -172,6 +173,8 @@ QVariant AgentTableProxy::data(const QModelIndex &index, int role) const
         return presenceLabel(QSortFilterProxyModel::data(index, AgentPresenceRole).toString());
     if (role == Qt::DecorationRole && presence)
         return presenceIcon(QSortFilterProxyModel::data(index, AgentPresenceRole).toString());
+    if (role == Qt::DisplayRole) // counts, in the digits the agent chose
+        return inChosenDigits(QSortFilterProxyModel::data(index, role).toString());
     return QSortFilterProxyModel::data(index, role);
 }
 

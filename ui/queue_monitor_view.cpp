@@ -9,6 +9,7 @@
 #include "models/queue_monitor_roles.h"
 #include "services/text/safe_text.h"
 #include "services/text/search_folding.h"
+#include "ui/calendar_format.h"
 #include "ui/channel_names.h"
 #include "ui/queue_monitor_chart.h"
 #include "ui/queue_monitor_parts.h"
@@ -289,11 +290,10 @@ void QueueMonitorView::updateDrillTitle()
 
 void QueueMonitorView::updateAgentSummary()
 {
-    const QLocale locale;
     m_agentSummary->setText(tr("%1 available, %2 busy, %3 away")
-                                .arg(locale.toString(m_agents->count(QStringLiteral("available"))),
-                                     locale.toString(m_agents->count(QStringLiteral("busy"))),
-                                     locale.toString(m_agents->count(QStringLiteral("away")))));
+                                .arg(formatNumber(m_agents->count(QStringLiteral("available"))),
+                                     formatNumber(m_agents->count(QStringLiteral("busy"))),
+                                     formatNumber(m_agents->count(QStringLiteral("away")))));
 }
 
 void QueueMonitorView::updateActions()
@@ -313,7 +313,7 @@ void QueueMonitorView::reassignSelected()
     for (const AgentState &a : m_agents->rows())
         agents.append({tr("%1 (%2, %3 open)")
                            .arg(text::isolate(a.name), presenceLabel(a.presence),
-                                QLocale().toString(a.openConversations)),
+                                formatNumber(a.openConversations)),
                        a.name});
     auto *dialog = new PickDialog(this, QStringLiteral("reassignDialog"),
                                   tr("Reassign conversation"), tr("Agent:"), agents);

@@ -12,6 +12,7 @@
 #include "models/inbox_roles.h"
 #include "models/queue_monitor_model.h"
 #include "models/queue_monitor_roles.h"
+#include "ui/calendar_format.h"
 #include "ui/interface_language.h"
 #include "ui/queue_monitor_chart.h"
 #include "ui/queue_monitor_view.h"
@@ -369,6 +370,34 @@ private Q_SLOTS:
         QCOMPARE(agents->model()->index(0, 0).data(models::AgentNameRole).toString(), u"leila"_qs);
         QCOMPARE(m_view->findChild<QLabel *>(u"agentSummary"_qs)->text(),
                  u"3 available, 3 busy, 1 away"_qs);
+    }
+
+    void latinDigitsReachEveryCountOfAPersianMonitor()
+    {
+        m_view.reset();
+        ui::useInterfaceLanguage(QStringLiteral("fa"));
+        ui::setLatinDigits(true);
+        m_view = std::make_unique<ui::QueueMonitorView>();
+        m_view->setConversations(m_inbox.get());
+        m_view->applySnapshot(floor(kNow, 1));
+        const auto persianDigit = [](const QString &text) {
+            for (const QChar c : text)
+                if (c.isDigit() && c.unicode() > 0x7f)
+                    return true;
+            return false;
+        };
+        QStringList shown{m_view->findChild<QLabel *>(u"agentSummary"_qs)->text()};
+        for (const char *name : {"agentTable", "queueTable"}) {
+            const QAbstractItemModel *table =
+                m_view->findChild<QTableView *>(QString::fromLatin1(name))->model();
+            for (int r = 0; r < table->rowCount(); ++r)
+                for (int c = 0; c < table->columnCount(); ++c)
+                    shown << table->index(r, c).data().toString();
+        }
+        ui::setLatinDigits(false);
+        for (const QString &text : shown)
+            QVERIFY2(!persianDigit(text), qPrintable(text));
+        QVERIFY(shown.join(QString()).contains(QLatin1Char('3'))); // counts are there, in 0-9
     }
 
     void theChartHoldsTheLastHour()
