@@ -654,6 +654,11 @@ void MainWindow::saveDraftNow()
 
 void MainWindow::setConnection(bool online, const QString &detail)
 {
+    // Questions are not queued offline: a thread opened from the cache before the hub
+    // answered asks for its customer's orders again once the hub is there.
+    if (online && !m_online && m_customerId > 0)
+        Q_EMIT customerOrdersWanted(m_customerId);
+    m_online = online;
     m_connection->setText(online ? tr("● Online")
                                  : (detail.isEmpty() ? tr("● Offline — showing the local copy")
                                                      : tr("● Offline — %1").arg(detail)));

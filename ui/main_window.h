@@ -169,6 +169,7 @@ private:
     QLabel *m_user;
     qint64 m_customerId = 0;
     QHash<qint64, models::Draft> m_drafts;
+    bool m_online = false;
     QTimer *m_draftTimer;
     qint64 m_composerPrimedFor = 0;
     int m_retentionDays = 0;
