@@ -5,6 +5,7 @@
 #include "services/protocol/frame_types.h"
 #include "ui/main_window.h"
 #include "ui/timeline_view.h"
+#include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
@@ -20,12 +21,7 @@ namespace {
 constexpr int kWaitMs = 30000;
 const QString kCanary = QStringLiteral("CANARY-7f3a9c-کاناری-٣٤٥");
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 
 /// Every file under `dir` that holds `needle` as UTF-8 or UTF-16.
 QStringList filesContaining(const QString &dir, const QString &needle)
@@ -153,14 +149,8 @@ private Q_SLOTS:
 private:
     std::unique_ptr<app::Desktop> makeDesktop(const QString &profile)
     {
-        app::Options o;
-        o.server = m_hub.url();
-        o.profileDir = profile;
-        o.user = QStringLiteral("nadia");
-        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
-        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.interactive = false;
-        return std::make_unique<app::Desktop>(o);
+        return std::make_unique<app::Desktop>(
+            testing::desktopOptions(m_hub.url(), m_dir, profile, QStringLiteral("nadia")));
     }
 
     static bool hasBodyContaining(QAbstractItemModel *m, const QString &text)

@@ -8,6 +8,7 @@
 #include "ui/assignment_alert.h"
 #include "ui/main_window.h"
 #include "tests/support/http_post.h"
+#include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
@@ -23,12 +24,7 @@ using namespace threadline;
 namespace {
 constexpr int kWaitMs = 30000;
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 } // namespace
 
 class TestAssignmentAlert : public QObject {
@@ -174,15 +170,9 @@ private:
 
     std::unique_ptr<app::Desktop> makeDesktop(const QString &name)
     {
-        app::Options o;
-        o.server = m_hub.url();
-        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + name);
-        o.user = QStringLiteral("agent");
-        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
-        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.language = QStringLiteral("en");
-        o.interactive = false;
-        return std::make_unique<app::Desktop>(o);
+        return std::make_unique<app::Desktop>(testing::desktopOptions(
+            m_hub.url(), m_dir, m_dir.filePath(QStringLiteral("profile-") + name), QStringLiteral("agent"),
+            QStringLiteral("en")));
     }
 
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};

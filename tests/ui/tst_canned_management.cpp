@@ -8,6 +8,7 @@
 #include "ui/composer.h"
 #include "ui/main_window.h"
 #include "ui/settings_dialog.h"
+#include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 
 #include <QAbstractItemModel>
@@ -29,12 +30,7 @@ using namespace threadline;
 namespace {
 constexpr int kWaitMs = 30000;
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 
 /// Runs @p act on the next modal dialog of type T once it is on screen (the
 /// page opens its editor and confirmation with exec()).
@@ -178,15 +174,9 @@ private Q_SLOTS:
 private:
     std::unique_ptr<app::Desktop> makeDesktop(const QString &user)
     {
-        app::Options o;
-        o.server = m_hub.url();
-        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + user);
-        o.user = user;
-        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
-        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.language = QStringLiteral("en");
-        o.interactive = false;
-        return std::make_unique<app::Desktop>(o);
+        return std::make_unique<app::Desktop>(testing::desktopOptions(
+            m_hub.url(), m_dir, m_dir.filePath(QStringLiteral("profile-") + user), user,
+            QStringLiteral("en")));
     }
 
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};

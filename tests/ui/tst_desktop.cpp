@@ -8,6 +8,7 @@
 #include "ui/main_window.h"
 #include "ui/timeline_view.h"
 #include "services/protocol/frame_types.h"
+#include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
@@ -29,12 +30,7 @@ using namespace threadline;
 namespace {
 constexpr int kWaitMs = 30000;
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 } // namespace
 
 class TestDesktop : public QObject {
@@ -300,15 +296,9 @@ private:
 
     std::unique_ptr<app::Desktop> makeDesktop(const QString &language)
     {
-        app::Options o;
-        o.server = m_hub.url();
-        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + language);
-        o.user = QStringLiteral("agent");
-        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
-        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.language = language;
-        o.interactive = false;
-        return std::make_unique<app::Desktop>(o);
+        return std::make_unique<app::Desktop>(testing::desktopOptions(
+            m_hub.url(), m_dir, m_dir.filePath(QStringLiteral("profile-") + language), QStringLiteral("agent"),
+            language));
     }
 
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};

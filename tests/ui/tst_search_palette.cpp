@@ -5,6 +5,7 @@
 #include "models/search_results_model.h"
 #include "models/timeline_roles.h"
 #include "services/protocol/frame_types.h"
+#include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 #include "ui/interface_language.h"
@@ -28,12 +29,7 @@ namespace {
 constexpr int kWaitMs = 30000;
 constexpr qint64 kCustomer = 7;
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 
 /// Types like a Persian keyboard does: one key event per character, with its text
 /// (QTest::keyClicks knows only Latin-1 keys).
@@ -242,15 +238,9 @@ private Q_SLOTS:
 private:
     std::unique_ptr<app::Desktop> makeDesktop(const QString &language = QStringLiteral("en"))
     {
-        app::Options o;
-        o.server = m_hub.url();
-        o.profileDir = m_dir.filePath(QStringLiteral("profile-") + language);
-        o.user = QStringLiteral("agent");
-        o.passwordFile = m_dir.filePath(QStringLiteral("password"));
-        o.passphraseFile = m_dir.filePath(QStringLiteral("passphrase"));
-        o.language = language;
-        o.interactive = false;
-        return std::make_unique<app::Desktop>(o);
+        return std::make_unique<app::Desktop>(testing::desktopOptions(
+            m_hub.url(), m_dir, m_dir.filePath(QStringLiteral("profile-") + language), QStringLiteral("agent"),
+            language));
     }
 
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};

@@ -8,6 +8,7 @@
 #include "ui/main_window.h"
 #include "ui/sign_in_dialog.h"
 #include "tests/services/session/test_certificates.h"
+#include "tests/support/desktop_fixture.h"
 
 #include <QApplication>
 #include <QLabel>
@@ -51,12 +52,7 @@ SignInProblem untrusted(const QStringList &reasons)
     return p;
 }
 
-void writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write(content);
-}
+using testing::writeFile;
 
 /// threadline-hub with demo data serving wss:// with the test certificate.
 class DemoTlsHub {
