@@ -152,26 +152,16 @@ int serve(const HubOptions &o)
 {
     IngressOptions ingress;
     ingress.publicUrl = o.publicUrl;
-    for (const auto &[path, target, what] :
-         {std::tuple{o.twilioAuthTokenFile, &ingress.twilioAuthToken, "Twilio auth token"},
-          std::tuple{o.ingressSecretFile, &ingress.ingressSecret, "ingress secret"}}) {
-        if (path.isEmpty())
-            continue;
-        *target = firstLineOf(path);
-        if (target->isEmpty()) {
-            printErr(QStringLiteral("threadline-hub: cannot read the %1 from %2 (missing or empty)")
-                         .arg(QLatin1String(what), path));
-            return 2;
-        }
-    }
-
     OutboundSettings outbound;
     outbound.sms = SmsProviderSettings{o.smsApiUrl, o.smsAccountSid, {}, o.smsFrom};
     outbound.smtp = SmtpSettings{o.smtpHost, o.smtpPort, o.smtpStartTls, o.smtpUser, {}, o.smtpFrom};
     outbound.attempts = o.outboundAttempts;
     outbound.firstRetryMs = qint64(o.outboundRetrySeconds * 1000);
+    // Every secret comes from the first line of a file, never from the command line.
     for (const auto &[path, target, what] :
-         {std::tuple{o.smsAuthTokenFile, &outbound.sms.authToken, "SMS API auth token"},
+         {std::tuple{o.twilioAuthTokenFile, &ingress.twilioAuthToken, "Twilio auth token"},
+          std::tuple{o.ingressSecretFile, &ingress.ingressSecret, "ingress secret"},
+          std::tuple{o.smsAuthTokenFile, &outbound.sms.authToken, "SMS API auth token"},
           std::tuple{o.smtpPasswordFile, &outbound.smtp.password, "SMTP password"}}) {
         if (path.isEmpty())
             continue;
