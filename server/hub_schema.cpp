@@ -211,6 +211,19 @@ QStringList version5(const QSqlDatabase &)
     };
 }
 
+// Read markers (issue 4): per user and customer, the newest thread item the user has read.
+// Unread counts are what came in after it (docs/protocol.md, "conversation.read"); the
+// marker only moves forward, so two desktops of one user agree.
+QStringList version6(const QSqlDatabase &)
+{
+    return {
+        QStringLiteral("CREATE TABLE read_markers (user_id BIGINT NOT NULL REFERENCES users(id),"
+                       " customer_id BIGINT NOT NULL REFERENCES customers(id),"
+                       " up_to_id BIGINT NOT NULL, read_at BIGINT NOT NULL,"
+                       " PRIMARY KEY (user_id, customer_id))"),
+    };
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -238,7 +251,7 @@ QString migrate(QSqlDatabase &db)
             .arg(kCurrentVersion);
 
     const QList<QStringList> steps = {version1(db), version2(db), version3(db), version4(db),
-                                      version5(db)};
+                                      version5(db), version6(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();
