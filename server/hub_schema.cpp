@@ -224,6 +224,29 @@ QStringList version6(const QSqlDatabase &)
     };
 }
 
+// Outbound owners and leases (issue 8): with several hubs on one database, a reply is tried
+// by the hub that holds its lease; another hub takes it only after the lease ran out (its
+// holder died). in_flight_since marks a try whose outcome was never recorded, so whoever
+// picks the reply up next asks the provider before sending it again (docs/outbound.md).
+QStringList version7(const QSqlDatabase &)
+{
+    return {
+        QStringLiteral("ALTER TABLE outbound ADD COLUMN owner TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE outbound ADD COLUMN lease_until BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE outbound ADD COLUMN in_flight_since BIGINT NOT NULL DEFAULT 0"),
+        QStringLiteral("CREATE INDEX outbound_by_owner ON outbound (owner, handed_over)"),
+    };
+}
+
+// Why a reply failed (issue 4): the provider's or the hub's words, kept with the message
+// so history pages and a resyncing desktop show "Failed: reason", not only the live event.
+QStringList version8(const QSqlDatabase &)
+{
+    return {
+        QStringLiteral("ALTER TABLE messages ADD COLUMN status_reason TEXT NOT NULL DEFAULT ''"),
+    };
+}
+
 QString run(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery q(db);
@@ -251,7 +274,8 @@ QString migrate(QSqlDatabase &db)
             .arg(kCurrentVersion);
 
     const QList<QStringList> steps = {version1(db), version2(db), version3(db), version4(db),
-                                      version5(db), version6(db)};
+                                      version5(db), version6(db),
+                                      version7(db), version8(db)};
     for (int v = version + 1; v <= kCurrentVersion; ++v) {
         if (!db.transaction())
             return db.lastError().text();

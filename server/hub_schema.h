@@ -9,7 +9,7 @@
 /// hub_schema.cpp so a QPSQL variant can be added next to it.
 namespace threadline::server::hub_schema {
 
-inline constexpr int kCurrentVersion = 6;
+inline constexpr int kCurrentVersion = 8;
 
 /// Brings the database up to kCurrentVersion in one transaction per step.
 /// Returns an empty string, or a sentence saying what failed.
