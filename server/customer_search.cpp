@@ -59,7 +59,7 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
             while (q.next() && hits.size() < limit) {
                 const QString name = q.value(1).toString();
                 if (text::foldForSearch(name).contains(folded))
-                    add({q.value(0).toLongLong(), QStringLiteral("name"), name, 0, 0});
+                    add({q.value(0).toLongLong(), QStringLiteral("name"), name, 0, 0, {}, {}});
             }
     }
     // Identities: a phone written any way, or part of an address, number or chat id.
@@ -83,7 +83,7 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
         if (q.exec())
             while (q.next())
                 add({q.value(0).toLongLong(), QStringLiteral("identity"), q.value(1).toString(), 0,
-                     0});
+                     0, {}, {}});
     }
     // Order numbers.
     {
@@ -98,14 +98,15 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
         q.addBindValue(number);
         if (!number.isEmpty() && q.exec())
             while (q.next())
-                add({q.value(0).toLongLong(), QStringLiteral("order"), q.value(1).toString(), 0, 0});
+                add({q.value(0).toLongLong(), QStringLiteral("order"), q.value(1).toString(), 0, 0,
+                     {}, {}});
     }
     // Message text (subject and body, folded when stored), newest first.
     if (hits.size() < limit) {
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        q.prepare(QStringLiteral("SELECT id, customer_id, subject, body, at, folded FROM messages"
-                                 " WHERE ") +
+        q.prepare(QStringLiteral("SELECT id, customer_id, subject, body, at, folded, channel,"
+                                 " direction FROM messages WHERE ") +
                   sql_dialect::contains(db, QStringLiteral("folded")) +
                   QStringLiteral(" ORDER BY id DESC"));
         q.addBindValue(folded);
@@ -119,7 +120,7 @@ QList<SearchHit> CustomerSearch::find(const QString &query, int limit)
                 const QString whole = subject.isEmpty() ? body : subject + QLatin1Char(' ') + body;
                 add({customer, QStringLiteral("message"),
                      snippetAround(whole, q.value(5).toString(), folded), q.value(0).toLongLong(),
-                     q.value(4).toLongLong()});
+                     q.value(4).toLongLong(), q.value(6).toString(), q.value(7).toString()});
             }
     }
     return hits;

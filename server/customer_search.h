@@ -16,6 +16,8 @@ struct SearchHit {
     QString snippet; ///< at most about 120 characters around the match
     qint64 messageId = 0;
     qint64 at = 0;
+    QString channel;   ///< message hits: the message's channel and direction, so a result
+    QString direction; ///< the desktop has not cached reads like one it has
 };
 
 /// The hub's search over customer names, identities, order numbers and message text.

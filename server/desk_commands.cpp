@@ -184,6 +184,8 @@ Envelope HubCommands::search(const Envelope &c)
         if (hit.messageId) {
             match.insert(k("message_id"), hit.messageId);
             match.insert(k("at"), hit.at);
+            match.insert(k("channel"), hit.channel);
+            match.insert(k("direction"), hit.direction);
         }
         results.append(QJsonObject{{k("customer"), customer->toJson()}, {k("match"), match}});
     }

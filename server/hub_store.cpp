@@ -44,7 +44,7 @@ QJsonObject fromText(const QString &s)
 
 const QString kMessageColumns = QStringLiteral(
     "id, customer_id, channel, direction, author, identity, subject, body, quoted, client_id,"
-    " status, at, meta");
+    " status, at, meta, status_reason");
 
 MessagePayload readMessage(const QSqlQuery &q)
 {
@@ -64,6 +64,7 @@ MessagePayload readMessage(const QSqlQuery &q)
     const QString meta = q.value(12).toString();
     if (!meta.isEmpty())
         m.meta = fromText(meta);
+    m.statusReason = q.value(13).toString();
     return m;
 }
 
@@ -879,8 +880,10 @@ bool HubStore::writeMessageStatus(qint64 messageId, const QString &status, const
     const QString clientId = q.value(1).toString();
     q.finish();
     QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE messages SET status = ? WHERE id = ?"));
+    // The reason stays with the message: a desktop that resyncs reads it from history.
+    update.prepare(QStringLiteral("UPDATE messages SET status = ?, status_reason = ? WHERE id = ?"));
     update.addBindValue(status);
+    update.addBindValue(reason.isNull() ? QStringLiteral("") : reason); // NOT NULL: no reason is ''
     update.addBindValue(messageId);
     if (!update.exec())
         return fail(update.lastError().text());

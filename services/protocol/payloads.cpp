@@ -145,6 +145,7 @@ QJsonObject MessagePayload::toJson() const
     put(o, "quoted", quoted);
     put(o, "client_id", clientId);
     put(o, "status", status);
+    put(o, "status_reason", statusReason);
     if (!meta.isEmpty())
         o.insert(k("meta"), meta);
     return o;
@@ -158,7 +159,7 @@ std::optional<MessagePayload> MessagePayload::fromJson(const QJsonObject &o)
         || !str(o, "body", p.body) || !integer(o, "at", p.at) || !str(o, "author", p.author)
         || !str(o, "identity", p.identity) || !str(o, "subject", p.subject)
         || !str(o, "quoted", p.quoted) || !str(o, "client_id", p.clientId)
-        || !str(o, "status", p.status))
+        || !str(o, "status", p.status) || !str(o, "status_reason", p.statusReason))
         return std::nullopt;
     if (!channel::isKnown(p.channel))
         return std::nullopt;

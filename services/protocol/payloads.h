@@ -93,6 +93,7 @@ struct MessagePayload {
     QString quoted;    ///< email: the quoted history, separated from the new text
     QString clientId;  ///< set when a desktop sent it
     QString status;    ///< received, queued, sent, delivered, failed
+    QString statusReason; ///< failed: the provider's or the hub's words (status_reason)
     qint64 at = 0;     ///< ms since the epoch, UTC
     QJsonObject meta;  ///< phone: number, duration_s, disposition; order: number, status
     QJsonObject toJson() const;

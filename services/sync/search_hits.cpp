@@ -32,6 +32,7 @@ QList<models::SearchHit> hubSearchHits(const QJsonArray &results, const QString 
             hit.kind = models::SearchHit::Kind::Message;
             hit.messageId = match.value(QStringLiteral("message_id")).toInteger();
             hit.at = match.value(QStringLiteral("at")).toInteger();
+            hit.channel = match.value(QStringLiteral("channel")).toString(); // hubs since issue 4
             if (hit.messageId <= 0)
                 continue;
         } else if (hit.field == u"order") {

@@ -168,6 +168,7 @@ models::Message toMessage(const protocol::MessagePayload &p)
     m.quoted = p.quoted;
     m.at = p.at;
     m.delivery = toDelivery(p.status);
+    m.failureReason = p.statusReason;
     m.meta = p.meta;
     return m;
 }

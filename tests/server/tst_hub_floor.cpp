@@ -2,6 +2,7 @@
 // The floor against a real hub: presence and queue stats for supervisors, who else is
 // viewing or typing, logged calls with wrap-up codes, shared canned responses, search.
 #include "services/protocol/frame_types.h"
+#include "services/protocol/payloads.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
@@ -257,6 +258,11 @@ private Q_SLOTS:
         QVERIFY(first.value(k("match")).toObject().value(k("snippet")).toString().contains(
             QStringLiteral("کتاب")));
         QVERIFY(first.value(k("match")).toObject().value(k("message_id")).toInteger() > 0);
+        // A desktop that has not cached the message still shows where it was written.
+        QCOMPARE(first.value(k("match")).toObject().value(k("channel")).toString(),
+                 protocol::channel::note);
+        QCOMPARE(first.value(k("match")).toObject().value(k("direction")).toString(),
+                 protocol::direction::internal);
 
         // A name, and a phone number written the way people say it.
         const QString name = first.value(k("customer")).toObject().value(k("name")).toString();

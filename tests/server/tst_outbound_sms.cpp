@@ -14,6 +14,8 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -200,8 +202,9 @@ private Q_SLOTS:
 
         const auto page = m_agent->command(protocol::type::historyPage,
                                            {{k("customer_id"), 5}, {k("limit"), 1}});
-        QCOMPARE(page.data.value(k("messages")).toArray().at(0).toObject().value(k("status")),
-                 k("delivered"));
+        const QJsonObject delivered0 = page.data.value(k("messages")).toArray().at(0).toObject();
+        QCOMPARE(delivered0.value(k("status")), k("delivered"));
+        QVERIFY(!delivered0.contains(k("status_reason"))); // no reason when nothing failed
     }
 
     void anUndeliveredCallbackFailsTheReplyWithTheCarriersReason()
@@ -217,6 +220,19 @@ private Q_SLOTS:
         QVERIFY(failed);
         QCOMPARE(failed->data.value(k("status")).toString(), k("failed"));
         QCOMPARE(failed->data.value(k("reason")).toString(), k("unreachable destination handset"));
+
+        // The reason stays with the message: a desktop that missed the event (it resynced,
+        // or opens the thread later) reads it from history.
+        const auto page = m_agent->command(protocol::type::historyPage,
+                                           {{k("customer_id"), 6}, {k("limit"), 5}});
+        QCOMPARE(page.type, protocol::type::ack);
+        QJsonObject stored;
+        for (const QJsonValue &v : page.data.value(k("messages")).toArray())
+            if (v.toObject().value(k("id")).toInteger() == id)
+                stored = v.toObject();
+        QCOMPARE(stored.value(k("status")).toString(), k("failed"));
+        QCOMPARE(stored.value(k("status_reason")).toString(),
+                 k("unreachable destination handset"));
     }
 
     void aRefusalFromTheApiFailsTheReplyWithItsReasonAndIsNotRetried()
@@ -259,6 +275,41 @@ private Q_SLOTS:
         QVERIFY2(failed->data.value(k("reason")).toString().contains(k("after 3 attempts")),
                  qUtf8Printable(failed->data.value(k("reason")).toString()));
         QCOMPARE(m_api.requests.size(), 3);
+    }
+
+    void aSchema7DatabaseGainsFailureReasonsAndKeepsItsFailedReplies()
+    {
+        HubProcess old{QStringLiteral(THREADLINE_HUB_BINARY)};
+        QVERIFY2(old.start(true), old.stderrText().constData());
+        if (old.dbPath().contains(k("://")))
+            QSKIP("the upgrade is checked on SQLite; PostgreSQL runs the same ALTER TABLE");
+        old.kill();
+        qint64 failedId = 0;
+        {
+            // The database as a schema-7 hub left it: no status_reason column, one failed reply.
+            auto db = QSqlDatabase::addDatabase(k("QSQLITE"), k("schema7"));
+            db.setDatabaseName(old.dbPath());
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(k("ALTER TABLE messages DROP COLUMN status_reason")));
+            QVERIFY(q.exec(k("DELETE FROM schema_version WHERE version = 8")));
+            QVERIFY(q.exec(k("SELECT MAX(id) FROM messages WHERE customer_id = 1")) && q.next());
+            failedId = q.value(0).toLongLong();
+            QVERIFY(q.exec(k("UPDATE messages SET status = 'failed' WHERE id = %1").arg(failedId)));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(k("schema7"));
+        QVERIFY2(old.restart(), old.stderrText().constData());
+        auto agent = TestClient::signedIn(old.url(), k("agent"));
+        QVERIFY(agent);
+        const auto page =
+            agent->command(protocol::type::historyPage, {{k("customer_id"), 1}, {k("limit"), 1}});
+        QCOMPARE(page.type, protocol::type::ack);
+        const QJsonObject m = page.data.value(k("messages")).toArray().at(0).toObject();
+        QCOMPARE(m.value(k("id")).toInteger(), failedId);
+        QCOMPARE(m.value(k("status")).toString(), k("failed")); // kept, with no reason to give
+        QVERIFY(!m.contains(k("status_reason")));
     }
 };
 

@@ -94,6 +94,7 @@ private Q_SLOTS:
         QVERIFY(fromHub);
         QVERIFY(fromHub->fromHub);
         QCOMPARE(fromHub->customerId, 2);
+        QCOMPARE(fromHub->channel, QStringLiteral("note")); // shown like a cached one
         QVERIFY(!fromHub->customerName.isEmpty());
         QVERIFY(!fromHub->highlights.isEmpty());
         int copies = 0;
