@@ -65,12 +65,17 @@ bool role::isKnown(const QString &r)
 HubCommands::HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor)
     : m_store(store), m_phones(phones), m_floor(floor), m_conversations(store), m_merges(store),
       m_desk(store),
-      m_orders(store), m_orderDesk(store, phones), m_search(store, phones)
+      m_orders(store), m_orderDesk(store, phones), m_search(store, phones),
+      m_readMarkers(store)
 {
 }
 
 bool HubCommands::visibleTo(const SessionState &s, const StoredEvent &event)
 {
+    // A read marker is the user's own business: only their desktops hear of it.
+    if (event.type == protocol::type::conversationMarkedRead &&
+        event.payload.value(k("user")).toString() != s.user.name)
+        return false;
     // Agents and supervisors see every customer. Store staff follow only the customers
     // of orders they looked up on this connection, and nothing else.
     if (s.user.role == role::agent || s.user.role == role::supervisor)
@@ -79,7 +84,8 @@ bool HubCommands::visibleTo(const SessionState &s, const StoredEvent &event)
         return false;
     using namespace protocol::type;
     if (event.type != customerUpserted && event.type != messageCreated &&
-        event.type != messageStatus && event.type != orderUpserted)
+        event.type != messageStatus && event.type != orderUpserted &&
+        event.type != conversationMarkedRead)
         return false;
     return s.orderCustomers.contains(customerOfEvent(event));
 }
@@ -150,6 +156,9 @@ HelloOutcome HubCommands::hello(const Envelope &c)
                                           ? protocol::presence::available
                                           : presence);
     }
+    // Unread counts as of the welcome's seq; events after it add to them.
+    if (record->role != role::store)
+        welcome.insert(k("unread"), unreadCounts(record->name));
     if (record->role == role::supervisor) {
         QJsonArray agents;
         for (const UserRecord &u : m_store.users())
@@ -227,6 +236,8 @@ Envelope HubCommands::handle(const Envelope &c, SessionState &s)
         return attachmentGet(c, s);
     if (c.type == protocol::type::messageHtml)
         return messageHtml(c, s);
+    if (c.type == protocol::type::conversationRead)
+        return conversationRead(c, s);
     return makeError(c.id, ErrorCode::Internal, QStringLiteral("command not implemented"));
 }
 

@@ -10,6 +10,7 @@
 #include "server/ingress_store.h"
 #include "server/order_desk.h"
 #include "server/phone_normaliser.h"
+#include "server/read_marker_store.h"
 #include "services/protocol/envelope.h"
 
 #include <QSet>
@@ -54,7 +55,7 @@ struct HelloOutcome {
 /// answers repeated command ids from memory, validates, and writes through the stores,
 /// each change in one transaction with its events. Implemented in hub_commands.cpp,
 /// conversation_commands.cpp, customer_merge_commands.cpp, desk_commands.cpp and
-/// order_commands.cpp.
+/// order_commands.cpp and read_marker_commands.cpp.
 class HubCommands {
 public:
     HubCommands(HubStore &store, PhoneNormaliser phones, AgentFloor &floor);
@@ -137,6 +138,13 @@ private:
     protocol::Envelope orderLookup(const protocol::Envelope &c, SessionState &s);
     protocol::Envelope orderUpdate(const protocol::Envelope &c, const SessionState &s);
 
+    // read_marker_commands.cpp
+    protocol::Envelope conversationRead(const protocol::Envelope &c, const SessionState &s);
+    /// {user, customer_id, up_to_id, unread}: the ack and the event of conversation.read.
+    QJsonObject readState(const QString &user, qint64 customerId, qint64 upToId);
+    /// The welcome's `unread`: [{customer_id, count}] for customers with unread items.
+    QJsonArray unreadCounts(const QString &user);
+
     HubStore &m_store;
     PhoneNormaliser m_phones;
     AgentFloor &m_floor;
@@ -146,6 +154,7 @@ private:
     IngressStore m_orders;
     OrderDesk m_orderDesk;
     CustomerSearch m_search;
+    ReadMarkerStore m_readMarkers;
 };
 
 } // namespace threadline::server

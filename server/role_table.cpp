@@ -43,6 +43,7 @@ const QHash<QString, Entry> &table()
         {customerUnmerge, {Agent | Supervisor, true}},
         {attachmentGet, {Agent | Supervisor | Store, false}},
         {messageHtml, {Agent | Supervisor | Store, false}},
+        {conversationRead, {Agent | Supervisor | Store, true}},
     };
     return t;
 }

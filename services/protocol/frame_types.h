@@ -59,6 +59,8 @@ inline const QString customerUnmerge = QStringLiteral("customer.unmerge");
 // Commands: what an email brought besides its text
 inline const QString attachmentGet = QStringLiteral("attachment.get");
 inline const QString messageHtml = QStringLiteral("message.html");
+// Commands: read markers (the agent saw a thread up to an item)
+inline const QString conversationRead = QStringLiteral("conversation.read");
 // Durable events
 inline const QString customerUpserted = QStringLiteral("customer.upserted");
 inline const QString messageCreated = QStringLiteral("message.created");
@@ -70,6 +72,8 @@ inline const QString cannedDeleted = QStringLiteral("canned.deleted");
 inline const QString customerMerged = QStringLiteral("customer.merged");
 /// … and back again.
 inline const QString customerUnmerged = QStringLiteral("customer.unmerged");
+/// A user's read marker moved (sent only to that user's desktops).
+inline const QString conversationMarkedRead = QStringLiteral("conversation.marked_read");
 // Ephemeral frames (no seq, never replayed); also `typing` and `viewing` above
 inline const QString presence = QStringLiteral("presence");
 inline const QString queueStats = QStringLiteral("queue.stats");

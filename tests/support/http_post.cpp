@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QUrlQuery>
 
 namespace threadline::testing {
 
@@ -44,6 +45,19 @@ HttpReply httpPost(const QUrl &url, const QByteArray &body, const QByteArray &co
 QUrl hubHttpUrl(const HubProcess &hub, const QString &pathAndQuery)
 {
     return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(hub.port()).arg(pathAndQuery));
+}
+
+HttpReply postInboundSms(const HubProcess &hub, const QString &sid, const QString &from,
+                         const QString &body)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("MessageSid"), sid);
+    form.addQueryItem(QStringLiteral("From"), from);
+    form.addQueryItem(QStringLiteral("To"), QStringLiteral("+982191000000"));
+    form.addQueryItem(QStringLiteral("Body"), body);
+    return httpPost(hubHttpUrl(hub, QStringLiteral("/ingress/sms/twilio")),
+                    form.toString(QUrl::FullyEncoded).toUtf8(),
+                    QByteArrayLiteral("application/x-www-form-urlencoded"));
 }
 
 QByteArray testData(const QString &relativePath)

@@ -31,6 +31,11 @@ HttpReply httpPost(const QUrl &url, const QByteArray &body, const QByteArray &co
 /// http://127.0.0.1:PORT/path of a running hub.
 QUrl hubHttpUrl(const HubProcess &hub, const QString &pathAndQuery);
 
+/// A customer texting the hub from `from` (E.164) through its Twilio webhook, as Twilio
+/// would post it (`sid`: the MessageSid, unique per text).
+HttpReply postInboundSms(const HubProcess &hub, const QString &sid, const QString &from,
+                         const QString &body);
+
 /// A file below tests/data, whole.
 QByteArray testData(const QString &relativePath);
 
