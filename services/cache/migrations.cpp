@@ -92,6 +92,15 @@ const QStringList &steps()
             "CREATE VIRTUAL TABLE customer_search USING fts4("
             " name, identities, tokenize=threadline);"
             "INSERT INTO sync_state (name, value) VALUES ('customer_search_stale', 1);"),
+        // 6: what emails brought besides their text, kept (encrypted like the rest) so
+        // saving an attachment or showing the original formatting works offline. `part`
+        // is the attachment's index, -1 for the sanitised HTML; `message_id` the hub's.
+        // Dropped with their messages by retention (CacheStore::forgetOlderThan).
+        QStringLiteral("CREATE TABLE email_parts ("
+                       " message_id INTEGER NOT NULL,"
+                       " part INTEGER NOT NULL,"
+                       " bytes BLOB NOT NULL,"
+                       " PRIMARY KEY (message_id, part));"),
     };
     return all;
 }
