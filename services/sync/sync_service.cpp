@@ -115,6 +115,7 @@ void SyncService::onWelcome(const Envelope &welcome)
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
     Q_EMIT queuesKnown(toQueues(welcome.data.value(QStringLiteral("queues")).toArray()));
+    takeHubUnread(welcome);
     if (resume == QLatin1String("resync") && role == QLatin1String("store")) {
         // Store staff see customers only through orders they look up: no snapshot.
         m_resyncing = false;
@@ -167,17 +168,22 @@ void SyncService::onEvent(const Envelope &e)
         if (payload) {
             const models::Message m = toMessage(*payload);
             m_batch.messages.append(m);
-            noteCustomerActivity(m);
+            noteCustomerActivity(m, countsAsUnread(m, e.seq));
         }
     } else if (e.type == type::customerUpserted) {
         auto payload =
             CustomerPayload::fromJson(e.data.value(QStringLiteral("customer")).toObject());
         if (payload) {
             models::Customer c = toCustomer(*payload);
-            if (auto known = m_batchCustomers.constFind(c.id); known != m_batchCustomers.cend())
+            // The hub's summary has no count of ours: keep the one we have.
+            if (const models::Customer *known = batchCustomer(c.id))
                 c.unread = known->unread;
+            else
+                c.unread = m_unreadOfUnknown.take(c.id);
             m_batchCustomers.insert(c.id, c);
         }
+    } else if (e.type == type::conversationMarkedRead) {
+        onMarkedRead(e);
     } else if (e.type == type::orderUpserted) {
         Q_EMIT orderChanged(toOrder(e.data.value(QStringLiteral("order")).toObject()));
     } else if (e.type == type::messageStatus) {
@@ -218,14 +224,14 @@ void SyncService::onMergeEvent(const Envelope &e)
     flush();
 }
 
-void SyncService::noteCustomerActivity(const models::Message &m)
+void SyncService::noteCustomerActivity(const models::Message &m, bool counts)
 {
-    auto it = m_batchCustomers.find(m.customerId);
-    if (it == m_batchCustomers.end()) {
-        auto known = m_cache->customer(m.customerId);
-        if (!known)
-            return; // its customer.upserted or the snapshot will bring it
-        it = m_batchCustomers.insert(m.customerId, *known);
+    models::Customer *it = batchCustomer(m.customerId);
+    if (!it) {
+        // Its customer.upserted (next in the stream) or the snapshot will bring it.
+        if (counts)
+            m_unreadOfUnknown[m.customerId] += 1;
+        return;
     }
     if (m.at >= it->lastAt) {
         it->lastAt = m.at;
@@ -234,7 +240,7 @@ void SyncService::noteCustomerActivity(const models::Message &m)
         it->lastPreview = preview(m);
     }
     it->itemCount += 1;
-    if (m.direction == direction::in)
+    if (counts)
         it->unread += 1;
 }
 
@@ -353,8 +359,13 @@ void SyncService::onAnswer(const Envelope &answer)
             return;
         }
         cache::CacheWrite w;
-        for (const auto &p : *customers)
-            w.customers.append(toCustomer(p));
+        for (const auto &p : *customers) {
+            models::Customer c = toCustomer(p);
+            // The cache's count already took the welcome's; a new customer takes it here.
+            const auto known = m_cache->customer(p.id);
+            c.unread = known ? known->unread : m_hubUnread.value(p.id);
+            w.customers.append(c);
+        }
         writeOrReport(w);
         Q_EMIT customersChanged(w.customers);
         if (answer.data.value(QStringLiteral("more")).toBool() && !customers->isEmpty()) {
