@@ -21,7 +21,6 @@
 #include "ui/storage_banner.h"
 
 #include <QApplication>
-#include <QWindow>
 #include <QJsonArray>
 #include <QDateTime>
 #include <QDir>
@@ -370,15 +369,6 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
     connect(sync, &SyncService::queuesKnown, &m_inbox, &models::InboxModel::setQueues);
     connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
-    // Seeing the newest item of the open thread reads it, on every desktop of this agent;
-    // only while the window is in front (visible and focused) does the agent see it.
-    connect(&m_timeline, &models::TimelineModel::readUpTo, sync, &SyncService::markRead);
-    const auto attend = [this] {
-        m_timeline.setAttended(m_window->isVisible() && !m_window->isMinimized() &&
-                               m_window->isActiveWindow());
-    };
-    connect(qApp, &QGuiApplication::focusWindowChanged, this, attend);
-    attend();
     // The order desk's thread is fed the same way as the agent's.
     models::TimelineModel *deskThread = m_window->orderTimeline();
     connect(deskThread, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
@@ -404,23 +394,11 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(m_window.get(), &ui::MainWindow::draftSaved, sync, &SyncService::saveDraft);
     connect(m_window.get(), &ui::MainWindow::retentionChanged, sync, &SyncService::setRetentionDays);
     connect(m_window.get(), &ui::MainWindow::commandRequested, sync, &SyncService::enqueue);
-    // Canned responses changed here: once the outbox has delivered the change,
-    // ask for the list again so Settings and the composer's "/" show it.
-    connect(m_window.get(), &ui::MainWindow::commandRequested, this, [this](const QString &type) {
-        if (type.startsWith(QLatin1String("canned.")))
-            m_cannedChanged = true;
-    });
-    connect(sync, &SyncService::outboxChanged, this, [this, sync](int pending) {
-        if (pending == 0 && std::exchange(m_cannedChanged, false))
-            QMetaObject::invokeMethod(sync, [sync] {
-                sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
-            });
-    });
-    connect(m_window.get(), &ui::MainWindow::cannedListWanted, this, [sync] {
-        QMetaObject::invokeMethod(sync, [sync] {
-            sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
-        });
-    });
+    // Canned responses: the cache's list at once, then whatever the hub says (the list
+    // when Settings opens or at sign-in, and every change anyone makes, this desk's too).
+    connect(sync, &SyncService::cannedResponses, m_window.get(),
+            &ui::MainWindow::setCannedResponses);
+    connect(m_window.get(), &ui::MainWindow::cannedListWanted, sync, &SyncService::refreshCanned);
     // A conversation handed to me, or my customer writing while I look elsewhere.
     connect(sync, &SyncService::messagesChanged, this, [this](const QList<models::Message> &batch) {
         if (!m_signedIn)
@@ -516,8 +494,6 @@ void Desktop::onServicesReady(SyncService *sync)
                         viewers << v.toString();
                     m_window->setViewers(data.value(QStringLiteral("customer_id")).toInteger(), viewers);
                 }
-                if (tag == QLatin1String("canned") && ok)
-                    m_window->setCannedResponses(data.value(QStringLiteral("canned")).toArray());
             });
     {
         const int days = QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
@@ -547,7 +523,7 @@ void Desktop::onServicesReady(SyncService *sync)
                 sync->ask(QStringLiteral("viewing"), QStringLiteral("viewing"),
                           {{QStringLiteral("customer_id"), viewing}});
             sync->ask(QStringLiteral("dispositions"), QStringLiteral("dispositions.list"), {});
-            sync->ask(QStringLiteral("canned"), QStringLiteral("canned.list"), {});
+            sync->refreshCanned();
         });
     });
     connect(sync, &SyncService::resynced, this, [this] {
@@ -621,6 +597,12 @@ void Desktop::wireMerges(SyncService *sync)
                 if (!undone)
                     m_inbox.removeCustomers({from});
             });
+    connect(sync, &SyncService::customersGone, this, [this](const QList<qint64> &ids) {
+        const bool openGone = ids.contains(m_window->currentCustomer());
+        m_inbox.removeCustomers(ids);
+        if (openGone)
+            m_window->openFirstCustomer();
+    });
 }
 
 void Desktop::onSessionFailed(const services::SessionFailure &failure)

@@ -71,7 +71,6 @@ private:
     QString m_user;
     bool m_signedIn = false;
     qint64 m_signedInAt = 0;     ///< older thread items are not news
-    bool m_cannedChanged = false; ///< a canned.save/delete waits in the outbox
     bool m_askedThisRun = false; ///< the agent typed server and password in this run
     bool m_usingPassphrase = false;
     bool m_floorSeen = false;

@@ -167,6 +167,20 @@ bool CustomerMergeStore::recountSummary(qint64 customerId)
                 {last.at, last.channel, last.direction, previewOf(last), customerId});
 }
 
+QJsonArray CustomerMergeStore::standing()
+{
+    QJsonArray out;
+    QSqlQuery q(m_store.database());
+    q.setForwardOnly(true);
+    if (q.exec(QStringLiteral("SELECT m.from_id, m.into_id FROM merges m"
+                              " JOIN customers c ON c.id = m.from_id"
+                              " WHERE m.undone_at = 0 AND c.status = 'merged' ORDER BY m.id")))
+        while (q.next())
+            out.append(QJsonObject{{QStringLiteral("from"), q.value(0).toLongLong()},
+                                   {QStringLiteral("into"), q.value(1).toLongLong()}});
+    return out;
+}
+
 std::optional<MergeRecord> CustomerMergeStore::record(qint64 mergeId)
 {
     QSqlQuery q(m_store.database());

@@ -3,6 +3,7 @@
 
 #include "server/hub_store.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -38,6 +39,9 @@ public:
     explicit CustomerMergeStore(HubStore &store) : m_store(store) {}
 
     std::optional<MergeRecord> record(qint64 mergeId);
+    /// Every merge that stands, oldest first, as {from, into}: what a resyncing desktop
+    /// needs to move the absorbed customers it still caches (customers.page).
+    QJsonArray standing();
     /// Moves everything of `from` to `into` and keeps the record; `from` becomes "merged".
     std::optional<MergeRecord> merge(const protocol::CustomerPayload &into,
                                      const protocol::CustomerPayload &from, const QString &by,

@@ -422,8 +422,10 @@ Envelope HubCommands::customersPage(const Envelope &c)
     bool more = false;
     const auto page =
         m_store.customersPage(afterId, pageLimit(limit, protocol::kMaxPageLimit), &more);
-    return makeAck(c.id,
-                   QJsonObject{{k("customers"), protocol::toJsonArray(page)}, {k("more"), more}});
+    QJsonObject answer{{k("customers"), protocol::toJsonArray(page)}, {k("more"), more}};
+    if (!more) // the snapshot is complete: where the customers it left out went
+        answer.insert(k("merged"), m_merges.standing());
+    return makeAck(c.id, answer);
 }
 
 Envelope HubCommands::historyPage(const Envelope &c, const SessionState &s)

@@ -2,7 +2,6 @@
 #include "server/hub_server.h"
 
 #include "server/client_session.h"
-#include "server/event_frames.h"
 #include "server/upgrade_listener.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
@@ -37,9 +36,8 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor,
     m_listener = new UpgradeListener(QStringLiteral("/ws"), {protocol::kSubprotocol}, &m_http);
     connect(&m_listener->webSockets(), &QWebSocketServer::newConnection, this,
             &HubServer::acceptWebSockets);
-    // broadcast() only collects; the fan-out is queued, so the command's answer leaves
-    // before the events it caused.
-    connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast);
+    // Queued: the command's answer leaves before the events it caused.
+    connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast, Qt::QueuedConnection);
     // Ephemeral frames go to the one connection they are for, after any answer already sent.
     connect(&m_floor, &AgentFloor::frameFor, this,
             [this](quint64 connection, const protocol::Envelope &frame) {
@@ -151,20 +149,9 @@ void HubServer::acceptWebSockets()
 
 void HubServer::broadcast(const QList<StoredEvent> &events)
 {
-    // Commits announced later in this turn join the same fan-out.
-    if (m_due.isEmpty())
-        QMetaObject::invokeMethod(this, &HubServer::fanOut, Qt::QueuedConnection);
-    m_due.append(events);
-}
-
-void HubServer::fanOut()
-{
-    EventFrames frames(std::exchange(m_due, {}));
-    if (frames.events().isEmpty())
-        return;
     const QList<ClientSession *> sessions = m_sessions;
     for (ClientSession *s : sessions)
-        s->deliver(frames);
+        s->deliver(events);
     m_monitor.markChanged();
 }
 

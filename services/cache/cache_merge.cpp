@@ -22,18 +22,44 @@ std::optional<CacheError> CacheStore::applyMerge(const CustomerMerge &merge)
         if (auto e = run("UPDATE OR IGNORE drafts SET customer_id = ?1 WHERE customer_id = ?2",
                          merge.intoId, merge.fromId))
             return e;
-        for (const char *sql : {"DELETE FROM drafts WHERE customer_id = ?1",
-                                "DELETE FROM customer_history WHERE customer_id = ?1",
-                                "DELETE FROM customer_search WHERE docid = ?1",
-                                "DELETE FROM customers WHERE id = ?1"})
-            if (auto e = run(sql, merge.fromId))
-                return e;
+        if (auto e = dropCustomerRow(merge.fromId))
+            return e;
     }
     // Which items are whose changed on the hub: the next page of either thread comes
     // from the hub and replaces what is cached (CacheStore::replaceRecentHistory).
     return run("UPDATE customer_history SET fresh = 0, complete = 0"
                " WHERE customer_id IN (?1, ?2)",
                merge.intoId, merge.fromId);
+}
+
+std::optional<CacheError> CacheStore::dropCustomerRow(qint64 customerId)
+{
+    for (const char *sql : {"DELETE FROM drafts WHERE customer_id = ?1",
+                            "DELETE FROM customer_history WHERE customer_id = ?1",
+                            "DELETE FROM customer_search WHERE docid = ?1",
+                            "DELETE FROM customers WHERE id = ?1"}) {
+        auto s = m_db.prepare(QString::fromLatin1(sql));
+        s.bind(1, customerId);
+        if (auto e = s.exec())
+            return e;
+    }
+    return std::nullopt;
+}
+
+std::optional<CacheError> CacheStore::forgetCustomers(const QList<qint64> &ids)
+{
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    for (const qint64 id : ids) {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM messages WHERE customer_id = ?1"));
+        s.bind(1, id);
+        if (auto e = s.exec())
+            return failed(e);
+        if (auto e = dropCustomerRow(id))
+            return failed(e);
+    }
+    return failed(tx.commit());
 }
 
 } // namespace threadline::cache

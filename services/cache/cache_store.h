@@ -8,6 +8,7 @@
 #include "services/cache/cache_error.h"
 #include "services/cache/sqlcipher_database.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -107,6 +108,9 @@ public:
     std::optional<CacheError>
     appendOlderHistory(qint64 customerId, const QList<models::Message> &newestFirst, bool complete);
     std::optional<CacheError> markAllHistoryStale(); ///< on resync
+    /// Customers the hub no longer has (a resync's snapshot left them out and no merge
+    /// names them): they, their thread and their draft leave the cache (cache_merge.cpp).
+    std::optional<CacheError> forgetCustomers(const QList<qint64> &ids);
 
     /// Drafts: one per customer; an empty body removes it.
     std::optional<CacheError> saveDraft(const models::Draft &draft);
@@ -117,16 +121,6 @@ public:
     /// older history comes from the hub again when scrolled to.
     std::optional<CacheError> forgetOlderThan(qint64 cutoffMs);
 
-    /// An email's attachment (@p part: its index) or its sanitised HTML (kHtmlPart),
-    /// kept so it can be saved or shown offline; replaces what was kept before.
-    static constexpr int kHtmlPart = -1;
-    std::optional<CacheError> keepEmailPart(qint64 messageId, int part, const QByteArray &bytes);
-    /// The kept bytes, or nothing when this part was never kept.
-    std::optional<QByteArray> emailPart(qint64 messageId, int part);
-    /// Which parts of the email are kept, in order (kHtmlPart first).
-    QList<int> keptEmailParts(qint64 messageId);
-    /// The bytes every kept part takes together (the prefetch budget's measure).
-    qint64 keptEmailPartsBytes();
     /// Global search in this computer's cache (folded, every word as the start
     /// of a word): customers by name or identity, most recently active first.
     QList<models::SearchHit> searchCustomers(const QString &query, int limit);
@@ -134,6 +128,14 @@ public:
     /// snippet and its marked matches; only @p customerId's when it is not 0.
     QList<models::SearchHit> searchMessages(const QString &query, int limit,
                                             qint64 customerId = 0);
+
+    /// The shared canned responses (cache_canned.cpp), as the hub's objects, ordered like
+    /// canned.list (language, title, id). Replace: the whole list the hub answered.
+    QJsonArray cannedResponses();
+    std::optional<CacheError> replaceCannedResponses(const QJsonArray &all);
+    /// canned.upserted (insert or replace by id) and canned.deleted.
+    std::optional<CacheError> upsertCannedResponse(const QJsonObject &response);
+    std::optional<CacheError> deleteCannedResponse(qint64 id);
 
     struct Stats {
         QMap<QString, qint64> rowsPerTable;
@@ -169,7 +171,7 @@ private:
     std::optional<CacheError> indexCustomer(const models::Customer &c);
     std::optional<CacheError> reindexCustomersIfStale();
     std::optional<CacheError> applyMerge(const CustomerMerge &merge); ///< cache_merge.cpp
-    std::optional<CacheError> forgetOrphanEmailParts(); ///< cache_email_parts.cpp
+    std::optional<CacheError> dropCustomerRow(qint64 customerId); ///< cache_merge.cpp
     std::optional<CacheError> failed(std::optional<CacheError> e);
     void noteReadError(const std::optional<CacheError> &e);
 

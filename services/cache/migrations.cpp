@@ -101,6 +101,14 @@ const QStringList &steps()
                        " part INTEGER NOT NULL,"
                        " bytes BLOB NOT NULL,"
                        " PRIMARY KEY (message_id, part));"),
+        // 7: the shared canned responses as the hub last told them (canned.list, then
+        // canned.upserted / canned.deleted), so "/" offers them before the hub answers
+        // and a colleague's change shows at once. `data` is the hub's JSON object.
+        QStringLiteral("CREATE TABLE canned_responses ("
+                       " id INTEGER PRIMARY KEY," // hub id
+                       " language TEXT NOT NULL,"
+                       " title TEXT NOT NULL,"
+                       " data TEXT NOT NULL);"),
     };
     return all;
 }

@@ -72,6 +72,7 @@ void SyncService::start(const QString &user, const QString &password, const QStr
     Q_EMIT customersChanged(m_cache->customers());
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
     Q_EMIT draftsLoaded(m_cache->drafts());
+    Q_EMIT cannedResponses(m_cache->cannedResponses());
     m_session->start({user, password, token});
 }
 
@@ -115,7 +116,6 @@ void SyncService::onWelcome(const Envelope &welcome)
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
     Q_EMIT queuesKnown(toQueues(welcome.data.value(QStringLiteral("queues")).toArray()));
-    takeHubUnread(welcome);
     if (resume == QLatin1String("resync") && role == QLatin1String("store")) {
         // Store staff see customers only through orders they look up: no snapshot.
         m_resyncing = false;
@@ -125,6 +125,8 @@ void SyncService::onWelcome(const Envelope &welcome)
         m_resyncSeq = hubSeq;
         if (auto error = m_cache->markAllHistoryStale())
             Q_EMIT cacheFailed(error->code, error->message);
+        m_resyncListed.clear();
+        m_resyncListedUpTo = 0;
         fetchCustomers(0);
     }
     flushOutbox();
@@ -162,28 +164,27 @@ void SyncService::onEvent(const Envelope &e)
         return; // already applied: a replay overlapping what the cache holds
     if (e.type == type::customerMerged || e.type == type::customerUnmerged)
         return onMergeEvent(e);
+    if ((e.type == type::cannedUpserted || e.type == type::cannedDeleted) && !applyCannedEvent(e))
+        return; // not stored, so its seq is not either: it comes again on resume
 
     if (e.type == type::messageCreated) {
         auto payload = MessagePayload::fromJson(e.data.value(QStringLiteral("message")).toObject());
         if (payload) {
             const models::Message m = toMessage(*payload);
             m_batch.messages.append(m);
-            noteCustomerActivity(m, countsAsUnread(m, e.seq));
+            noteCustomerActivity(m);
         }
     } else if (e.type == type::customerUpserted) {
         auto payload =
             CustomerPayload::fromJson(e.data.value(QStringLiteral("customer")).toObject());
         if (payload) {
             models::Customer c = toCustomer(*payload);
-            // The hub's summary has no count of ours: keep the one we have.
-            if (const models::Customer *known = batchCustomer(c.id))
+            if (auto known = m_batchCustomers.constFind(c.id); known != m_batchCustomers.cend())
                 c.unread = known->unread;
-            else
-                c.unread = m_unreadOfUnknown.take(c.id);
             m_batchCustomers.insert(c.id, c);
+            if (m_resyncing)
+                m_resyncListed.insert(c.id); // exists now, whichever page it missed
         }
-    } else if (e.type == type::conversationMarkedRead) {
-        onMarkedRead(e);
     } else if (e.type == type::orderUpserted) {
         Q_EMIT orderChanged(toOrder(e.data.value(QStringLiteral("order")).toObject()));
     } else if (e.type == type::messageStatus) {
@@ -224,14 +225,88 @@ void SyncService::onMergeEvent(const Envelope &e)
     flush();
 }
 
-void SyncService::noteCustomerActivity(const models::Message &m, bool counts)
+bool SyncService::applyCannedEvent(const Envelope &e)
 {
-    models::Customer *it = batchCustomer(m.customerId);
-    if (!it) {
-        // Its customer.upserted (next in the stream) or the snapshot will bring it.
-        if (counts)
-            m_unreadOfUnknown[m.customerId] += 1;
+    flush(); // written in stream order: what came before it first
+    const QJsonObject canned = e.data.value(QStringLiteral("canned")).toObject();
+    const qint64 id = e.type == type::cannedDeleted ? e.data.value(QStringLiteral("id")).toInteger()
+                                                    : canned.value(QStringLiteral("id")).toInteger();
+    if (id <= 0) {
+        TL_LOG("sync", warning) << e.type << " without an id at seq " << e.seq << "; skipped";
+        return true;
+    }
+    const auto error = e.type == type::cannedDeleted ? m_cache->deleteCannedResponse(id)
+                                                     : m_cache->upsertCannedResponse(canned);
+    if (error) {
+        blockOnCacheError(*error);
+        return false;
+    }
+    Q_EMIT cannedResponses(m_cache->cannedResponses());
+    return true;
+}
+
+void SyncService::blockOnCacheError(const cache::CacheError &error)
+{
+    TL_LOG("db", error) << "cache write failed: " << error.code;
+    m_cacheFailing = true;
+    m_cacheBlocked = true; // later events must not store a seq past these
+    m_cacheRetry.start();
+    Q_EMIT cacheFailed(error.code, error.message);
+}
+
+void SyncService::dropUnlisted(const QJsonArray &standingMerges)
+{
+    // Ids grow: a cached customer at or below the snapshot's last id that it did not
+    // list is gone from the hub (newer ones arrived after the page was read).
+    QList<qint64> unlisted;
+    for (const auto &c : m_cache->customers())
+        if (c.id <= m_resyncListedUpTo && !m_resyncListed.contains(c.id))
+            unlisted.append(c.id);
+    m_resyncListed.clear();
+    if (unlisted.isEmpty())
         return;
+    QHash<qint64, qint64> into; // absorbed → who absorbed it
+    for (const QJsonValue &v : standingMerges)
+        into.insert(v[QStringLiteral("from")].toInteger(), v[QStringLiteral("into")].toInteger());
+    cache::CacheWrite moves;
+    QList<qint64> gone;
+    for (const qint64 id : std::as_const(unlisted)) {
+        // Follow a chain of merges (A into B, later B into C) to the one that stands.
+        qint64 survivor = into.value(id);
+        for (int hops = 0; into.contains(survivor) && hops < into.size(); ++hops)
+            survivor = into.value(survivor);
+        if (survivor > 0 && survivor != id && m_cache->customer(survivor))
+            moves.merges.append({survivor, id, false});
+        else
+            gone.append(id);
+    }
+    TL_LOG("sync", info) << "resync: " << moves.merges.size() << " customer(s) merged away, "
+                         << gone.size() << " gone";
+    if (auto error = m_cache->write(moves)) {
+        Q_EMIT cacheFailed(error->code, error->message);
+        return;
+    }
+    if (auto error = m_cache->forgetCustomers(gone)) {
+        Q_EMIT cacheFailed(error->code, error->message);
+        return;
+    }
+    for (const auto &m : std::as_const(moves.merges)) {
+        m_oldestServed.remove(m.intoId);
+        m_oldestServed.remove(m.fromId);
+        Q_EMIT customerMergeChanged(m.intoId, m.fromId, false);
+    }
+    if (!gone.isEmpty())
+        Q_EMIT customersGone(gone);
+}
+
+void SyncService::noteCustomerActivity(const models::Message &m)
+{
+    auto it = m_batchCustomers.find(m.customerId);
+    if (it == m_batchCustomers.end()) {
+        auto known = m_cache->customer(m.customerId);
+        if (!known)
+            return; // its customer.upserted or the snapshot will bring it
+        it = m_batchCustomers.insert(m.customerId, *known);
     }
     if (m.at >= it->lastAt) {
         it->lastAt = m.at;
@@ -240,7 +315,7 @@ void SyncService::noteCustomerActivity(const models::Message &m, bool counts)
         it->lastPreview = preview(m);
     }
     it->itemCount += 1;
-    if (counts)
+    if (m.direction == direction::in)
         it->unread += 1;
 }
 
@@ -256,11 +331,7 @@ void SyncService::flush()
     const cache::CacheWrite batch = std::exchange(m_batch, {});
     m_batchCustomers.clear();
     if (auto error = m_cache->write(batch)) {
-        TL_LOG("db", error) << "cache write failed: " << error->code;
-        m_cacheFailing = true;
-        m_cacheBlocked = true; // later events must not store a seq past these
-        m_cacheRetry.start();
-        Q_EMIT cacheFailed(error->code, error->message);
+        blockOnCacheError(*error);
         return; // the seq was not stored either: these events come again on resume
     }
     if (std::exchange(m_cacheFailing, false)) {
@@ -360,11 +431,9 @@ void SyncService::onAnswer(const Envelope &answer)
         }
         cache::CacheWrite w;
         for (const auto &p : *customers) {
-            models::Customer c = toCustomer(p);
-            // The cache's count already took the welcome's; a new customer takes it here.
-            const auto known = m_cache->customer(p.id);
-            c.unread = known ? known->unread : m_hubUnread.value(p.id);
-            w.customers.append(c);
+            w.customers.append(toCustomer(p));
+            m_resyncListed.insert(p.id);
+            m_resyncListedUpTo = std::max(m_resyncListedUpTo, p.id);
         }
         writeOrReport(w);
         Q_EMIT customersChanged(w.customers);
@@ -372,6 +441,7 @@ void SyncService::onAnswer(const Envelope &answer)
             fetchCustomers(customers->constLast().id);
         } else {
             flush();
+            dropUnlisted(answer.data.value(QStringLiteral("merged")).toArray());
             m_resyncing = false;
             writeOrReport({{}, {}, {}, m_resyncSeq, {}});
             m_appliedSeq = std::max(m_appliedSeq, m_resyncSeq);
@@ -436,6 +506,18 @@ void SyncService::onAnswer(const Envelope &answer)
             Q_EMIT customersChanged(w.customers);
         }
         Q_EMIT searchResults(pending.tag, asked.query, mergeSearchHits(asked.local, hub), true);
+        return;
+    }
+    case PendingRequest::CannedList: {
+        if (isError)
+            return; // what the cache has stays on screen
+        const QJsonArray canned = answer.data.value(QStringLiteral("canned")).toArray();
+        if (auto error = m_cache->replaceCannedResponses(canned)) {
+            Q_EMIT cacheFailed(error->code, error->message);
+            Q_EMIT cannedResponses(canned); // not kept, but true now
+        } else {
+            Q_EMIT cannedResponses(m_cache->cannedResponses());
+        }
         return;
     }
     case PendingRequest::OrderLookup:
@@ -605,6 +687,11 @@ void SyncService::search(const QString &tag, const QString &query, qint64 custom
         m_searches.remove(tag);
         Q_EMIT searchResults(tag, trimmed, local, true);
     }
+}
+
+void SyncService::refreshCanned()
+{
+    command(type::cannedList, {}, {PendingRequest::CannedList});
 }
 
 void SyncService::saveDraft(const models::Draft &draft)

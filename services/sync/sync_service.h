@@ -13,6 +13,8 @@
 #include "services/sync/outgoing.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QSet>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -60,15 +62,14 @@ public Q_SLOTS:
     /// hub's answer merged in without duplicates (complete true). @p customerId
     /// not 0 keeps it to that customer's messages (Ctrl+F in a thread).
     void search(const QString &tag, const QString &query, qint64 customerId = 0);
+    /// Asks the hub for the whole list of canned responses; the cache keeps it and
+    /// cannedResponses() shows it (offline: what the cache has stays).
+    void refreshCanned();
     /// Keeps what the agent is writing to a customer (empty body: forget it).
     void saveDraft(const threadline::models::Draft &draft);
     /// Keep only the last `days` days of hub history locally (0: keep all).
     /// Applied at start and whenever it changes; the hub keeps everything.
     void setRetentionDays(int days);
-    /// The agent saw the customer's thread up to hub item `upToId`: the count goes to 0
-    /// here at once, and conversation.read waits in the outbox (only the newest marker
-    /// per customer) until the hub has it (unread_counts.cpp).
-    void markRead(qint64 customerId, qint64 upToId);
 
 Q_SIGNALS:
     void signedIn(const QString &user, const QString &role);
@@ -98,11 +99,17 @@ Q_SIGNALS:
     /// search()'s results for `tag`, best first within each kind.
     void searchResults(const QString &tag, const QString &query,
                        const QList<threadline::models::SearchHit> &hits, bool complete);
+    /// The shared canned responses as the cache holds them now: at start, after
+    /// refreshCanned() and whenever a colleague changes one (canned.upserted/deleted).
+    void cannedResponses(const QJsonArray &canned);
     /// An order changed (order.upserted), e.g. marked ready at another counter.
     void orderChanged(const threadline::models::Order &order);
     /// Customer `fromId` was merged into `intoId` (undone: given back). The cache has
     /// dropped or restored it and both threads will be fetched from the hub again.
     void customerMergeChanged(qint64 intoId, qint64 fromId, bool undone);
+    /// A resync found these cached customers gone from the hub (not merged: those come
+    /// as customerMergeChanged); the cache has dropped them.
+    void customersGone(const QList<qint64> &ids);
     /// A resync finished: cached threads were replaced by the hub's snapshot.
     void resynced();
     void cacheFailed(const QString &code, const QString &message);
@@ -115,7 +122,7 @@ Q_SIGNALS:
 
 private:
     struct PendingRequest {
-        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup, CustomerOrders, Search };
+        enum Kind { CustomersPage, NewestHistory, OlderHistory, Outbox, Question, OrderLookup, CustomerOrders, Search, CannedList };
         PendingRequest(Kind k = Outbox, qint64 customer = 0, qint64 at = 0, qint64 row = 0,
                        int pageLimit = 0)
             : kind(k), customerId(customer), beforeAt(at), beforeRow(row), limit(pageLimit)
@@ -135,24 +142,19 @@ private:
     void onAnswer(const protocol::Envelope &envelope);
     void onEvent(const protocol::Envelope &event);
     void onMergeEvent(const protocol::Envelope &event);
+    /// End of a resync: cached customers the snapshot left out move to the customer that
+    /// absorbed them (the hub's standing merges) or leave the cache.
+    void dropUnlisted(const QJsonArray &standingMerges);
+    /// canned.upserted / canned.deleted: false when the cache refused it (not applied).
+    bool applyCannedEvent(const protocol::Envelope &event);
+    /// The cache refused a write of events: keep no later seq, say so, retry later.
+    void blockOnCacheError(const cache::CacheError &error);
     void onStateChanged(HubSession::State state);
     void fetchCustomers(qint64 afterId);
     void servePageFromCache(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
     QString command(const QString &type, const QJsonObject &data, PendingRequest request);
     void flushOutbox();
-    /// `counts`: the item adds to the unread count (the hub's welcome did not include it).
-    void noteCustomerActivity(const models::Message &m, bool counts);
-    // unread_counts.cpp
-    /// The customer as the next cache write will have it (from the batch or the cache),
-    /// or nullptr when neither knows them.
-    models::Customer *batchCustomer(qint64 customerId);
-    /// The welcome's unread counts replace the cached ones (except where a marker of
-    /// ours still waits in the outbox); events after the welcome's seq add to them.
-    void takeHubUnread(const protocol::Envelope &welcome);
-    /// conversation.marked_read: this user read a thread, maybe on another desktop.
-    void onMarkedRead(const protocol::Envelope &event);
-    /// Whether a new item counts as unread: the rule, and not already in the welcome's counts.
-    bool countsAsUnread(const models::Message &m, qint64 seq) const;
+    void noteCustomerActivity(const models::Message &m);
     void flush();
     void writeOrReport(const cache::CacheWrite &w);
 
@@ -171,6 +173,8 @@ private:
     qint64 m_appliedSeq = 0;  ///< what the cache says we applied
     bool m_resyncing = false; ///< while the customer snapshot is loading
     qint64 m_resyncSeq = 0;
+    QSet<qint64> m_resyncListed;   ///< customers the snapshot (or an event meanwhile) named
+    qint64 m_resyncListedUpTo = 0; ///< the snapshot's highest id
     QHash<qint64, qint64> m_oldestServed; ///< customer → hub id of the oldest item shown
     struct SearchInFlight {
         QString query;
@@ -179,9 +183,6 @@ private:
     };
     QHash<QString, SearchInFlight> m_searches; ///< tag → what the hub is being asked
     QString m_user;
-    QHash<qint64, int> m_hubUnread; ///< the welcome's unread counts (customers not cached yet)
-    qint64 m_unreadAsOf = 0;        ///< the welcome's seq: events up to it are in its counts
-    QHash<qint64, int> m_unreadOfUnknown; ///< unread items of customers not announced yet
     int m_retentionDays = 0;
     AttachmentSaver *m_attachments;
 };

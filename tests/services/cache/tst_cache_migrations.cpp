@@ -4,6 +4,8 @@
 #include "services/cache/migrations.h"
 #include "services/cache/sqlcipher_database.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -86,6 +88,11 @@ private Q_SLOTS:
         QVERIFY(
             !store->replaceRecentHistory(5, {hubMessage(3, 5, 990, QStringLiteral("y"))}, false));
         QVERIFY(store->historyFresh(5));
+        QVERIFY(!store->replaceCannedResponses({QJsonObject{{QStringLiteral("id"), 6},
+                                                            {QStringLiteral("title"), QStringLiteral("سلام")},
+                                                            {QStringLiteral("body"), QStringLiteral("…")}}}));
+        QVERIFY(!store->deleteCannedResponse(7)); // not there: nothing to do, no error
+        QCOMPARE(store->cannedResponses().size(), 1);
         QVERIFY(!store->verify());
     }
 

@@ -7,6 +7,7 @@
 #include "services/sync/sync_service.h"
 #include "tests/services/cache/cache_test_support.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/test_client.h"
 
 #include <QSet>
 #include <QSignalSpy>
@@ -114,6 +115,82 @@ private Q_SLOTS:
             kWaitMs);
         QCOMPARE(page(*sync, m_from), m_fromItems);
         QVERIFY(!page(*sync, m_into).intersects(m_fromItems));
+    }
+
+    void customersMergedAwayWhileThisDesktopWasAwayMoveToTheSurvivorOnResync()
+    {
+        // Three small threads nobody has taken (not the pair above), cached with their items
+        // and a draft on the one that will be absorbed.
+        QList<qint64> free;
+        QVERIFY(!openCache()->write({{}, {}, {}, qint64(0), {}})); // a snapshot to choose from
+        {
+            auto sync = openSync();
+            QSignalSpy resynced(sync.get(), &SyncService::resynced);
+            QSignalSpy customers(sync.get(), &SyncService::customersChanged);
+            sync->start(QStringLiteral("agent"), QStringLiteral("demo"), QString());
+            QVERIFY(resynced.wait(kWaitMs));
+            for (const auto &args : customers)
+                for (const auto &c : args.at(0).value<QList<models::Customer>>())
+                    if (c.assignee.isEmpty() && c.itemCount > 0 && c.itemCount < 40
+                        && c.id != m_into && c.id != m_from && !free.contains(c.id)
+                        && free.size() < 3)
+                        free.append(c.id);
+            QCOMPARE(free.size(), 3);
+            for (const qint64 id : free)
+                QVERIFY(!page(*sync, id).isEmpty());
+            models::Draft draft;
+            draft.customerId = free.at(2);
+            draft.channel = QStringLiteral("note");
+            draft.body = QStringLiteral("پیش‌نویسی که نباید گم شود");
+            sync->saveDraft(draft);
+        }
+        const qint64 survivor = free.at(0), middle = free.at(1), absorbed = free.at(2);
+        QSet<qint64> cachedItems;
+        for (const qint64 id : {middle, absorbed})
+            cachedItems += idsOf(openCache()->page(id, 0, 0, 200).items);
+
+        // Meanwhile a colleague merges absorbed into middle, then middle into survivor.
+        auto colleague = testing::TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
+        QVERIFY(colleague);
+        for (const auto &[into, from] : {std::pair{middle, absorbed}, std::pair{survivor, middle}})
+            QCOMPARE(colleague->command(protocol::type::customerMerge,
+                                        {{QStringLiteral("into"), into}, {QStringLiteral("from"), from}})
+                         .type,
+                     protocol::type::ack);
+        // This desktop comes back with no usable log position, so it resyncs (a snapshot
+        // of customers) instead of replaying the customer.merged events.
+        QVERIFY(!openCache()->write({{}, {}, {}, qint64(0), {}}));
+
+        auto sync = openSync();
+        QSignalSpy resynced(sync.get(), &SyncService::resynced);
+        QSignalSpy merged(sync.get(), &SyncService::customerMergeChanged);
+        QSignalSpy gone(sync.get(), &SyncService::customersGone);
+        sync->start(QStringLiteral("agent"), QStringLiteral("demo"), QString());
+        QVERIFY(resynced.wait(kWaitMs));
+        QSet<qint64> movedAway;
+        for (const auto &args : merged) {
+            QCOMPARE(args.at(0).toLongLong(), survivor); // the chain ends where the hub says
+            QCOMPARE(args.at(2).toBool(), false);
+            movedAway.insert(args.at(1).toLongLong());
+        }
+        QCOMPARE(movedAway, (QSet<qint64>{middle, absorbed}));
+        QVERIFY(gone.isEmpty()); // nobody vanished without a merge
+        sync.reset();
+
+        auto cache = openCache();
+        QVERIFY(!cache->customer(middle));
+        QVERIFY(!cache->customer(absorbed));
+        QVERIFY(cache->customer(survivor));
+        // What was cached of both is the survivor's now, each item once.
+        const auto items = cache->page(survivor, 0, 0, 500).items;
+        QVERIFY(idsOf(items).contains(cachedItems));
+        QCOMPARE(idsOf(items).size(), items.size());
+        // The draft followed the customer it was written to.
+        bool draftKept = false;
+        for (const auto &d : cache->drafts())
+            draftKept = draftKept || (d.customerId == survivor
+                                      && d.body == QStringLiteral("پیش‌نویسی که نباید گم شود"));
+        QVERIFY(draftKept);
     }
 
 private:
