@@ -67,9 +67,11 @@ QString readOutbound(const QCommandLineParser &parser, HubOptions &o)
     o.smtpPasswordFile = value("smtp-password-file");
     o.smtpFrom = value("smtp-from");
     o.smtpStartTls = parser.isSet(QStringLiteral("smtp-starttls"));
+    o.smtpCaFile = value("smtp-ca-file");
     const bool anySmtp = !o.smtpHost.isEmpty() || !o.smtpUser.isEmpty() ||
                          !o.smtpPasswordFile.isEmpty() || !o.smtpFrom.isEmpty() ||
-                         o.smtpStartTls || parser.isSet(QStringLiteral("smtp-port"));
+                         o.smtpStartTls || parser.isSet(QStringLiteral("smtp-port")) ||
+                         !o.smtpCaFile.isEmpty();
     if (anySmtp) {
         if (o.smtpHost.isEmpty() || o.smtpFrom.isEmpty())
             return QStringLiteral("the SMTP settings need --smtp-host and --smtp-from");
@@ -78,6 +80,8 @@ QString readOutbound(const QCommandLineParser &parser, HubOptions &o)
             return QStringLiteral("--smtp-from takes an address such as shop@example.com");
         if (o.smtpUser.isEmpty() != o.smtpPasswordFile.isEmpty())
             return QStringLiteral("--smtp-user and --smtp-password-file go together");
+        if (!o.smtpCaFile.isEmpty() && !o.smtpStartTls)
+            return QStringLiteral("--smtp-ca-file needs --smtp-starttls");
         o.smtpPort = o.smtpStartTls ? 587 : 25;
         if (parser.isSet(QStringLiteral("smtp-port"))) {
             bool ok = false;
@@ -99,6 +103,12 @@ QString readOutbound(const QCommandLineParser &parser, HubOptions &o)
         if (!ok || !(o.outboundRetrySeconds >= 0.05) || o.outboundRetrySeconds > 3600)
             return QStringLiteral("--outbound-retry-seconds takes seconds from 0.05 to 3600");
     }
+    if (parser.isSet(QStringLiteral("outbound-lease-seconds"))) {
+        bool ok = false;
+        o.outboundLeaseSeconds = value("outbound-lease-seconds").toDouble(&ok);
+        if (!ok || !(o.outboundLeaseSeconds >= 0.3) || o.outboundLeaseSeconds > 3600)
+            return QStringLiteral("--outbound-lease-seconds takes seconds from 0.3 to 3600");
+    }
     return {};
 }
 
@@ -116,7 +126,9 @@ QString helpText()
         "                 [--sms-api-url URL --sms-account-sid SID --sms-auth-token-file FILE\n"
         "                  --sms-from NUMBER] [--smtp-host HOST [--smtp-port PORT] [--smtp-starttls]\n"
         "                  [--smtp-user USER --smtp-password-file FILE] --smtp-from ADDRESS]\n"
+        "                  [--smtp-ca-file FILE]\n"
         "                 [--outbound-attempts N] [--outbound-retry-seconds S]\n"
+        "                 [--outbound-lease-seconds S]\n"
         "  threadline-hub --config FILE [flags]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
@@ -165,8 +177,12 @@ QString helpText()
         "      --smtp-user USER --smtp-password-file FILE\n"
         "                          AUTH PLAIN (only over TLS, or to a loopback server)\n"
         "      --smtp-from ADDRESS the From address of replies\n"
+        "      --smtp-ca-file FILE trust these PEM CAs for STARTTLS instead of the system's\n"
         "      --outbound-attempts N       tries per reply before it fails (default 6)\n"
         "      --outbound-retry-seconds S  wait after the first failed try, doubling (default 30)\n"
+        "      --outbound-lease-seconds S  how long a hub holds a reply without renewing it;\n"
+        "                                  another hub on the database takes it after that\n"
+        "                                  (default 60)\n"
         "      Channel ingress on the same address (docs/ingress.md): POST /ingress/sms/twilio,\n"
         "      /ingress/email (message/rfc822), /ingress/orders/woocommerce, "
         "/ingress/orders/shopify.\n"
@@ -237,13 +253,18 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
                                       QStringLiteral("N"));
     const QCommandLineOption retry(QStringLiteral("outbound-retry-seconds"), QString(),
                                    QStringLiteral("S"));
+    const QCommandLineOption lease(QStringLiteral("outbound-lease-seconds"), QString(),
+                                   QStringLiteral("S"));
+    const QCommandLineOption smtpCa(QStringLiteral("smtp-ca-file"), QString(),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption maildir(QStringLiteral("maildir"), QString(), QStringLiteral("DIR"));
     parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role,
                        passwordFile, publicUrl, twilioToken, ingressSecret, config, tlsCert,
                        tlsKey});
     const QList<const QCommandLineOption *> outbound{
         &smsApiUrl, &smsSid,   &smsToken,     &smsFrom,  &smtpHost, &smtpPort,
-        &smtpStartTls, &smtpUser, &smtpPassword, &smtpFrom, &attempts, &retry};
+        &smtpStartTls, &smtpUser, &smtpPassword, &smtpFrom, &attempts, &retry,
+        &lease,        &smtpCa};
     for (const QCommandLineOption *opt : outbound)
         parser.addOption(*opt);
     parser.addOption(maildir);

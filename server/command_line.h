@@ -36,8 +36,10 @@ struct HubOptions {
     QString smtpUser;            ///< --smtp-user
     QString smtpPasswordFile;    ///< --smtp-password-file
     QString smtpFrom;            ///< --smtp-from: From address and envelope sender
+    QString smtpCaFile;          ///< --smtp-ca-file: PEM CAs trusted for STARTTLS
     int outboundAttempts = 6;    ///< --outbound-attempts
     double outboundRetrySeconds = 30; ///< --outbound-retry-seconds: first wait, doubles
+    double outboundLeaseSeconds = 60; ///< --outbound-lease-seconds: a hub's hold on a reply
     // user add
     QString userName;
     QString role;

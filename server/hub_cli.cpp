@@ -24,9 +24,11 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSslCertificate>
 #include <QTimer>
 #include <cstdio>
 
@@ -154,9 +156,11 @@ int serve(const HubOptions &o)
     ingress.publicUrl = o.publicUrl;
     OutboundSettings outbound;
     outbound.sms = SmsProviderSettings{o.smsApiUrl, o.smsAccountSid, {}, o.smsFrom};
-    outbound.smtp = SmtpSettings{o.smtpHost, o.smtpPort, o.smtpStartTls, o.smtpUser, {}, o.smtpFrom};
+    outbound.smtp = SmtpSettings{o.smtpHost, o.smtpPort,      o.smtpStartTls, o.smtpCaFile,
+                                 o.smtpUser, /*password*/ {}, o.smtpFrom};
     outbound.attempts = o.outboundAttempts;
     outbound.firstRetryMs = qint64(o.outboundRetrySeconds * 1000);
+    outbound.leaseMs = qint64(o.outboundLeaseSeconds * 1000);
     // Every secret comes from the first line of a file, never from the command line.
     for (const auto &[path, target, what] :
          {std::tuple{o.twilioAuthTokenFile, &ingress.twilioAuthToken, "Twilio auth token"},
@@ -171,6 +175,12 @@ int serve(const HubOptions &o)
                          .arg(QLatin1String(what), path));
             return 2;
         }
+    }
+
+    if (!o.smtpCaFile.isEmpty() && QSslCertificate::fromPath(o.smtpCaFile).isEmpty()) {
+        printErr(QStringLiteral("threadline-hub: no PEM certificate in %1 (--smtp-ca-file)")
+                     .arg(o.smtpCaFile));
+        return 2;
     }
 
     // A PostgreSQL database has no folder to sit next to: the current one, then.
@@ -226,7 +236,10 @@ int serve(const HubOptions &o)
                      .arg(o.port));
         return 1;
     }
-    // Replies by SMS and email; Twilio calls back where it can reach the hub.
+    // Replies by SMS and email; Twilio calls back where it can reach the hub. The owner
+    // name holds this hub's claims: only one process can listen on this host and port, and
+    // a restart on them takes its predecessor's claims back at once (docs/outbound.md).
+    outbound.owner = QHostInfo::localHostName() + QLatin1Char(':') + QString::number(port);
     OutboundDispatcher dispatcher(store, outbound);
     TrafficSimulator simulator(store, o.simulate);
     if (o.simulate > 0)

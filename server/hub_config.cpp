@@ -42,8 +42,10 @@ constexpr KeySpec kKeys[] = {
     {"smtp/user", "smtp-user", Kind::Text},
     {"smtp/password-file", "smtp-password-file", Kind::Path},
     {"smtp/from", "smtp-from", Kind::Text},
+    {"smtp/ca-file", "smtp-ca-file", Kind::Path},
     {"outbound/attempts", "outbound-attempts", Kind::Text},
     {"outbound/retry-seconds", "outbound-retry-seconds", Kind::Text},
+    {"outbound/lease-seconds", "outbound-lease-seconds", Kind::Text},
 };
 
 const KeySpec *specFor(const QString &key)

@@ -23,8 +23,8 @@ struct HubConfigSetting {
 /// key). Sections and keys map onto flags: [hub] listen, database (--db), log-dir, region,
 /// demo, simulate; [tls] certificate (--tls-cert), key (--tls-key); [channels] public-url,
 /// twilio-auth-token-file, ingress-secret-file, maildir; [sms] api-url, account-sid, auth-token-file,
-/// from; [smtp] host, port, starttls, user, password-file, from; [outbound] attempts,
-/// retry-seconds. Empty values, `demo = false` and
+/// from; [smtp] host, port, starttls, user, password-file, from, ca-file; [outbound] attempts,
+/// retry-seconds, lease-seconds. Empty values, `demo = false` and
 /// `simulate = 0|off` are left out; relative paths are made relative to FILE's folder.
 /// Returns the settings in file order, or a sentence naming FILE when it cannot be read,
 /// is malformed or has a key that does not exist.

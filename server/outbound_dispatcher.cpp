@@ -19,6 +19,8 @@ namespace {
 const QString kQueued = QStringLiteral("queued");
 const QString kFailed = QStringLiteral("failed");
 constexpr int kMaxReferences = 20; // enough to thread; long chains are trimmed from the front
+constexpr int kTakeOverBatch = 100;   // replies taken from a dead hub per sweep
+constexpr qint64 kClockSkewMs = 5 * 60 * 1000; // the provider's clock against ours
 
 qint64 now()
 {
@@ -59,23 +61,45 @@ void OutboundDispatcher::start()
     // that is still answering a command.
     connect(&m_store, &HubStore::eventsAppended, this, &OutboundDispatcher::onEvents,
             Qt::QueuedConnection);
-    const QList<qint64> left = m_outbound.unfinished();
-    for (const qint64 id : left) {
-        m_outbound.claim(id, now()); // a no-op for messages claimed before the restart
-        const auto state = m_outbound.state(id);
-        if (!state)
-            continue;
-        if (state->attempts > 0)
-            TL_LOG("hub", warning) << "outbound: message " << id << " had " << state->attempts
-                                   << " unfinished try(s) before the restart; trying again"
-                                      " (a provider that took the last one may send it twice)";
-        // At once, not at next_at: a restart is often the fix (a provider set up, a server back).
-        planAt(id, now());
-    }
-    if (!left.isEmpty())
-        TL_LOG("hub", info) << "outbound: picked up " << left.size() << " queued repl(ies)";
+    if (!m_outbound.claimOrphans(m_settings.owner, now(), leaseEnd()))
+        TL_LOG("hub", error) << "outbound: " << m_outbound.lastError();
+    sweep();
+    // A third of the lease: two renewals may fail before another hub can take over.
+    m_leaseTimer.setInterval(int(std::max<qint64>(50, m_settings.leaseMs / 3)));
+    connect(&m_leaseTimer, &QTimer::timeout, this, &OutboundDispatcher::sweep);
+    m_leaseTimer.start();
     TL_LOG("hub", info) << "outbound: SMS " << (m_settings.sms.isConfigured() ? "on" : "off")
                         << ", email " << (m_settings.smtp.isConfigured() ? "on" : "off");
+}
+
+qint64 OutboundDispatcher::leaseEnd() const
+{
+    return now() + m_settings.leaseMs;
+}
+
+void OutboundDispatcher::sweep()
+{
+    if (!m_outbound.renewAndTakeOver(m_settings.owner, now(), leaseEnd(), kTakeOverBatch)) {
+        TL_LOG("hub", error) << "outbound: cannot renew the lease: " << m_outbound.lastError();
+        return;
+    }
+    int picked = 0;
+    for (const HeldReply &held : m_outbound.held(m_settings.owner)) {
+        if (m_planned.contains(held.messageId) || m_busy.contains(held.messageId))
+            continue;
+        // New to this process: left by its own earlier run or taken over from a hub that
+        // died. At once, not at next_at: a restart is often the fix (a provider set up, a
+        // server back).
+        if (held.state.inFlightSince > 0)
+            TL_LOG("hub", warning) << "outbound: message " << held.messageId
+                                   << ": the outcome of its last try is unknown (the hub died"
+                                      " during it); asking the provider or resending the same"
+                                      " email (docs/outbound.md)";
+        planAt(held.messageId, now());
+        ++picked;
+    }
+    if (picked > 0)
+        TL_LOG("hub", info) << "outbound: picked up " << picked << " queued repl(ies)";
 }
 
 void OutboundDispatcher::onEvents(const QList<StoredEvent> &events)
@@ -90,19 +114,21 @@ void OutboundDispatcher::onEvents(const QList<StoredEvent> &events)
             continue;
         const qint64 id = m.value(QLatin1String("id")).toInteger();
         // Another hub on the same database may have claimed it first.
-        if (id > 0 && m_outbound.claim(id, now()))
+        if (id > 0 && m_outbound.claim(id, m_settings.owner, now(), leaseEnd()))
             planAt(id, now());
     }
 }
 
 void OutboundDispatcher::planAt(qint64 messageId, qint64 at)
 {
+    m_planned.insert(messageId);
     QTimer::singleShot(std::max<qint64>(0, at - now()), this,
                        [this, messageId] { attempt(messageId); });
 }
 
 void OutboundDispatcher::attempt(qint64 messageId)
 {
+    m_planned.remove(messageId);
     if (m_busy.contains(messageId))
         return;
     const auto message = m_store.message(messageId);
@@ -117,16 +143,63 @@ void OutboundDispatcher::attempt(qint64 messageId)
         failNow(messageId, QStringLiteral("no email server configured"));
         return;
     }
-    // Counted before the try: after a crash during it, the restart knows it may have left.
-    if (!m_outbound.markAttempt(messageId, now())) {
-        TL_LOG("hub", error) << "outbound: " << m_outbound.lastError();
+    // An SMS whose last try may have reached the provider: ask before sending it again.
+    // (An email is sent again as the same bytes: its Message-ID makes a copy recognisable.)
+    const bool ask = message->channel == protocol::channel::sms && state->inFlightSince > 0;
+    // Counted before the try: after a crash during it, the next hub knows it may have left.
+    // Refused when another hub took the reply over (this hub's lease ran out).
+    if (!m_outbound.markAttempt(messageId, m_settings.owner, now(), leaseEnd(), !ask)) {
+        TL_LOG("hub", warning) << "outbound: " << m_outbound.lastError();
         return;
     }
     m_busy.insert(messageId);
-    if (message->channel == protocol::channel::sms)
+    if (ask)
+        askSmsProvider(*message, state->inFlightSince);
+    else if (message->channel == protocol::channel::sms)
         sendSms(*message);
     else
         sendEmail(*message);
+}
+
+void OutboundDispatcher::askSmsProvider(const protocol::MessagePayload &m, qint64 triedAt)
+{
+    const qint64 id = m.id;
+    // The provider's clock and ours differ a little; date_created has whole seconds.
+    const QDateTime since = QDateTime::fromMSecsSinceEpoch(triedAt - kClockSkewMs, Qt::UTC);
+    m_sms->listSentTo(m.identity, [this, id, body = m.body, since](const SmsLookup &lookup) {
+        m_busy.remove(id);
+        if (!lookup.answered) {
+            attemptFailed(id, false, lookup.reason, true);
+            return;
+        }
+        for (const SmsListed &listed : lookup.messages) {
+            if (listed.body != body || !listed.created.isValid() || listed.created < since)
+                continue;
+            // A copy of the same words sent for another reply is that reply's, not ours.
+            const auto owner = m_ingress.messageByRef(QStringLiteral("twilio"), listed.sid);
+            if (owner && *owner != id)
+                continue;
+            TL_LOG("hub", info) << "outbound: message " << id
+                                << " had reached the SMS provider before the hub died; not sent"
+                                   " again";
+            QString status = SmsIngress::statusFromTwilio(listed.status);
+            if (status.isEmpty() || status == kFailed)
+                status = kQueued; // the provider's callbacks tell the rest
+            handedOver(id, status, QStringLiteral("twilio"), listed.sid);
+            return;
+        }
+        TL_LOG("hub", info) << "outbound: message " << id
+                            << " is not at the SMS provider; sending it again";
+        if (!m_outbound.markAttempt(id, m_settings.owner, now(), leaseEnd())) {
+            TL_LOG("hub", warning) << "outbound: " << m_outbound.lastError();
+            return;
+        }
+        const auto message = m_store.message(id);
+        if (!message)
+            return;
+        m_busy.insert(id);
+        sendSms(*message);
+    });
 }
 
 void OutboundDispatcher::sendSms(const protocol::MessagePayload &m)
@@ -231,10 +304,19 @@ void OutboundDispatcher::handedOver(qint64 messageId, const QString &status,
     TL_LOG("hub", info) << "outbound: message " << messageId << " handed over (" << status << ")";
 }
 
-void OutboundDispatcher::attemptFailed(qint64 messageId, bool permanent, const QString &reason)
+void OutboundDispatcher::attemptFailed(qint64 messageId, bool permanent, const QString &reason,
+                                       bool outcomeUnknown)
 {
     const auto state = m_outbound.state(messageId);
     const int attempts = state ? state->attempts : m_settings.attempts;
+    if (outcomeUnknown && attempts >= m_settings.attempts) {
+        // Never sent twice, never silently dropped: the agent is told to look.
+        failNow(messageId, QStringLiteral("delivery unknown: the hub stopped during a try and"
+                                          " could not ask the SMS provider whether it took it"
+                                          " (%1); check before sending it again")
+                               .arg(reason));
+        return;
+    }
     if (permanent || attempts >= m_settings.attempts) {
         failNow(messageId, permanent ? reason
                                      : QStringLiteral("%1 (gave up after %2 attempts)")
@@ -248,7 +330,7 @@ void OutboundDispatcher::attemptFailed(qint64 messageId, bool permanent, const Q
     wait = std::min(wait, m_settings.longestRetryMs);
     TL_LOG("hub", warning) << "outbound: message " << messageId << " try " << attempts
                            << " failed (" << reason << "); next in " << wait << " ms";
-    if (!m_outbound.scheduleRetry(messageId, now() + wait, reason))
+    if (!m_outbound.scheduleRetry(messageId, now() + wait, reason, outcomeUnknown))
         TL_LOG("hub", error) << "outbound: " << m_outbound.lastError();
     planAt(messageId, now() + wait);
 }

@@ -21,6 +21,7 @@ struct SmtpSettings {
     QString host;
     quint16 port = 25;
     bool startTls = false; ///< require STARTTLS before AUTH and MAIL
+    QString caFile;        ///< PEM certificates to trust for STARTTLS; empty: the system CAs
     QString user;          ///< empty: no AUTH
     QByteArray password;   ///< never logged
     QString from;          ///< the From address and envelope sender
@@ -35,6 +36,12 @@ struct OutboundSettings {
     int attempts = 6;              ///< tries per message before it fails
     qint64 firstRetryMs = 30'000;  ///< wait after the first failed try; doubles each time
     qint64 longestRetryMs = 3'600'000;
+    /// How long a hub's hold on a reply lasts without renewal (renewed every third of it);
+    /// another hub on the same database takes the reply over only after it ran out.
+    qint64 leaseMs = 60'000;
+    /// What this hub calls itself in the outbound table's owner column: unique among the
+    /// hubs running on one database, and the same again after a restart (docs/outbound.md).
+    QString owner;
 };
 
 } // namespace threadline::server

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/sms_sender.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -57,21 +58,31 @@ SmsOutcome SmsSender::outcomeOf(int httpStatus, const QByteArray &body)
     return out;
 }
 
-void SmsSender::send(const QString &to, const QString &body, const QUrl &statusCallback,
-                     std::function<void(const SmsOutcome &)> done)
+QNetworkRequest SmsSender::request(const QUrl &url) const
 {
-    QUrl url(m_settings.baseUrl + QStringLiteral("/2010-04-01/Accounts/") +
-             QString::fromLatin1(QUrl::toPercentEncoding(m_settings.accountSid)) +
-             QStringLiteral("/Messages.json"));
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArrayLiteral("application/x-www-form-urlencoded"));
     request.setRawHeader("Authorization",
                          "Basic " + QByteArray(m_settings.accountSid.toUtf8() + ':' +
                                                m_settings.authToken)
                                         .toBase64());
     request.setRawHeader("Accept", "application/json");
     request.setTransferTimeout(kTimeoutMs);
+    return request;
+}
+
+QUrl SmsSender::messagesUrl() const
+{
+    return QUrl(m_settings.baseUrl + QStringLiteral("/2010-04-01/Accounts/") +
+                QString::fromLatin1(QUrl::toPercentEncoding(m_settings.accountSid)) +
+                QStringLiteral("/Messages.json"));
+}
+
+void SmsSender::send(const QString &to, const QString &body, const QUrl &statusCallback,
+                     std::function<void(const SmsOutcome &)> done)
+{
+    QNetworkRequest request = this->request(messagesUrl());
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArrayLiteral("application/x-www-form-urlencoded"));
     QList<std::pair<QString, QString>> fields{
         {QStringLiteral("To"), to}, {QStringLiteral("From"), m_settings.from},
         {QStringLiteral("Body"), body}};
@@ -88,6 +99,59 @@ void SmsSender::send(const QString &to, const QString &body, const QUrl &statusC
             return;
         }
         done(outcomeOf(status.toInt(), reply->readAll()));
+    });
+}
+
+SmsLookup SmsSender::lookupOf(int httpStatus, const QByteArray &body)
+{
+    SmsLookup out;
+    if (httpStatus < 200 || httpStatus >= 300) {
+        out.reason = QStringLiteral("the SMS provider's message list answered HTTP %1").arg(httpStatus);
+        return out;
+    }
+    QJsonParseError error;
+    const QJsonDocument json = QJsonDocument::fromJson(body, &error);
+    const QJsonValue messages = json.object().value(QLatin1String("messages"));
+    if (error.error != QJsonParseError::NoError || !messages.isArray()) {
+        out.reason = QStringLiteral("the SMS provider's message list is not readable");
+        return out;
+    }
+    out.answered = true;
+    for (const QJsonValue &v : messages.toArray()) {
+        const QJsonObject m = v.toObject();
+        SmsListed listed;
+        listed.sid = m.value(QLatin1String("sid")).toString().trimmed();
+        listed.status = m.value(QLatin1String("status")).toString().trimmed().toLower();
+        listed.body = m.value(QLatin1String("body")).toString();
+        // Twilio writes dates as RFC 2822: "Wed, 25 Nov 2026 17:00:00 +0000".
+        listed.created = QDateTime::fromString(m.value(QLatin1String("date_created")).toString(),
+                                               Qt::RFC2822Date);
+        if (!listed.sid.isEmpty() && listed.sid.size() <= 64)
+            out.messages.append(listed);
+    }
+    return out;
+}
+
+void SmsSender::listSentTo(const QString &to, std::function<void(const SmsLookup &)> done)
+{
+    QUrl url = messagesUrl();
+    // Percent-encoded by hand: QUrlQuery leaves the '+' of an E.164 number as it is, and
+    // the server reads it as a space.
+    url.setQuery(QString::fromLatin1(formEncoded({{QStringLiteral("To"), to},
+                                                  {QStringLiteral("From"), m_settings.from},
+                                                  {QStringLiteral("PageSize"), QStringLiteral("50")}})),
+                 QUrl::StrictMode);
+    QNetworkReply *reply = m_network.get(request(url));
+    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
+        reply->deleteLater();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            SmsLookup out;
+            out.reason = QStringLiteral("cannot reach the SMS provider (%1)").arg(reply->errorString());
+            done(out);
+            return;
+        }
+        done(lookupOf(status.toInt(), reply->readAll()));
     });
 }
 

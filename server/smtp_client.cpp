@@ -5,6 +5,7 @@
 
 #include <QHostAddress>
 #include <QHostInfo>
+#include <QSslConfiguration>
 
 namespace threadline::server {
 namespace {
@@ -55,6 +56,12 @@ SmtpClient::SmtpClient(SmtpSettings settings, QObject *parent)
 
 void SmtpClient::send(const QString &recipient, const QByteArray &message)
 {
+    if (!m_settings.caFile.isEmpty()) {
+        // A private CA (the hub checked at start that the file holds certificates).
+        QSslConfiguration tls = m_socket.sslConfiguration();
+        tls.setCaCertificates(QSslCertificate::fromPath(m_settings.caFile));
+        m_socket.setSslConfiguration(tls);
+    }
     m_recipient = recipient;
     m_message = message;
     m_step = Step::Greeting;

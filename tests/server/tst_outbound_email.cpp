@@ -8,14 +8,9 @@
 #include "services/protocol/frame_types.h"
 #include "tests/support/http_post.h"
 #include "tests/support/hub_process.h"
+#include "tests/support/mail_server.h"
 #include "tests/support/test_client.h"
 
-#include <QDir>
-#include <QFile>
-#include <QProcess>
-#include <QTcpServer>
-#include <QTcpSocket>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace threadline;
@@ -28,68 +23,6 @@ QString k(const char *s)
 {
     return QString::fromLatin1(s);
 }
-
-quint16 freePort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return probe.serverPort(); // closed when probe goes: nothing listens there now
-}
-
-bool accepts(quint16 port)
-{
-    QTcpSocket socket;
-    socket.connectToHost(QHostAddress::LocalHost, port);
-    return socket.waitForConnected(200);
-}
-
-/// Debian's aiosmtpd with its Mailbox handler: every message lands in a Maildir.
-class MailServer {
-public:
-    ~MailServer() { stop(); }
-    bool start(quint16 port)
-    {
-        m_port = port;
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(QStringLiteral("/usr/bin/python3"),
-                        {k("-m"), k("aiosmtpd"), k("-n"), k("-l"),
-                         QStringLiteral("127.0.0.1:%1").arg(port), k("-c"),
-                         k("aiosmtpd.handlers.Mailbox"), m_dir.filePath(k("maildir"))});
-        if (!m_process.waitForStarted(10000))
-            return false;
-        return QTest::qWaitFor(
-                   [&] { return accepts(port) || m_process.state() != QProcess::Running; },
-                   20000) &&
-               m_process.state() == QProcess::Running;
-    }
-    void stop()
-    {
-        if (m_process.state() == QProcess::NotRunning)
-            return;
-        m_process.terminate();
-        if (!m_process.waitForFinished(5000))
-            m_process.kill();
-        m_process.waitForFinished(5000);
-    }
-    QList<QByteArray> messages() const
-    {
-        QList<QByteArray> out;
-        const QDir newMail(m_dir.filePath(k("maildir/new")));
-        for (const QString &name : newMail.entryList(QDir::Files, QDir::Time | QDir::Reversed)) {
-            QFile f(newMail.filePath(name));
-            if (f.open(QIODevice::ReadOnly))
-                out.append(f.readAll());
-        }
-        return out;
-    }
-    QByteArray output() { return m_process.readAll(); }
-
-private:
-    QTemporaryDir m_dir;
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 QByteArray customerMail(const QString &from, const QString &messageId, const QString &subject,
                         const QString &inReplyTo = {})
