@@ -21,6 +21,7 @@
 #include "ui/storage_banner.h"
 
 #include <QApplication>
+#include <QWindow>
 #include <QJsonArray>
 #include <QDateTime>
 #include <QDir>
@@ -369,6 +370,15 @@ void Desktop::onServicesReady(SyncService *sync)
     connect(sync, &SyncService::deliveryChanged, &m_timeline, &models::TimelineModel::applyDelivery);
     connect(sync, &SyncService::queuesKnown, &m_inbox, &models::InboxModel::setQueues);
     connect(&m_timeline, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);
+    // Seeing the newest item of the open thread reads it, on every desktop of this agent;
+    // only while the window is in front (visible and focused) does the agent see it.
+    connect(&m_timeline, &models::TimelineModel::readUpTo, sync, &SyncService::markRead);
+    const auto attend = [this] {
+        m_timeline.setAttended(m_window->isVisible() && !m_window->isMinimized() &&
+                               m_window->isActiveWindow());
+    };
+    connect(qApp, &QGuiApplication::focusWindowChanged, this, attend);
+    attend();
     // The order desk's thread is fed the same way as the agent's.
     models::TimelineModel *deskThread = m_window->orderTimeline();
     connect(deskThread, &models::TimelineModel::pageWanted, sync, &SyncService::requestPage);

@@ -105,10 +105,9 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
             added.append(incoming);
             continue;
         }
-        Customer &existing = m_rows[*it];
-        const int unread = existing.unread;
-        existing = incoming;
-        existing.unread = std::max(unread, incoming.unread);
+        // The count comes with the customer: the sync service keeps it with the hub's
+        // read markers (it may go down when another desktop of ours read the thread).
+        m_rows[*it] = incoming;
         firstChanged = firstChanged < 0 ? *it : std::min(firstChanged, *it);
         lastChanged = std::max(lastChanged, *it);
     }

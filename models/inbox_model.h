@@ -22,7 +22,8 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    /// Upserts customers by id and keeps the rows sorted by last activity.
+    /// Upserts customers by id (their unread count included) and keeps the rows sorted by
+    /// last activity.
     void applyCustomers(const QList<Customer> &batch);
     /// Forgets every customer (signed out).
     void clear();

@@ -2,6 +2,7 @@
 #include "models/timeline_model.h"
 
 #include "models/timeline_roles.h"
+#include "models/unread_rule.h"
 
 #include <algorithm>
 
@@ -86,6 +87,8 @@ void TimelineModel::showCustomer(qint64 customerId)
     m_expanded.clear();
     m_unread = 0;
     m_unreadMarkerKey.clear();
+    m_reportedUpTo = 0;
+    m_newestId = 0;
     m_cursorAt = 0;
     m_cursorRow = 0;
     m_reachedStart = customerId <= 0;
@@ -107,9 +110,11 @@ void TimelineModel::applyPage(qint64 customerId, const QList<Message> &newestFir
     // Live items may already hold some of these rows; skip them.
     QList<Message> older;
     older.reserve(newestFirst.size());
-    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it)
+    for (auto it = newestFirst.crbegin(); it != newestFirst.crend(); ++it) {
         if (rowOf(*it) < 0)
             older.append(*it);
+        m_newestId = std::max(m_newestId, it->id);
+    }
     if (!older.isEmpty()) {
         beginInsertRows({}, 0, static_cast<int>(older.size()) - 1);
         m_rows = older + m_rows;
@@ -120,6 +125,25 @@ void TimelineModel::applyPage(qint64 customerId, const QList<Message> &newestFir
     }
     // Last: whoever waits for "loaded" sees the rows already in place.
     setLoading(false);
+    reportRead();
+}
+
+void TimelineModel::setAttended(bool attended)
+{
+    m_attended = attended;
+    reportRead();
+}
+
+void TimelineModel::reportRead()
+{
+    // Only once the newest page is in (the first answer after showCustomer), and only
+    // items the hub has numbered: a local echo is ours, never unread.
+    if (!m_attended || m_customerId <= 0 || m_requestInFlight)
+        return;
+    if (m_newestId <= m_reportedUpTo)
+        return;
+    m_reportedUpTo = m_newestId;
+    Q_EMIT readUpTo(m_customerId, m_newestId);
 }
 
 void TimelineModel::setExpanded(int row, bool expanded)
@@ -146,10 +170,10 @@ void TimelineModel::setUnreadCount(int unread)
 
 void TimelineModel::placeUnreadMarker()
 {
-    // The oldest of the last `m_unread` items the customer sent.
+    // The oldest of the last `m_unread` items that count as unread.
     int seen = 0;
     for (int row = static_cast<int>(m_rows.size()) - 1; row >= 0; --row) {
-        if (m_rows.at(row).direction != QLatin1String("in"))
+        if (!countsAsUnread(m_rows.at(row)))
             continue;
         if (++seen == m_unread) {
             m_unreadMarkerKey = m_rows.at(row).key();
@@ -168,6 +192,7 @@ void TimelineModel::applyMessages(const QList<Message> &batch)
         if (existing >= 0) {
             const QString oldKey = m_rows.at(existing).key();
             m_rows[existing] = m;
+            m_newestId = std::max(m_newestId, m.id); // a confirmed echo
             m_rowByKey.remove(oldKey);
             m_rowByKey.insert(m.key(), existing);
             if (!m.clientId.isEmpty())
@@ -181,7 +206,9 @@ void TimelineModel::applyMessages(const QList<Message> &batch)
         m_rows.insert(row, m);
         reindex(row);
         endInsertRows();
+        m_newestId = std::max(m_newestId, m.id);
     }
+    reportRead();
 }
 
 void TimelineModel::applyDelivery(qint64 messageId, const QString &clientId, Delivery delivery,

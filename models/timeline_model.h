@@ -45,8 +45,11 @@ public:
     /// Shows or hides an email's quoted history (view state kept with the row).
     void setExpanded(int row, bool expanded);
     /// How many of the newest inbound items were unread when the thread opened;
-    /// the oldest of them carries UnreadMarkerRole.
+    /// the oldest of them carries UnreadMarkerRole until another thread is shown.
     void setUnreadCount(int unread);
+    /// Whether the agent can see the thread (its window visible and focused). While they
+    /// can, its newest hub item is reported read (readUpTo), new ones as they arrive.
+    void setAttended(bool attended);
 
     /// Delivery changes by hub id or client id.
     void applyDelivery(qint64 messageId, const QString &clientId, Delivery delivery,
@@ -55,6 +58,8 @@ public:
 Q_SIGNALS:
     void pageWanted(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
     void loadingChanged(bool loading);
+    /// The agent has seen the thread up to hub item `messageId` (conversation.read).
+    void readUpTo(qint64 customerId, qint64 messageId);
 
 private:
     int rowOf(const Message &m) const;
@@ -63,6 +68,7 @@ private:
     void setLoading(bool loading);
 
     void placeUnreadMarker();
+    void reportRead();
 
     QList<Message> m_rows;
     QSet<QString> m_expanded;   ///< keys of emails showing their quoted history
@@ -75,6 +81,9 @@ private:
     qint64 m_cursorRow = 0;
     bool m_reachedStart = true;
     bool m_requestInFlight = false;
+    bool m_attended = false;
+    qint64 m_newestId = 0;     ///< the newest hub item of this thread shown
+    qint64 m_reportedUpTo = 0; ///< the newest hub item of this thread reported read
 };
 
 } // namespace threadline::models

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/client_session.h"
 
+#include "server/event_frames.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
+
+#include <QJsonArray>
 
 namespace threadline::server {
 namespace {
@@ -19,6 +22,21 @@ bool offersOurSubprotocol(const QWebSocket &socket)
         if (QString::fromLatin1(p.trimmed()) == protocol::kSubprotocol)
             return true;
     return false;
+}
+
+// `accepts` is optional; when given it lists frame kinds by name (unknown ones are ignored).
+bool readAccepts(const QJsonValue &value, bool &batches)
+{
+    if (value.isUndefined())
+        return true;
+    if (!value.isArray())
+        return false;
+    for (const QJsonValue &v : value.toArray()) {
+        if (!v.isString())
+            return false;
+        batches = batches || v.toString() == protocol::accepts::batch;
+    }
+    return true;
 }
 
 } // namespace
@@ -128,6 +146,13 @@ void ClientSession::onText(const QString &text)
 
 void ClientSession::onHello(const Envelope &hello)
 {
+    bool batches = false;
+    if (!readAccepts(hello.data.value(QLatin1String("accepts")), batches)) {
+        send(protocol::makeError(hello.id, ErrorCode::BadRequest,
+                                 QStringLiteral("\"accepts\" must be a list of strings")));
+        ++m_malformedInARow;
+        return;
+    }
     HelloOutcome outcome = m_commands.hello(hello);
     if (!outcome.user) {
         send(outcome.answer);
@@ -142,18 +167,17 @@ void ClientSession::onHello(const Envelope &hello)
     m_malformedInARow = 0;
     m_state.user = *outcome.user;
     m_signedIn = true;
+    m_batches = batches;
     m_lastSeq = outcome.since;
     m_prevSent = outcome.since;
     send(outcome.answer);
     if (outcome.replay) {
         // Everything after `since`, in order, in batches so memory stays flat.
         for (;;) {
-            const QList<StoredEvent> batch = m_store.eventsAfter(m_lastSeq, 1000);
-            if (batch.isEmpty())
+            EventFrames page(m_store.eventsAfter(m_lastSeq, 1000));
+            if (page.events().isEmpty())
                 break;
-            for (const StoredEvent &event : batch)
-                sendEvent(event);
-            m_lastSeq = batch.last().seq;
+            sendEvents(page);
         }
     }
     Envelope live;
@@ -170,23 +194,32 @@ void ClientSession::sendEphemeral(const Envelope &frame)
         send(frame);
 }
 
-void ClientSession::sendEvent(const StoredEvent &event)
+void ClientSession::sendEvents(EventFrames &events)
 {
-    if (event.seq <= m_lastSeq)
-        return;
-    if (HubCommands::visibleTo(m_state, event)) {
-        send(protocol::makeEvent(event.type, event.seq, m_prevSent, event.payload));
-        m_prevSent = event.seq;
+    QList<qsizetype> picked;
+    for (qsizetype i = 0; i < events.events().size(); ++i) {
+        const StoredEvent &event = events.events().at(i);
+        if (event.seq <= m_lastSeq)
+            continue;
+        if (HubCommands::visibleTo(m_state, event))
+            picked.append(i);
+        m_lastSeq = event.seq;
     }
-    m_lastSeq = event.seq;
+    if (picked.isEmpty())
+        return;
+    const QList<QString> frames = events.frames(picked, m_prevSent, m_batches);
+    m_prevSent = events.events().at(picked.constLast()).seq;
+    if (m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    for (const QString &frame : frames)
+        m_socket->sendTextMessage(frame);
 }
 
-void ClientSession::deliver(const QList<StoredEvent> &events)
+void ClientSession::deliver(EventFrames &events)
 {
     if (!m_live || m_closing)
         return;
-    for (const StoredEvent &event : events)
-        sendEvent(event);
+    sendEvents(events);
 }
 
 } // namespace threadline::server

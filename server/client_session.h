@@ -12,6 +12,8 @@ namespace threadline::server {
 
 /// One desktop connection: frames in, answers and events out. Enforces the frame
 /// rules (text only, 1 MiB, 20 malformed in a row), the hello, and `prev` per connection.
+class EventFrames;
+
 class ClientSession : public QObject {
     Q_OBJECT
 public:
@@ -23,7 +25,7 @@ public:
     ~ClientSession() override;
 
     /// Live events, in seq order; ones this connection already sent (replay) are skipped.
-    void deliver(const QList<StoredEvent> &events);
+    void deliver(EventFrames &events);
     /// An ephemeral frame (presence, typing, viewing, queue.stats), once signed in and live.
     void sendEphemeral(const protocol::Envelope &frame);
 
@@ -42,7 +44,8 @@ private:
     void malformed(const QString &id, const QString &why);
     void onHello(const protocol::Envelope &hello);
     void send(const protocol::Envelope &envelope);
-    void sendEvent(const StoredEvent &event);
+    /// The events after m_lastSeq this connection may see, in as few frames as it accepts.
+    void sendEvents(EventFrames &events);
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     std::unique_ptr<QWebSocket> m_socket;
@@ -52,6 +55,7 @@ private:
     bool m_signedIn = false;
     bool m_live = false;
     bool m_closing = false;
+    bool m_batches = false; ///< its hello accepts `batch` frames
     qint64 m_lastSeq = 0;  ///< the last durable event this connection sent (or resumed from)
     qint64 m_prevSent = 0; ///< `prev` of the next event: the last one sent, or the resume point
     int m_malformedInARow = 0;

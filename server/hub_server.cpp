@@ -2,6 +2,7 @@
 #include "server/hub_server.h"
 
 #include "server/client_session.h"
+#include "server/event_frames.h"
 #include "server/upgrade_listener.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
@@ -36,8 +37,9 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor,
     m_listener = new UpgradeListener(QStringLiteral("/ws"), {protocol::kSubprotocol}, &m_http);
     connect(&m_listener->webSockets(), &QWebSocketServer::newConnection, this,
             &HubServer::acceptWebSockets);
-    // Queued: the command's answer leaves before the events it caused.
-    connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast, Qt::QueuedConnection);
+    // broadcast() only collects; the fan-out is queued, so the command's answer leaves
+    // before the events it caused.
+    connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast);
     // Ephemeral frames go to the one connection they are for, after any answer already sent.
     connect(&m_floor, &AgentFloor::frameFor, this,
             [this](quint64 connection, const protocol::Envelope &frame) {
@@ -149,9 +151,20 @@ void HubServer::acceptWebSockets()
 
 void HubServer::broadcast(const QList<StoredEvent> &events)
 {
+    // Commits announced later in this turn join the same fan-out.
+    if (m_due.isEmpty())
+        QMetaObject::invokeMethod(this, &HubServer::fanOut, Qt::QueuedConnection);
+    m_due.append(events);
+}
+
+void HubServer::fanOut()
+{
+    EventFrames frames(std::exchange(m_due, {}));
+    if (frames.events().isEmpty())
+        return;
     const QList<ClientSession *> sessions = m_sessions;
     for (ClientSession *s : sessions)
-        s->deliver(events);
+        s->deliver(frames);
     m_monitor.markChanged();
 }
 

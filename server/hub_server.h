@@ -16,7 +16,8 @@ class ClientSession;
 class UpgradeListener;
 
 /// HTTP and WebSocket on one address: GET /health, and the threadline.v1 API at /ws.
-/// Fans every stored event out to the signed-in connections.
+/// Fans every stored event out to the signed-in connections: what was committed in one turn
+/// of the event loop leaves together (one `batch` frame to a desktop that accepts it).
 class HubServer : public QObject {
     Q_OBJECT
 public:
@@ -38,6 +39,7 @@ public:
 private:
     void acceptWebSockets();
     void broadcast(const QList<threadline::server::StoredEvent> &events);
+    void fanOut();
     void onSignedIn(ClientSession *session);
     ClientSession *session(quint64 connection) const;
 
@@ -49,6 +51,8 @@ private:
     QHttpServer m_http;
     UpgradeListener *m_listener = nullptr; ///< owned by m_http
     QList<ClientSession *> m_sessions;
+    /// Events committed in this turn of the event loop, fanned out together at its end.
+    QList<StoredEvent> m_due;
 };
 
 } // namespace threadline::server

@@ -5,6 +5,8 @@
 #include "server/hub_store.h"
 #include "services/logging/log.h"
 
+#include <cmath>
+
 namespace threadline::server {
 namespace {
 
@@ -30,10 +32,8 @@ TrafficSimulator::TrafficSimulator(HubStore &store, double rate, quint32 seed, Q
     : QObject(parent), m_store(store), m_rate(rate), m_engine(seed)
 {
     m_timer.setSingleShot(true);
-    connect(&m_timer, &QTimer::timeout, this, [this] {
-        arrive();
-        scheduleNext();
-    });
+    m_timer.setTimerType(Qt::PreciseTimer); // at 1,000 a second the gaps are a millisecond
+    connect(&m_timer, &QTimer::timeout, this, &TrafficSimulator::storeDueArrivals);
 }
 
 void TrafficSimulator::start()
@@ -44,22 +44,46 @@ void TrafficSimulator::start()
         return;
     }
     TL_LOG("hub", info) << "simulator: " << m_rate << " inbound messages per second";
-    scheduleNext();
+    m_clock.start();
+    m_nextArrivalMs = gapMs();
+    m_timer.start(int(m_nextArrivalMs));
 }
 
-void TrafficSimulator::scheduleNext()
+double TrafficSimulator::gapMs()
 {
-    std::exponential_distribution<double> gap(m_rate);
-    m_timer.start(std::clamp(int(gap(m_engine) * 1000.0), 5, 3'600'000));
+    return std::exponential_distribution<double>(m_rate)(m_engine) * 1000.0;
 }
 
-void TrafficSimulator::arrive()
+void TrafficSimulator::storeDueArrivals()
+{
+    const double now = double(m_clock.nsecsElapsed()) / 1e6;
+    int due = 0;
+    while (m_nextArrivalMs <= now && due < kMaxArrivalsPerWrite) {
+        ++due;
+        m_nextArrivalMs += gapMs();
+    }
+    if (due > 0) {
+        bool ok = m_store.beginWork();
+        for (int i = 0; i < due && ok; ++i)
+            if (const auto message = compose())
+                ok = m_store.writeMessage(*message).has_value();
+        if (!ok || !m_store.commitWork()) {
+            m_store.rollbackWork();
+            TL_LOG("hub", warning) << "simulator: could not store " << due << " messages";
+        }
+    }
+    // The next write when the next arrival is due, but not sooner than the write interval.
+    const double wait = m_nextArrivalMs - double(m_clock.nsecsElapsed()) / 1e6;
+    m_timer.start(std::clamp(int(std::ceil(wait)), kWriteIntervalMs, 3'600'000));
+}
+
+std::optional<protocol::MessagePayload> TrafficSimulator::compose()
 {
     const qint64 customerId = m_customers.at(
         std::uniform_int_distribution<qsizetype>(0, m_customers.size() - 1)(m_engine));
     const auto customer = m_store.customer(customerId);
     if (!customer)
-        return;
+        return std::nullopt;
     static const QStringList channels{protocol::channel::sms, protocol::channel::chat,
                                       protocol::channel::email};
     QString channel = channels.at(std::uniform_int_distribution<int>(0, 2)(m_engine));
@@ -74,7 +98,7 @@ void TrafficSimulator::arrive()
         channel = protocol::channel::sms;
         identity = identityOf(channel);
         if (!identity)
-            return;
+            return std::nullopt;
     }
     const demo::Phrases &ph = demo::phrases(guessLanguage(customer->name));
     const demo::Topic &topic =
@@ -98,8 +122,7 @@ void TrafficSimulator::arrive()
     m.status = QStringLiteral("received");
     if (channel == protocol::channel::email)
         m.subject = fill(topic.subject);
-    if (!m_store.appendMessage(m, std::nullopt))
-        TL_LOG("hub", warning) << "simulator: could not store a message";
+    return m;
 }
 
 } // namespace threadline::server

@@ -556,6 +556,9 @@ std::optional<CacheError> CacheStore::forgetOlderThan(qint64 cutoffMs)
         if (auto e = s.exec())
             return failed(e);
     }
+    // Their attachments and HTML go with them.
+    if (auto e = forgetOrphanEmailParts())
+        return failed(e);
     return failed(tx.commit());
 }
 

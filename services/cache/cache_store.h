@@ -121,6 +121,16 @@ public:
     /// older history comes from the hub again when scrolled to.
     std::optional<CacheError> forgetOlderThan(qint64 cutoffMs);
 
+    /// An email's attachment (@p part: its index) or its sanitised HTML (kHtmlPart),
+    /// kept so it can be saved or shown offline; replaces what was kept before.
+    static constexpr int kHtmlPart = -1;
+    std::optional<CacheError> keepEmailPart(qint64 messageId, int part, const QByteArray &bytes);
+    /// The kept bytes, or nothing when this part was never kept.
+    std::optional<QByteArray> emailPart(qint64 messageId, int part);
+    /// Which parts of the email are kept, in order (kHtmlPart first).
+    QList<int> keptEmailParts(qint64 messageId);
+    /// The bytes every kept part takes together (the prefetch budget's measure).
+    qint64 keptEmailPartsBytes();
     /// Global search in this computer's cache (folded, every word as the start
     /// of a word): customers by name or identity, most recently active first.
     QList<models::SearchHit> searchCustomers(const QString &query, int limit);
@@ -172,6 +182,7 @@ private:
     std::optional<CacheError> reindexCustomersIfStale();
     std::optional<CacheError> applyMerge(const CustomerMerge &merge); ///< cache_merge.cpp
     std::optional<CacheError> dropCustomerRow(qint64 customerId); ///< cache_merge.cpp
+    std::optional<CacheError> forgetOrphanEmailParts(); ///< cache_email_parts.cpp
     std::optional<CacheError> failed(std::optional<CacheError> e);
     void noteReadError(const std::optional<CacheError> &e);
 

@@ -3,6 +3,7 @@
 
 #include "services/protocol/frame_types.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
 
@@ -29,9 +30,8 @@ bool readSeq(const QJsonValue &v, qint64 &out)
     return true;
 }
 
-} // namespace
-
-Decoded decode(QByteArrayView frame)
+// The JSON object of a frame, or why there is none.
+std::variant<QJsonObject, Error> parse(QByteArrayView frame)
 {
     if (frame.size() > kMaxFrameBytes)
         return Error{ErrorCode::TooLarge, QStringLiteral("frame exceeds 1 MiB")};
@@ -41,8 +41,12 @@ Decoded decode(QByteArrayView frame)
         return badRequest(QStringLiteral("frame is not JSON: ") + parseError.errorString());
     if (!doc.isObject())
         return badRequest(QStringLiteral("frame is not a JSON object"));
-    const QJsonObject o = doc.object();
+    return doc.object();
+}
 
+// The envelope rules, for a whole frame and for each event inside a batch alike.
+Decoded fromObject(const QJsonObject &o)
+{
     Envelope e;
     const QJsonValue type = o.value(QLatin1String("type"));
     if (!type.isString() || type.toString().isEmpty() || type.toString().size() > 64)
@@ -72,6 +76,81 @@ Decoded decode(QByteArrayView frame)
         e.error = Error{*code, err.value(QLatin1String("message")).toString()};
     }
     return e;
+}
+
+DecodedFrames unpackBatch(const Envelope &batch)
+{
+    const QJsonValue frames = batch.data.value(QLatin1String("frames"));
+    if (!frames.isArray() || frames.toArray().isEmpty())
+        return badRequest(QStringLiteral("a batch needs \"frames\": a non-empty array"));
+    QList<Envelope> out;
+    out.reserve(frames.toArray().size());
+    for (const QJsonValue &frame : frames.toArray()) {
+        if (!frame.isObject())
+            return badRequest(QStringLiteral("every frame in a batch must be an object"));
+        auto decoded = fromObject(frame.toObject());
+        if (auto *error = std::get_if<Error>(&decoded))
+            return *error;
+        auto &e = std::get<Envelope>(decoded);
+        if (!e.isDurableEvent() || e.type == type::batch)
+            return badRequest(QStringLiteral("a batch carries durable events only"));
+        out.append(std::move(e));
+    }
+    return out;
+}
+
+} // namespace
+
+Decoded decode(QByteArrayView frame)
+{
+    auto parsed = parse(frame);
+    if (auto *error = std::get_if<Error>(&parsed))
+        return *error;
+    return fromObject(std::get<QJsonObject>(parsed));
+}
+
+DecodedFrames decodeFrames(QByteArrayView frame)
+{
+    auto decoded = decode(frame);
+    if (auto *error = std::get_if<Error>(&decoded))
+        return *error;
+    auto &e = std::get<Envelope>(decoded);
+    if (e.type == type::batch)
+        return unpackBatch(e);
+    return QList<Envelope>{std::move(e)};
+}
+
+QList<QByteArray> encodeBatches(const QList<QByteArray> &encodedEvents, qsizetype maxFrameBytes)
+{
+    // Sorted keys, as QJsonDocument writes them: the bytes encode() would give a batch.
+    static const QByteArray head = QByteArrayLiteral("{\"data\":{\"frames\":[");
+    static const QByteArray tail = QByteArrayLiteral("]},\"type\":\"batch\"}");
+    QList<QByteArray> frames;
+    qsizetype first = 0;
+    while (first < encodedEvents.size()) {
+        // The longest run from `first` that fits, each event after the first with a comma.
+        qsizetype end = first + 1;
+        qsizetype size = head.size() + tail.size() + encodedEvents.at(first).size();
+        while (end < encodedEvents.size() &&
+               size + 1 + encodedEvents.at(end).size() <= maxFrameBytes)
+            size += 1 + encodedEvents.at(end++).size();
+        if (end - first == 1) {
+            frames.append(encodedEvents.at(first));
+        } else {
+            QByteArray batch;
+            batch.reserve(size);
+            batch += head;
+            for (qsizetype i = first; i < end; ++i) {
+                if (i > first)
+                    batch += ',';
+                batch += encodedEvents.at(i);
+            }
+            batch += tail;
+            frames.append(batch);
+        }
+        first = end;
+    }
+    return frames;
 }
 
 QByteArray encode(const Envelope &e)

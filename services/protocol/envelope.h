@@ -2,8 +2,10 @@
 #pragma once
 
 #include "services/protocol/error_code.h"
+#include "services/protocol/frame_types.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QJsonObject>
 #include <QString>
 #include <variant>
@@ -29,6 +31,17 @@ using Decoded = std::variant<Envelope, Error>;
 /// an Error with code bad_request (or too_large) and a sentence for logs.
 Decoded decode(QByteArrayView frame);
 QByteArray encode(const Envelope &envelope);
+
+/// The envelopes one frame from the hub carries: the events of a `batch` frame, in order,
+/// or else the frame itself. A batch holds one or more durable events and nothing else
+/// (no commands, answers or batches); anything else in it refuses the whole frame.
+using DecodedFrames = std::variant<QList<Envelope>, Error>;
+DecodedFrames decodeFrames(QByteArrayView frame);
+/// Frames for durable events already encoded with `encode`, in their order: runs of
+/// consecutive events become `batch` frames of at most `maxFrameBytes`, and an event left
+/// on its own stays a plain frame.
+QList<QByteArray> encodeBatches(const QList<QByteArray> &encodedEvents,
+                                qsizetype maxFrameBytes = kMaxFrameBytes);
 
 Envelope makeAck(const QString &id, const QJsonObject &data = {}, qint64 seq = 0);
 Envelope makeError(const QString &id, ErrorCode code, const QString &message);

@@ -27,6 +27,8 @@ inline const QString welcome = QStringLiteral("welcome");
 inline const QString live = QStringLiteral("live");
 inline const QString ack = QStringLiteral("ack");
 inline const QString error = QStringLiteral("error");
+/// Several durable events in one frame, for clients whose hello accepts it (see below).
+inline const QString batch = QStringLiteral("batch");
 // Commands
 inline const QString sendMessage = QStringLiteral("send_message");
 inline const QString addNote = QStringLiteral("add_note");
@@ -78,5 +80,11 @@ inline const QString conversationMarkedRead = QStringLiteral("conversation.marke
 inline const QString presence = QStringLiteral("presence");
 inline const QString queueStats = QStringLiteral("queue.stats");
 } // namespace type
+
+/// What a client may list in its hello's `accepts`: the frames beyond v1's single
+/// envelopes it can read. Unknown entries are ignored, so newer clients can offer more.
+namespace accepts {
+inline const QString batch = QStringLiteral("batch");
+} // namespace accepts
 
 } // namespace threadline::protocol

@@ -116,6 +116,7 @@ void SyncService::onWelcome(const Envelope &welcome)
     Q_EMIT signedIn(welcome.data.value(QStringLiteral("user")).toString(m_user), role);
     Q_EMIT connectionChanged(true, QString());
     Q_EMIT queuesKnown(toQueues(welcome.data.value(QStringLiteral("queues")).toArray()));
+    takeHubUnread(welcome);
     if (resume == QLatin1String("resync") && role == QLatin1String("store")) {
         // Store staff see customers only through orders they look up: no snapshot.
         m_resyncing = false;
@@ -172,19 +173,24 @@ void SyncService::onEvent(const Envelope &e)
         if (payload) {
             const models::Message m = toMessage(*payload);
             m_batch.messages.append(m);
-            noteCustomerActivity(m);
+            noteCustomerActivity(m, countsAsUnread(m, e.seq));
         }
     } else if (e.type == type::customerUpserted) {
         auto payload =
             CustomerPayload::fromJson(e.data.value(QStringLiteral("customer")).toObject());
         if (payload) {
             models::Customer c = toCustomer(*payload);
-            if (auto known = m_batchCustomers.constFind(c.id); known != m_batchCustomers.cend())
+            // The hub's summary has no count of ours: keep the one we have.
+            if (const models::Customer *known = batchCustomer(c.id))
                 c.unread = known->unread;
+            else
+                c.unread = m_unreadOfUnknown.take(c.id);
             m_batchCustomers.insert(c.id, c);
             if (m_resyncing)
                 m_resyncListed.insert(c.id); // exists now, whichever page it missed
         }
+    } else if (e.type == type::conversationMarkedRead) {
+        onMarkedRead(e);
     } else if (e.type == type::orderUpserted) {
         Q_EMIT orderChanged(toOrder(e.data.value(QStringLiteral("order")).toObject()));
     } else if (e.type == type::messageStatus) {
@@ -299,14 +305,14 @@ void SyncService::dropUnlisted(const QJsonArray &standingMerges)
         Q_EMIT customersGone(gone);
 }
 
-void SyncService::noteCustomerActivity(const models::Message &m)
+void SyncService::noteCustomerActivity(const models::Message &m, bool counts)
 {
-    auto it = m_batchCustomers.find(m.customerId);
-    if (it == m_batchCustomers.end()) {
-        auto known = m_cache->customer(m.customerId);
-        if (!known)
-            return; // its customer.upserted or the snapshot will bring it
-        it = m_batchCustomers.insert(m.customerId, *known);
+    models::Customer *it = batchCustomer(m.customerId);
+    if (!it) {
+        // Its customer.upserted (next in the stream) or the snapshot will bring it.
+        if (counts)
+            m_unreadOfUnknown[m.customerId] += 1;
+        return;
     }
     if (m.at >= it->lastAt) {
         it->lastAt = m.at;
@@ -315,7 +321,7 @@ void SyncService::noteCustomerActivity(const models::Message &m)
         it->lastPreview = preview(m);
     }
     it->itemCount += 1;
-    if (m.direction == direction::in)
+    if (counts)
         it->unread += 1;
 }
 
@@ -431,7 +437,11 @@ void SyncService::onAnswer(const Envelope &answer)
         }
         cache::CacheWrite w;
         for (const auto &p : *customers) {
-            w.customers.append(toCustomer(p));
+            models::Customer c = toCustomer(p);
+            // The cache's count already took the welcome's; a new customer takes it here.
+            const auto known = m_cache->customer(p.id);
+            c.unread = known ? known->unread : m_hubUnread.value(p.id);
+            w.customers.append(c);
             m_resyncListed.insert(p.id);
             m_resyncListedUpTo = std::max(m_resyncListedUpTo, p.id);
         }

@@ -70,6 +70,10 @@ public Q_SLOTS:
     /// Keep only the last `days` days of hub history locally (0: keep all).
     /// Applied at start and whenever it changes; the hub keeps everything.
     void setRetentionDays(int days);
+    /// The agent saw the customer's thread up to hub item `upToId`: the count goes to 0
+    /// here at once, and conversation.read waits in the outbox (only the newest marker
+    /// per customer) until the hub has it (unread_counts.cpp).
+    void markRead(qint64 customerId, qint64 upToId);
 
 Q_SIGNALS:
     void signedIn(const QString &user, const QString &role);
@@ -154,7 +158,19 @@ private:
     void servePageFromCache(qint64 customerId, qint64 beforeAt, qint64 beforeRow, int limit);
     QString command(const QString &type, const QJsonObject &data, PendingRequest request);
     void flushOutbox();
-    void noteCustomerActivity(const models::Message &m);
+    /// `counts`: the item adds to the unread count (the hub's welcome did not include it).
+    void noteCustomerActivity(const models::Message &m, bool counts);
+    // unread_counts.cpp
+    /// The customer as the next cache write will have it (from the batch or the cache),
+    /// or nullptr when neither knows them.
+    models::Customer *batchCustomer(qint64 customerId);
+    /// The welcome's unread counts replace the cached ones (except where a marker of
+    /// ours still waits in the outbox); events after the welcome's seq add to them.
+    void takeHubUnread(const protocol::Envelope &welcome);
+    /// conversation.marked_read: this user read a thread, maybe on another desktop.
+    void onMarkedRead(const protocol::Envelope &event);
+    /// Whether a new item counts as unread: the rule, and not already in the welcome's counts.
+    bool countsAsUnread(const models::Message &m, qint64 seq) const;
     void flush();
     void writeOrReport(const cache::CacheWrite &w);
 
@@ -183,6 +199,9 @@ private:
     };
     QHash<QString, SearchInFlight> m_searches; ///< tag → what the hub is being asked
     QString m_user;
+    QHash<qint64, int> m_hubUnread; ///< the welcome's unread counts (customers not cached yet)
+    qint64 m_unreadAsOf = 0;        ///< the welcome's seq: events up to it are in its counts
+    QHash<qint64, int> m_unreadOfUnknown; ///< unread items of customers not announced yet
     int m_retentionDays = 0;
     AttachmentSaver *m_attachments;
 };

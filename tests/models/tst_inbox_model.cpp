@@ -108,6 +108,18 @@ private Q_SLOTS:
         model.addUnread(1, 2);
         QCOMPARE(model.index(0).data(UnreadRole).toInt(), 2);
     }
+
+    void theCountThatComesWithACustomerWinsEvenWhenLower()
+    {
+        // Another desktop of the same agent read the thread: the hub's 0 replaces our 3.
+        InboxModel model;
+        Customer c = customer(1, 1);
+        c.unread = 3;
+        model.applyCustomers({c});
+        c.unread = 0;
+        model.applyCustomers({c});
+        QCOMPARE(model.index(0).data(UnreadRole).toInt(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestInboxModel)

@@ -130,6 +130,67 @@ private Q_SLOTS:
         QVERIFY(!model.index(0).data(UnreadMarkerRole).toBool());
     }
 
+    void theDividerCountsOnlyWhatTheCustomerWroteAndStaysWhileTheThreadIsOpen()
+    {
+        TimelineModel model;
+        model.showCustomer(7);
+        model.setUnreadCount(2);
+        QList<Message> page = newestFirst(1, 6);
+        page[1].channel = QStringLiteral("phone"); // id 5: a logged inbound call
+        page[2].channel = QStringLiteral("system"); // id 4: "assigned"
+        page[2].direction = QStringLiteral("internal");
+        model.applyPage(7, page, 1000, 1, true);
+        // Counted from the newest: 6, 3 → the divider is before 3.
+        const auto dividerAt = [&] {
+            for (int row = 0; row < model.rowCount(); ++row)
+                if (model.index(row).data(UnreadMarkerRole).toBool())
+                    return model.index(row).data(MessageKeyRole).toString();
+            return QString();
+        };
+        QCOMPARE(dividerAt(), QStringLiteral("3"));
+        // New items while the thread is open do not move it.
+        model.applyMessages({item(7, 7000), item(8, 8000)});
+        QCOMPARE(dividerAt(), QStringLiteral("3"));
+    }
+
+    void anAttendedThreadReportsItsNewestItemReadOnceLoaded()
+    {
+        TimelineModel model;
+        QSignalSpy read(&model, &TimelineModel::readUpTo);
+        model.setAttended(true);
+        model.showCustomer(7);
+        QCOMPARE(read.count(), 0); // nothing shown yet
+        model.applyPage(7, newestFirst(1, 5), 1000, 1, true);
+        QCOMPARE(read.count(), 1);
+        QCOMPARE(read.last().at(0).toLongLong(), 7);
+        QCOMPARE(read.last().at(1).toLongLong(), 5);
+        // A new item from the customer while the agent looks: read at once.
+        model.applyMessages({item(6, 6000)});
+        QCOMPARE(read.last().at(1).toLongLong(), 6);
+        // Our own echo (no hub id yet) and other customers' items report nothing.
+        Message echo = item(0, 7000);
+        echo.clientId = QStringLiteral("c1");
+        echo.direction = QStringLiteral("out");
+        model.applyMessages({echo, item(90, 9000, 8)});
+        QCOMPARE(read.count(), 2);
+    }
+
+    void aThreadInTheBackgroundIsReadWhenTheWindowComesToTheFront()
+    {
+        TimelineModel model;
+        QSignalSpy read(&model, &TimelineModel::readUpTo);
+        model.showCustomer(7);
+        model.applyPage(7, newestFirst(1, 5), 1000, 1, true);
+        model.applyMessages({item(6, 6000)});
+        QCOMPARE(read.count(), 0); // the window is not in front
+        model.setAttended(true);
+        QCOMPARE(read.count(), 1);
+        QCOMPARE(read.last().at(1).toLongLong(), 6);
+        model.setAttended(false);
+        model.setAttended(true);
+        QCOMPARE(read.count(), 1); // nothing newer: nothing to say again
+    }
+
     void aLateItemGoesToItsTimeAndOtherCustomersAreSkipped()
     {
         TimelineModel model;

@@ -28,6 +28,11 @@ private Q_SLOTS:
             const auto decoded = decode(frame.toUtf8());
             QVERIFY2(std::holds_alternative<Envelope>(decoded), qPrintable(frame));
             checkPayload(std::get<Envelope>(decoded));
+            // A batch's events must be valid events too.
+            const auto frames = decodeFrames(frame.toUtf8());
+            QVERIFY2(std::holds_alternative<QList<Envelope>>(frames), qPrintable(frame));
+            for (const Envelope &e : std::get<QList<Envelope>>(frames))
+                checkPayload(e);
             ++examples;
         }
         QVERIFY2(examples >= 15, "the doc lost its examples");

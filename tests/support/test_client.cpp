@@ -39,11 +39,14 @@ bool TestClient::isConnected() const
 
 void TestClient::onText(const QString &text)
 {
-    const auto decoded = protocol::decode(text.toUtf8());
-    if (const auto *e = std::get_if<Envelope>(&decoded)) {
-        const bool answer = e->type == protocol::type::ack || e->type == protocol::type::error ||
-                            e->type == protocol::type::welcome;
-        (answer ? m_answers : m_events).append(*e);
+    // A batch (sent only to a hello that accepts it) queues its events one by one.
+    const auto decoded = protocol::decodeFrames(text.toUtf8());
+    if (const auto *frames = std::get_if<QList<Envelope>>(&decoded)) {
+        for (const Envelope &e : *frames) {
+            const bool answer = e.type == protocol::type::ack || e.type == protocol::type::error ||
+                                e.type == protocol::type::welcome;
+            (answer ? m_answers : m_events).append(e);
+        }
     }
     Q_EMIT frameArrived();
 }
