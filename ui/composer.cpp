@@ -4,10 +4,12 @@
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
+#include "ui/desk_actions.h"
 #include "ui/sms_segments.h"
 #include "ui/theme.h"
 
 #include <QAbstractItemView>
+#include <QAction>
 #include <QComboBox>
 #include <QCompleter>
 #include <QJsonObject>
@@ -20,7 +22,6 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
 
@@ -59,6 +60,10 @@ Composer::Composer(QWidget *parent)
     m_body->setTabChangesFocus(true);
     m_body->setMaximumHeight(140);
     m_counter->setObjectName(QStringLiteral("composerCounter"));
+    m_channel->setAccessibleName(tr("Reply channel"));
+    m_identity->setAccessibleName(tr("Phone number or address"));
+    m_subject->setAccessibleName(tr("Subject"));
+    m_body->setAccessibleName(tr("Reply"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_channel);
@@ -93,19 +98,26 @@ Composer::Composer(QWidget *parent)
             Q_EMIT draftEdited();
     });
     connect(m_send, &QPushButton::clicked, this, &Composer::trySend);
-    for (const auto &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
-        auto *send = new QShortcut(keys, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
-        connect(send, &QShortcut::activated, this, &Composer::trySend);
-    }
+    // Ctrl+Enter sends from inside the composer only; Ctrl+1..4 switch channel
+    // from anywhere in the window. One action each, shared with the command palette.
+    m_sendAction = addDeskAction(this, "send", tr("Send"),
+                                 {QKeySequence(Qt::CTRL | Qt::Key_Return),
+                                  QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                                 Qt::WidgetWithChildrenShortcut);
+    connect(m_sendAction, &QAction::triggered, this, &Composer::trySend);
+    const QString titles[] = {tr("Reply by chat"), tr("Reply by SMS"), tr("Reply by email"),
+                              tr("Write an internal note")};
+    const char *ids[] = {"replyChat", "replySms", "replyEmail", "replyNote"};
     for (int i = 0; i < kChannels.size(); ++i) {
-        auto *pick = new QShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)),
-                                   this, nullptr, nullptr, Qt::WindowShortcut);
-        connect(pick, &QShortcut::activated, this, [this, i] {
+        QAction *pick = addDeskAction(
+            this, ids[i], titles[i], {QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i))});
+        connect(pick, &QAction::triggered, this, [this, i] {
             if (auto *model = qobject_cast<QStandardItemModel *>(m_channel->model());
                 model && model->item(i)->isEnabled())
                 m_channel->setCurrentIndex(i);
             m_body->setFocus();
         });
+        m_channelActions.append(pick);
     }
     clearCustomer();
 }
@@ -128,7 +140,11 @@ void Composer::setCustomer(const models::Customer &customer, const QString &chan
         for (const auto &identity : customer.identities)
             available = available || identity.kind == kind;
         model->item(i)->setEnabled(available);
+        setAvailable(m_channelActions.at(i), available,
+                     kind == QLatin1String("phone") ? tr("The customer has no phone number")
+                                                    : tr("The customer has no email address"));
     }
+    offerIdentities();
     const QString subject = text::neutraliseBidi(replySubject);
     m_subject->setText(subject.isEmpty() || subject.startsWith(QLatin1String("Re:"))
                            ? subject
@@ -142,6 +158,9 @@ void Composer::clearCustomer()
     m_customer = {};
     m_body->clear();
     setEnabled(false);
+    for (QAction *action : std::as_const(m_channelActions))
+        setAvailable(action, false, tr("No conversation is open"));
+    offerIdentities();
 }
 
 QString Composer::channel() const
@@ -157,6 +176,34 @@ void Composer::setChannel(const QString &channel)
         m_channel->setCurrentIndex(i);
     else
         m_channel->setCurrentIndex(static_cast<int>(kChannels.indexOf(QStringLiteral("note"))));
+}
+
+void Composer::offerIdentities()
+{
+    // "Reply by SMS to +98…" for each of the customer's phones and addresses: one
+    // command per identity, so the palette switches channel and address at once.
+    qDeleteAll(m_identityActions);
+    m_identityActions.clear();
+    for (const auto &identity : std::as_const(m_customer.identities)) {
+        const QString channel = identity.kind == QLatin1String("phone")   ? QStringLiteral("sms")
+                                : identity.kind == QLatin1String("email") ? QStringLiteral("email")
+                                                                          : QString();
+        if (channel.isEmpty())
+            continue;
+        const QString to = text::isolate(text::neutraliseBidi(identity.value));
+        auto *pick = new QAction(channel == QLatin1String("sms") ? tr("Reply by SMS to %1").arg(to)
+                                                                 : tr("Reply by email to %1").arg(to),
+                                 this);
+        pick->setObjectName(QStringLiteral("replyTo:") + identity.value); // per customer
+        addAction(pick);
+        connect(pick, &QAction::triggered, this, [this, channel, value = identity.value] {
+            setChannel(channel);
+            if (const int i = m_identity->findData(value); i >= 0)
+                m_identity->setCurrentIndex(i);
+            m_body->setFocus();
+        });
+        m_identityActions.append(pick);
+    }
 }
 
 void Composer::setCannedResponses(const QJsonArray &canned)

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -43,6 +44,10 @@ public:
     void setPlaceholderValues(const QHash<QString, QString> &values) { m_placeholders = values; }
     /// Puts a saved draft back (after setCustomer for the same customer).
     void restoreDraft(const models::Draft &draft);
+    /// Send and the four channels (Ctrl+Enter, Ctrl+1..4), for the desk's registry.
+    QList<QAction *> commands() const { return QList<QAction *>{m_sendAction} + m_channelActions; }
+    /// "Reply by SMS to …" for each phone and address of the open customer.
+    QList<QAction *> identityCommands() const { return m_identityActions; }
 
 Q_SIGNALS:
     /// The text, subject or channel changed (the owner saves drafts, debounced).
@@ -58,6 +63,7 @@ private:
     void styleForChannel();
     void updateCounter();
     void trySend();
+    void offerIdentities();
 
     models::Customer m_customer;
     QComboBox *m_channel;
@@ -66,6 +72,9 @@ private:
     QPlainTextEdit *m_body;
     QLabel *m_counter;
     QPushButton *m_send;
+    QAction *m_sendAction;
+    QList<QAction *> m_channelActions;
+    QList<QAction *> m_identityActions;
     bool m_restoring = false; ///< a draft is being put back: not an edit
     void offerCanned();
     void insertCanned(const QString &title);

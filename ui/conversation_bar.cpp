@@ -4,8 +4,10 @@
 #include "models/inbox_model.h"
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
+#include "ui/desk_actions.h"
 #include "ui/merge_dialog.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDialog>
@@ -19,75 +21,165 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QShortcut>
+#include <QResizeEvent>
 #include <QLocale>
+#include <QTextDocumentFragment>
 #include <QToolButton>
 
 namespace threadline::ui {
 
 namespace {
-QToolButton *button(const QString &text, const QString &tip, QWidget *parent)
+/// One action of the bar: a window-wide key while the bar is on screen.
+QAction *command(const char *id, const QString &title, const QString &tip, const QKeySequence &keys,
+                 QWidget *bar)
+{
+    QAction *action = addDeskAction(bar, id, title, keys.isEmpty() ? QList<QKeySequence>() : QList{keys});
+    action->setToolTip(tip);
+    return action;
+}
+
+QToolButton *button(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
-    b->setText(text);
-    b->setToolTip(tip);
+    b->setDefaultAction(action);
     b->setAutoRaise(true);
     return b;
 }
 } // namespace
 
-ConversationBar::ConversationBar(QWidget *parent)
-    : QWidget(parent), m_state(new QLabel(this)),
-      m_take(button(tr("Take"), tr("Assign to me (%1)").arg(text::isolate(u"Ctrl+T")), this)),
-      m_transfer(button(tr("Transfer…"), tr("Hand over to a queue or a colleague (%1)").arg(text::isolate(u"Ctrl+Shift+T")), this)),
-      m_resolve(button(tr("Resolve"), tr("Resolve or reopen (%1)").arg(text::isolate(u"Ctrl+E")), this)),
-      m_snooze(button(tr("Snooze"), tr("Hide until a time; it comes back by itself"), this)),
-      m_labels(button(tr("Labels…"), tr("Add or remove labels"), this)),
-      m_call(button(tr("Log call…"), tr("Log a phone call (%1)").arg(text::isolate(u"Ctrl+L")), this)),
-      m_merge(button(tr("Merge with…"),
-                     tr("This is the same person as another customer (%1)")
-                         .arg(text::isolate(u"Ctrl+Shift+M")),
-                     this))
+ConversationBar::ConversationBar(QWidget *parent) : QWidget(parent), m_state(new QLabel(this))
 {
     setObjectName(QStringLiteral("conversationBar"));
+    const auto keys = [](QKeyCombination combination) { return QKeySequence(combination); };
+    m_takeAction = command("take", tr("Take"), tr("Assign to me (%1)").arg(text::isolate(u"Ctrl+T")),
+                           keys(Qt::CTRL | Qt::Key_T), this);
+    QAction *transfer = command("transfer", tr("Transfer…"),
+                                tr("Hand over to a queue or a colleague (%1)")
+                                    .arg(text::isolate(u"Ctrl+Shift+T")),
+                                keys(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this);
+    m_resolveAction = command("resolve", tr("Resolve"),
+                              tr("Resolve or reopen (%1)").arg(text::isolate(u"Ctrl+E")),
+                              keys(Qt::CTRL | Qt::Key_E), this);
+    QAction *snooze = command("snooze", tr("Snooze"),
+                              tr("Hide until a time; it comes back by itself (%1)")
+                                  .arg(text::isolate(u"Ctrl+Shift+S")),
+                              keys(Qt::CTRL | Qt::SHIFT | Qt::Key_S), this);
+    QAction *labels = command("labels", tr("Labels…"),
+                              tr("Add or remove labels (%1)").arg(text::isolate(u"Ctrl+Shift+L")),
+                              keys(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this);
+    QAction *call = command("logCall", tr("Log call…"),
+                            tr("Log a phone call (%1)").arg(text::isolate(u"Ctrl+L")),
+                            keys(Qt::CTRL | Qt::Key_L), this);
+    QAction *merge = command("mergeWith", tr("Merge with…"),
+                             tr("This is the same person as another customer (%1)")
+                                 .arg(text::isolate(u"Ctrl+Shift+M")),
+                             keys(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this);
+    // The snooze times are commands of their own (the palette offers each).
+    m_snoozeMenu = new QMenu(tr("Snooze"), this);
+    const auto snoozeFor = [this](const char *id, const QString &title, auto until) {
+        QAction *a = command(id, title, title, QKeySequence(), this);
+        connect(a, &QAction::triggered, this, [this, until] { snoozeUntil(until()); });
+        m_snoozeMenu->addAction(a);
+        return a;
+    };
+    const QList<QAction *> snoozeTimes = {
+        snoozeFor("snoozeHour", tr("Snooze for an hour"),
+                  [] { return QDateTime::currentMSecsSinceEpoch() + 60 * 60 * 1000; }),
+        snoozeFor("snoozeTomorrow", tr("Snooze until tomorrow morning"), [] {
+            return QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)).toMSecsSinceEpoch();
+        }),
+        snoozeFor("snoozeWeek", tr("Snooze for a week"),
+                  [] { return QDateTime::currentMSecsSinceEpoch() + 7LL * 24 * 60 * 60 * 1000; })};
+    m_commands = {m_takeAction, transfer, m_resolveAction, snooze};
+    m_commands += snoozeTimes;
+    m_commands += {labels, call, merge};
+
+    m_take = button(m_takeAction, this);
+    m_transfer = button(transfer, this);
+    m_resolve = button(m_resolveAction, this);
+    m_snooze = button(snooze, this);
+    m_snooze->setMenu(m_snoozeMenu);
+    m_snooze->setPopupMode(QToolButton::InstantPopup);
+    m_labels = button(labels, this);
+    m_call = button(call, this);
+    m_merge = button(merge, this);
+    m_merge->setObjectName(QStringLiteral("mergeWith"));
+    m_more = new QToolButton(this);
+    m_more->setObjectName(QStringLiteral("conversationMore"));
+    m_more->setText(tr("More"));
+    m_more->setAccessibleName(tr("More actions"));
+    m_more->setToolTip(tr("Actions that do not fit beside the conversation"));
+    m_more->setAutoRaise(true);
+    m_more->setPopupMode(QToolButton::InstantPopup);
+    m_more->setMenu(new QMenu(m_more));
+    m_more->hide();
+
     m_state->setTextFormat(Qt::RichText);
+    // The state gives way to the buttons; its whole text stays in the tooltip.
+    m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(8, 0, 8, 0);
+    layout->setSpacing(2);
     layout->addWidget(m_state, 1);
-    for (QToolButton *b : {m_take, m_transfer, m_resolve, m_snooze, m_labels, m_call, m_merge})
+    for (QToolButton *b : {m_take, m_transfer, m_resolve, m_snooze, m_labels, m_call, m_merge, m_more})
         layout->addWidget(b);
 
-    auto *snoozeMenu = new QMenu(this);
-    snoozeMenu->addAction(tr("For an hour"), this, [this] {
-        snoozeUntil(QDateTime::currentMSecsSinceEpoch() + 60 * 60 * 1000);
+    connect(m_takeAction, &QAction::triggered, this, &ConversationBar::take);
+    connect(transfer, &QAction::triggered, this, &ConversationBar::transfer);
+    connect(m_resolveAction, &QAction::triggered, this, &ConversationBar::toggleResolved);
+    connect(snooze, &QAction::triggered, this, [this] {
+        // From the keyboard or the palette: the times, under the button when it shows.
+        QWidget *anchor = m_snooze->isVisible() ? static_cast<QWidget *>(m_snooze) : m_more;
+        if (!anchor->isVisible())
+            anchor = this;
+        m_snoozeMenu->popup(anchor->mapToGlobal(QPoint(0, anchor->height())));
     });
-    snoozeMenu->addAction(tr("Until tomorrow morning"), this, [this] {
-        snoozeUntil(QDateTime(QDate::currentDate().addDays(1), QTime(9, 0)).toMSecsSinceEpoch());
-    });
-    snoozeMenu->addAction(tr("For a week"), this, [this] {
-        snoozeUntil(QDateTime::currentMSecsSinceEpoch() + 7LL * 24 * 60 * 60 * 1000);
-    });
-    m_snooze->setMenu(snoozeMenu);
-    m_snooze->setPopupMode(QToolButton::InstantPopup);
-
-    connect(m_take, &QToolButton::clicked, this, &ConversationBar::take);
-    connect(m_transfer, &QToolButton::clicked, this, &ConversationBar::transfer);
-    connect(m_resolve, &QToolButton::clicked, this, &ConversationBar::toggleResolved);
-    connect(m_labels, &QToolButton::clicked, this, &ConversationBar::editLabels);
-    connect(m_call, &QToolButton::clicked, this, &ConversationBar::logCallRequested);
-    m_merge->setObjectName(QStringLiteral("mergeWith"));
-    connect(m_merge, &QToolButton::clicked, this, &ConversationBar::mergeWith);
-    const auto shortcut = [this](QKeySequence keys, auto slot) {
-        auto *s = new QShortcut(keys, window() ? window() : this);
-        s->setContext(Qt::WindowShortcut);
-        connect(s, &QShortcut::activated, this, slot);
-    };
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_T), &ConversationBar::take);
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), &ConversationBar::transfer);
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_E), &ConversationBar::toggleResolved);
-    shortcut(QKeySequence(Qt::CTRL | Qt::Key_L), &ConversationBar::logCallRequested);
-    shortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &ConversationBar::mergeWith);
+    connect(labels, &QAction::triggered, this, &ConversationBar::editLabels);
+    connect(call, &QAction::triggered, this, &ConversationBar::logCallRequested);
+    connect(merge, &QAction::triggered, this, &ConversationBar::mergeWith);
     setCustomer(std::nullopt);
+}
+
+void ConversationBar::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitButtons();
+}
+
+void ConversationBar::fitButtons()
+{
+    // Dense but calm: the frequent actions stay; the rarer ones, from the last,
+    // move into "More" when the bar is too narrow for them and a readable state.
+    constexpr int kStateRoom = 180;
+    const QList<QToolButton *> always = {m_take, m_transfer, m_resolve};
+    const QList<QToolButton *> optional = {m_snooze, m_labels, m_call, m_merge};
+    const int spacing = layout()->spacing();
+    const auto widthOf = [spacing](QToolButton *b) { return b->sizeHint().width() + spacing; };
+    int room = width() - layout()->contentsMargins().left() - layout()->contentsMargins().right()
+               - kStateRoom;
+    for (QToolButton *b : always)
+        room -= widthOf(b);
+    int optionalWidth = 0;
+    for (QToolButton *b : optional)
+        optionalWidth += widthOf(b);
+    const bool overflow = optionalWidth > room;
+    if (overflow)
+        room -= widthOf(m_more);
+    QMenu *more = m_more->menu();
+    more->clear();
+    bool spilling = false;
+    for (QToolButton *b : optional) {
+        spilling = spilling || (overflow && widthOf(b) > room);
+        b->setVisible(!spilling);
+        if (!spilling) {
+            room -= widthOf(b);
+        } else if (b == m_snooze) {
+            more->addMenu(m_snoozeMenu); // the menu owns its action: clear() keeps it
+        } else {
+            more->addAction(b->defaultAction());
+        }
+    }
+    m_more->setVisible(spilling);
 }
 
 void ConversationBar::mergeWith()
@@ -96,6 +188,10 @@ void ConversationBar::mergeWith()
         return;
     MergeDialog dialog(*m_customer, m_inbox ? m_inbox->customers() : QList<models::Customer>(),
                        m_online, window());
+    dialog.setCustomerLookup([inbox = m_inbox](qint64 id) {
+        return inbox ? inbox->customer(id) : std::nullopt;
+    });
+    Q_EMIT mergeDialogOpened(&dialog); // online, the app lets it search the hub too
     if (dialog.exec() == QDialog::Accepted && !dialog.command().isEmpty())
         Q_EMIT commandRequested(QStringLiteral("customer.merge"), dialog.command());
 }
@@ -123,15 +219,18 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
 {
     m_customer = customer;
     setEnabled(customer.has_value());
+    for (QAction *action : std::as_const(m_commands))
+        setAvailable(action, customer.has_value(), tr("No conversation is open"));
     if (!customer) {
         m_state->clear();
+        m_state->setToolTip(QString());
         return;
     }
     const bool resolved = customer->status == QLatin1String("resolved");
     const bool mine = !m_user.isEmpty() && customer->assignee == m_user;
-    m_take->setText(mine ? tr("Return to queue") : tr("Take"));
-    m_take->setEnabled(!m_user.isEmpty());
-    m_resolve->setText(resolved ? tr("Reopen") : tr("Resolve"));
+    m_takeAction->setText(mine ? tr("Return to queue") : tr("Take"));
+    setAvailable(m_takeAction, !m_user.isEmpty(), tr("Not signed in yet"));
+    m_resolveAction->setText(resolved ? tr("Reopen") : tr("Resolve"));
     QStringList parts;
     parts << (customer->assignee.isEmpty() ? tr("In the queue")
                                            : tr("With %1").arg(text::isolate(customer->assignee)));
@@ -164,6 +263,9 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
     if (!viewingNames.isEmpty())
         html << tr("Also here: %1").arg(viewingNames.join(QStringLiteral(", "))).toHtmlEscaped();
     m_state->setText(html.join(QStringLiteral(" · ")));
+    // What a narrow bar cuts off is still there to hover over (and for screen readers).
+    m_state->setToolTip(m_state->text());
+    m_state->setAccessibleName(QTextDocumentFragment::fromHtml(m_state->text()).toPlainText());
 }
 
 QJsonObject ConversationBar::base() const

@@ -6,7 +6,9 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QAction;
 class QLabel;
+class QMenu;
 class QToolButton;
 
 namespace threadline::models {
@@ -15,8 +17,12 @@ class InboxModel;
 
 namespace threadline::ui {
 
+class MergeDialog;
+
 /// Working the open conversation: take it, hand it over, resolve or reopen,
-/// snooze, label, log a call. Each action becomes one hub command.
+/// snooze, label, log a call. Each action becomes one hub command. Each is one
+/// QAction (commands()) that the buttons, the keys and the command palette share;
+/// when the bar is narrow the less frequent ones move into a "More" menu.
 class ConversationBar : public QWidget {
     Q_OBJECT
 public:
@@ -33,6 +39,8 @@ public:
     void setMergeCandidates(const models::InboxModel *inbox) { m_inbox = inbox; }
     /// Merging needs the hub; offline the dialog says so.
     void setOnline(bool online) { m_online = online; }
+    /// Take, transfer, resolve, snooze, labels, log call, merge: for the desk's registry.
+    QList<QAction *> commands() const { return m_commands; }
     /// Opens "Merge with…" for the open customer (also Ctrl+Shift+M).
     void mergeWith();
 
@@ -41,8 +49,14 @@ Q_SIGNALS:
     /// customer.merge).
     void commandRequested(const QString &type, const QJsonObject &data);
     void logCallRequested();
+    /// "Merge with…" is open (modal, until it returns): connect its hub search.
+    void mergeDialogOpened(threadline::ui::MergeDialog *dialog);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
+    void fitButtons();
     void take();
     void transfer();
     void toggleResolved();
@@ -64,6 +78,11 @@ private:
     QToolButton *m_labels;
     QToolButton *m_call;
     QToolButton *m_merge;
+    QToolButton *m_more;         ///< what does not fit, at narrow widths
+    QMenu *m_snoozeMenu;
+    QList<QAction *> m_commands;
+    QAction *m_takeAction;
+    QAction *m_resolveAction;
     const models::InboxModel *m_inbox = nullptr;
     bool m_online = false;
 };

@@ -35,6 +35,8 @@ CustomerPanel::CustomerPanel(QWidget *parent)
     m_summary->setWordWrap(true);
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identities->setFrameShape(QFrame::NoFrame);
+    m_identities->setAccessibleName(tr("Identities"));
+    m_orders->setAccessibleName(tr("Orders"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_name);
     layout->addWidget(m_summary);

@@ -22,6 +22,8 @@
 #include "ui/inbox_filter.h"
 #include "ui/search_palette.h"
 #include "ui/shortcut_sheet.h"
+#include "ui/command_palette.h"
+#include "ui/desk_actions.h"
 #include "ui/timeline_view.h"
 
 #include <QDesktopServices>
@@ -29,6 +31,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLocale>
+#include <QAction>
 #include <QActionGroup>
 #include <QMenuBar>
 #include <QInputDialog>
@@ -69,6 +72,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     m_search->setPlaceholderText(tr("Filter customers"));
     m_search->setClearButtonEnabled(true);
     m_search->setObjectName(QStringLiteral("inboxSearch"));
+    m_search->setAccessibleName(tr("Filter customers"));
     connect(m_search, &QLineEdit::textChanged, m_inboxFilter, &InboxFilter::setQuery);
 
     // Sections: what is mine, what waits in the queue, everything.
@@ -85,10 +89,6 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     connect(m_sections, &QTabBar::currentChanged, this, [this](int i) {
         m_inboxFilter->setSection(static_cast<InboxFilter::Section>(i));
     });
-    for (int i = 0; i < 3; ++i) {
-        auto *pick = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i)), this);
-        connect(pick, &QShortcut::activated, this, [this, i] { m_sections->setCurrentIndex(i); });
-    }
     m_channelFilter->setObjectName(QStringLiteral("inboxChannel"));
     m_channelFilter->addItem(tr("All channels"), QString());
     for (const char *channel : {"chat", "sms", "email", "phone", "order", "note"})
@@ -129,6 +129,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     m_countTimer->start(); // counts and labels for an inbox that was filled before this window
 
     m_inboxView->setObjectName(QStringLiteral("inbox"));
+    m_inboxView->setAccessibleName(tr("Customers"));
     m_inboxView->setModel(m_inboxFilter);
     m_inboxView->setItemDelegate(new InboxDelegate(m_inboxView));
     m_inboxView->setUniformItemSizes(true);
@@ -255,6 +256,7 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     });
     m_presence = new QComboBox(this);
     m_presence->setObjectName(QStringLiteral("presence"));
+    m_presence->setAccessibleName(tr("Presence"));
     m_presence->addItem(tr("Available"), QStringLiteral("available"));
     m_presence->addItem(tr("Busy"), QStringLiteral("busy"));
     m_presence->addItem(tr("Away"), QStringLiteral("away"));
@@ -320,16 +322,20 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     auto *account = menuBar()->addMenu(tr("&Account"));
     // Language, digits, calendar, week start, theme, local history, sound and
     // the shared canned responses, in one place.
-    QAction *settings = account->addAction(tr("&Settings…"), this, [this] { openSettings(); });
-    settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
-    settings->setShortcutContext(Qt::WindowShortcut);
-    addAction(settings); // the key works while the menu bar is hidden too
+    // Added to the window: the key works while the menu bar is hidden too.
+    QAction *settings = addDeskAction(this, "settings", tr("&Settings…"),
+                                      {QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+    connect(settings, &QAction::triggered, this, [this] { openSettings(); });
+    account->addAction(settings);
     account->addSeparator();
-    account->addAction(tr("Sign out"), this, [this] {
+    QAction *signOut = addDeskAction(this, "signOut", tr("Sign out"));
+    connect(signOut, &QAction::triggered, this, [this] {
         saveDraftNow();
         Q_EMIT signOutRequested(false);
     });
-    account->addAction(tr("Sign out and remove local data…"), this, [this] {
+    QAction *removeData = addDeskAction(this, "signOutAndRemove", tr("Sign out and remove local data…"));
+    account->addActions({signOut, removeData});
+    connect(removeData, &QAction::triggered, this, [this] {
         if (QMessageBox::question(
                 this, tr("Remove local data"),
                 tr("Remove this computer's encrypted copy of your conversations, its key, your "
@@ -339,35 +345,115 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
             Q_EMIT signOutRequested(true);
     });
 
-    // Keyboard first: search, next/previous customer, reply.
     m_palette = new SearchPalette(this);
     connect(m_palette, &SearchPalette::openRequested, this, &MainWindow::openFromSearch);
-    auto *find = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_K), this);
-    connect(find, &QShortcut::activated, m_palette, &SearchPalette::openGlobal);
-    for (const QKeySequence &keys : {QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)}) {
-        auto *help = new QShortcut(keys, this);
-        connect(help, &QShortcut::activated, this, [this] {
-            auto *sheet = findChild<ShortcutSheet *>();
-            if (!sheet) {
-                sheet = new ShortcutSheet(this);
-                sheet->setAttribute(Qt::WA_DeleteOnClose);
-            }
-            sheet->show();
-            sheet->raise();
-        });
-    }
-    auto *findInThread = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_F), this);
-    connect(findInThread, &QShortcut::activated, this, [this] {
+    registerActions(settings, {signOut, removeData});
+    resize(1440, 900);
+}
+
+void MainWindow::registerActions(QAction *settings, const QList<QAction *> &signOut)
+{
+    // Keyboard first. The thread's keys live on the conversations page, so they rest
+    // while another page (the monitor, the order desk) is in front.
+    m_actions = new DeskActions(this);
+    QWidget *page = m_conversationsPage;
+    using Keys = QList<QKeySequence>;
+    QAction *find = addDeskAction(page, "search", tr("Search customers, messages and orders"),
+                                  Keys{QKeySequence(Qt::CTRL | Qt::Key_K)});
+    connect(find, &QAction::triggered, m_palette, &SearchPalette::openGlobal);
+    QAction *findInThread = addDeskAction(page, "searchThread", tr("Search the open thread"),
+                                          Keys{QKeySequence(Qt::CTRL | Qt::Key_F)});
+    connect(findInThread, &QAction::triggered, this, [this] {
         const auto customer = m_inbox->customer(m_customerId);
         m_palette->openInThread(m_customerId, customer ? customer->name : QString());
     });
-    auto *next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Down), this);
-    connect(next, &QShortcut::activated, this, [this] { moveSelection(1); });
-    auto *previous = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Up), this);
-    connect(previous, &QShortcut::activated, this, [this] { moveSelection(-1); });
-    auto *reply = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
-    connect(reply, &QShortcut::activated, m_composer, &Composer::focusBody);
-    resize(1440, 900);
+    QAction *next = addDeskAction(page, "nextCustomer", tr("Next customer"),
+                                  Keys{QKeySequence(Qt::ALT | Qt::Key_Down)});
+    connect(next, &QAction::triggered, this, [this] { moveSelection(1); });
+    QAction *previous = addDeskAction(page, "previousCustomer", tr("Previous customer"),
+                                      Keys{QKeySequence(Qt::ALT | Qt::Key_Up)});
+    connect(previous, &QAction::triggered, this, [this] { moveSelection(-1); });
+    const QString sections[] = {tr("Show my conversations"), tr("Show the queue"),
+                                tr("Show all conversations")};
+    const char *sectionIds[] = {"sectionMine", "sectionQueue", "sectionAll"};
+    QList<QAction *> sectionActions;
+    for (int i = 0; i < 3; ++i) {
+        sectionActions.append(addDeskAction(
+            page, sectionIds[i], sections[i],
+            Keys{QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + i))}));
+        connect(sectionActions.last(), &QAction::triggered, this,
+                [this, i] { m_sections->setCurrentIndex(i); });
+    }
+    QAction *reply = addDeskAction(page, "reply", tr("Reply"), Keys{QKeySequence(Qt::CTRL | Qt::Key_R)});
+    connect(reply, &QAction::triggered, m_composer, &Composer::focusBody);
+
+    // Whatever page is in front.
+    QAction *commands = addDeskAction(this, "commands", tr("Commands…"),
+                                      Keys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)});
+    QAction *sheet = addDeskAction(this, "shortcutSheet", tr("Keyboard shortcuts"),
+                                   Keys{QKeySequence(Qt::Key_F1), QKeySequence(Qt::CTRL | Qt::Key_Slash)});
+    connect(sheet, &QAction::triggered, this, [this] {
+        auto *shown = findChild<ShortcutSheet *>();
+        if (!shown) {
+            shown = new ShortcutSheet(m_actions, this);
+            shown->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        shown->show();
+        shown->raise();
+    });
+    QList<QAction *> presence;
+    for (int i = 0; i < m_presence->count(); ++i) {
+        const QString id = QStringLiteral("presence-") + m_presence->itemData(i).toString();
+        presence.append(addDeskAction(m_presence, qPrintable(id),
+                                      tr("Set presence: %1").arg(m_presence->itemText(i))));
+        connect(presence.last(), &QAction::triggered, this, [this, i] {
+            m_presence->setCurrentIndex(i);
+            Q_EMIT presenceChosen(m_presence->currentData().toString());
+        });
+    }
+    QList<QAction *> pages;
+    const char *pageIds[] = {"pageConversations", "pageMonitor", "pageOrders"};
+    const QString pageTitles[] = {tr("Open the conversations"), tr("Open the queue monitor"),
+                                  tr("Open the order desk")};
+    for (int i = 0; i < 3; ++i) {
+        pages.append(addDeskAction(this, pageIds[i], pageTitles[i]));
+        connect(pages.last(), &QAction::triggered, this, [this, i] { m_pages->setCurrentIndex(i); });
+    }
+    const auto updatePages = [this, pages] {
+        // Only the pages the role has, and not the one in front.
+        for (int i = 0; i < 3; ++i) {
+            pages.at(i)->setVisible(m_pages->isTabVisible(i) && m_pages->tabBar()->isVisible());
+            setAvailable(pages.at(i), m_pages->currentIndex() != i, tr("Already open"));
+        }
+    };
+    connect(m_pages, &QTabWidget::currentChanged, this, updatePages);
+    m_updatePageActions = updatePages;
+    updatePages();
+
+    m_actions->add({commands, find, findInThread, next, previous});
+    m_actions->add(sectionActions);
+    m_actions->add(reply);
+    m_actions->add(m_composer->commands());
+    m_actions->addSource([this] { return m_composer->identityCommands(); });
+    m_actions->add(m_bar->commands());
+    m_actions->add(pages);
+    m_actions->add(presence);
+    m_actions->add({settings, sheet});
+    m_actions->add(signOut);
+    m_commandPalette = new CommandPalette(m_actions, this);
+    connect(commands, &QAction::triggered, m_commandPalette, [this] { m_commandPalette->open(); });
+    connect(m_palette, &SearchPalette::commandsWanted, m_commandPalette, &CommandPalette::open);
+    // The ends of the inbox say so in the palette.
+    const auto updateSteps = [this, next, previous] {
+        const int row = m_inboxView->currentIndex().row();
+        setAvailable(next, row + 1 < m_inboxFilter->rowCount(), tr("This is the last customer"));
+        setAvailable(previous, row > 0, tr("This is the first customer"));
+    };
+    connect(m_inboxView->selectionModel(), &QItemSelectionModel::currentChanged, this, updateSteps);
+    connect(m_inboxFilter, &QAbstractItemModel::rowsInserted, this, updateSteps);
+    connect(m_inboxFilter, &QAbstractItemModel::rowsRemoved, this, updateSteps);
+    connect(m_inboxFilter, &QAbstractItemModel::modelReset, this, updateSteps);
+    updateSteps();
 }
 
 void MainWindow::openCustomer(qint64 customerId)
@@ -691,6 +777,7 @@ void MainWindow::setUser(const QString &user, const QString &role)
     m_pages->setTabVisible(2, store);
     m_pages->tabBar()->setVisible(supervisor);
     m_pages->setCurrentIndex(store ? 2 : 0);
+    m_updatePageActions();
     if (store) {
         // The desk has its own keys (Ctrl+K, Ctrl+R…); the conversation keys step aside.
         for (QShortcut *shortcut : findChildren<QShortcut *>())

@@ -12,6 +12,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -19,6 +21,7 @@ class QComboBox;
 class QTabBar;
 class QTimer;
 class QTabWidget;
+class QAction;
 
 namespace threadline::models {
 class InboxModel;
@@ -39,6 +42,8 @@ class CustomerPanel;
 class InboxFilter;
 class TimelineView;
 class SearchPalette;
+class CommandPalette;
+class DeskActions;
 
 /// The agent's desk: inbox on the leading side, the open customer's thread and
 /// the composer in the middle, what we know about them on the trailing side.
@@ -55,6 +60,10 @@ public:
     TimelineView *timelineView() const { return m_timelineView; }
     /// Global search (Ctrl+K, Ctrl+F in a thread); the app connects it to the sync service.
     SearchPalette *searchPalette() const { return m_palette; }
+    /// Every action of the desk, registered once (palette, sheet, menus and buttons read it).
+    DeskActions *deskActions() const { return m_actions; }
+    /// Ctrl+Shift+P, or ">" in the search palette.
+    CommandPalette *commandPalette() const { return m_commandPalette; }
     /// Opens a customer's thread from a search result, at the message when one is given,
     /// showing them even if the inbox's filters hid them.
     void openFromSearch(qint64 customerId, qint64 messageId);
@@ -128,6 +137,7 @@ Q_SIGNALS:
                        const QString &subject, const QString &body);
 
 private:
+    void registerActions(QAction *settings, const QList<QAction *> &signOut);
     void onInboxCurrentChanged();
     void refreshCustomer();
     void moveSelection(int delta);
@@ -141,6 +151,9 @@ private:
     InboxFilter *m_inboxFilter;
     QLineEdit *m_search;
     SearchPalette *m_palette = nullptr;
+    DeskActions *m_actions = nullptr;
+    CommandPalette *m_commandPalette = nullptr;
+    std::function<void()> m_updatePageActions; ///< which page commands the role has
     QTabBar *m_sections;
     QComboBox *m_channelFilter;
     QComboBox *m_statusFilter;

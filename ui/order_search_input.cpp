@@ -79,6 +79,7 @@ OrderSearchInput::OrderSearchInput(QWidget *parent)
     setObjectName(QStringLiteral("orderSearch"));
     setClearButtonEnabled(true);
     setPlaceholderText(tr("Order number, phone, email or name"));
+    setAccessibleName(tr("Find an order"));
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, [this] {

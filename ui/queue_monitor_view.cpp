@@ -81,6 +81,7 @@ QueueMonitorView::QueueMonitorView(QWidget *parent)
     m_queuesTitle = sectionTitle(queuesPane, "queuesTitle");
     m_queueTable = floorTable(new QTableView(queuesPane), "queueTable");
     m_queueTable->setModel(m_queueProxy);
+    m_queueTable->setAccessibleName(tr("Queues"));
     m_queueTable->sortByColumn(QueueMonitorModel::QueueColumn, Qt::AscendingOrder);
     m_queueTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_chartTitle = sectionTitle(queuesPane, "chartTitle");
@@ -105,6 +106,7 @@ QueueMonitorView::QueueMonitorView(QWidget *parent)
     m_agentFilter = new QLineEdit(agentsPane);
     m_agentFilter->setObjectName(QStringLiteral("agentFilter"));
     m_agentFilter->setClearButtonEnabled(true);
+    m_agentFilter->setAccessibleName(tr("Filter agents"));
     m_presenceFilter = new QComboBox(agentsPane);
     m_presenceFilter->setObjectName(QStringLiteral("presenceFilter"));
     filterRow->addWidget(m_agentFilter, 1);
@@ -115,6 +117,7 @@ QueueMonitorView::QueueMonitorView(QWidget *parent)
     };
     m_agentTable = floorTable(agentTable, "agentTable");
     m_agentTable->setModel(m_agentProxy);
+    m_agentTable->setAccessibleName(tr("Agents"));
     m_agentTable->sortByColumn(AgentFloorModel::NameColumn, Qt::AscendingOrder);
     m_agentTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_agentTable->horizontalHeader()->setSectionResizeMode(AgentFloorModel::NameColumn,
@@ -125,6 +128,7 @@ QueueMonitorView::QueueMonitorView(QWidget *parent)
     m_drillTitle->setWordWrap(true);
     m_conversationList = new QListView(agentsPane);
     m_conversationList->setObjectName(QStringLiteral("conversations"));
+    m_conversationList->setAccessibleName(tr("Conversations"));
     m_conversationList->setModel(m_conversations);
     m_conversationList->setItemDelegate(new ConversationDelegate(&m_now, m_conversationList));
     m_conversationList->setSelectionMode(QAbstractItemView::SingleSelection);

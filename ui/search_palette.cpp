@@ -3,6 +3,7 @@
 
 #include "models/search_results_model.h"
 #include "services/text/safe_text.h"
+#include "ui/palette_geometry.h"
 #include "ui/search_palette_delegate.h"
 
 #include <QEvent>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSignalBlocker>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -21,7 +23,6 @@ namespace threadline::ui {
 
 namespace {
 constexpr int kDebounceMs = 120; // one question per pause in typing, not per key
-constexpr int kMaxWidth = 720;
 } // namespace
 
 SearchPalette::SearchPalette(QWidget *window)
@@ -59,6 +60,15 @@ SearchPalette::SearchPalette(QWidget *window)
     m_debounce->setInterval(kDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &SearchPalette::ask);
     connect(m_query, &QLineEdit::textChanged, m_debounce, qOverload<>(&QTimer::start));
+    connect(m_query, &QLineEdit::textChanged, this, [this](const QString &typed) {
+        // ">" first, as in code editors: the agent wants a command, not a customer.
+        if (!typed.startsWith(QLatin1Char('>')) || m_customerId > 0)
+            return;
+        const QSignalBlocker quiet(m_query);
+        m_query->clear();
+        dismiss();
+        Q_EMIT commandsWanted(typed.mid(1));
+    });
     connect(m_list, &QListView::clicked, this, [this](const QModelIndex &index) {
         if (m_model->hitAt(index.row())) {
             m_list->setCurrentIndex(index);
@@ -77,7 +87,7 @@ void SearchPalette::openGlobal()
     m_scopeName.clear();
     m_scope->setVisible(false);
     retranslate();
-    place();
+    placeOverWindow(this);
     show();
     raise();
     m_query->setFocus(Qt::ShortcutFocusReason);
@@ -98,7 +108,7 @@ void SearchPalette::openInThread(qint64 customerId, const QString &name)
     retranslate();
     m_query->clear();
     m_model->clear();
-    place();
+    placeOverWindow(this);
     show();
     raise();
     m_query->setFocus(Qt::ShortcutFocusReason);
@@ -192,20 +202,10 @@ void SearchPalette::moveCurrent(int delta)
     }
 }
 
-void SearchPalette::place()
-{
-    QWidget *window = parentWidget();
-    if (!window)
-        return;
-    const int width = std::min(kMaxWidth, window->width() - 40);
-    const int height = std::min(520, window->height() - 80);
-    setGeometry((window->width() - width) / 2, 48, width, height);
-}
-
 bool SearchPalette::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
-        place();
+        placeOverWindow(this);
     if (watched == m_query && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
         switch (key->key()) {

@@ -45,6 +45,8 @@ Q_SIGNALS:
     void searchRequested(const QString &tag, const QString &query, qint64 customerId);
     /// Enter on a hit: open the customer's thread (at the message when messageId is set).
     void openRequested(qint64 customerId, qint64 messageId);
+    /// ">" was typed first: open the command palette with what follows.
+    void commandsWanted(const QString &query);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -52,7 +54,6 @@ protected:
 
 private:
     void ask();
-    void place();
     void openCurrent();
     void moveCurrent(int delta);
     void retranslate();

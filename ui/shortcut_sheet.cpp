@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/shortcut_sheet.h"
 
+#include "ui/desk_actions.h"
+
+#include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QTableWidget>
@@ -8,43 +11,22 @@
 
 namespace threadline::ui {
 
-namespace {
-QKeySequence keys(int combination)
+QList<ShortcutSheet::Entry> ShortcutSheet::entries(const QList<QAction *> &actions)
 {
-    return QKeySequence(combination);
-}
-} // namespace
-
-QList<ShortcutSheet::Entry> ShortcutSheet::entries()
-{
-    const int ctrl = Qt::CTRL;
-    const int alt = Qt::ALT;
-    const int shift = Qt::SHIFT;
-    return {
-        {{keys(ctrl | Qt::Key_K)}, tr("Search customers, messages and orders")},
-        {{keys(ctrl | Qt::Key_F)}, tr("Search the open thread")},
-        {{keys(alt | Qt::Key_Down), keys(alt | Qt::Key_Up)}, tr("Next or previous customer")},
-        {{keys(alt | Qt::Key_1), keys(alt | Qt::Key_2), keys(alt | Qt::Key_3)},
-         tr("Inbox sections: mine, queue, all")},
-        {{keys(ctrl | Qt::Key_R)}, tr("Reply")},
-        {{keys(ctrl | Qt::Key_1), keys(ctrl | Qt::Key_2), keys(ctrl | Qt::Key_3), keys(ctrl | Qt::Key_4)},
-         tr("Reply by chat, SMS, email or internal note")},
-        {{keys(ctrl | Qt::Key_Return), keys(ctrl | Qt::Key_Enter)}, tr("Send")},
-        {{keys(ctrl | Qt::Key_T)}, tr("Take the conversation")},
-        {{keys(ctrl | shift | Qt::Key_T)}, tr("Transfer the conversation")},
-        {{keys(ctrl | Qt::Key_E)}, tr("Resolve or reopen")},
-        {{keys(ctrl | Qt::Key_L)}, tr("Log a call")},
-        {{keys(ctrl | shift | Qt::Key_M)}, tr("Merge with another customer")},
-        {{QKeySequence(QKeySequence::Copy)}, tr("Copy the selected item")},
-        {{keys(Qt::Key_F1), keys(ctrl | Qt::Key_Slash)}, tr("This list of keys")},
-    };
+    QList<Entry> all;
+    for (const QAction *action : actions)
+        if (!action->shortcuts().isEmpty())
+            all.append({action->shortcuts(), commandTitle(action)});
+    // Not an action of the desk: the thread's own key for its current item.
+    all.append({{QKeySequence(QKeySequence::Copy)}, tr("Copy the selected item")});
+    return all;
 }
 
-ShortcutSheet::ShortcutSheet(QWidget *parent) : QDialog(parent)
+ShortcutSheet::ShortcutSheet(const DeskActions *actions, QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("shortcutSheet"));
     setWindowTitle(tr("Keyboard shortcuts"));
-    const auto all = entries();
+    const auto all = entries(actions->actions());
     auto *table = new QTableWidget(int(all.size()), 2, this);
     table->setObjectName(QStringLiteral("shortcutTable"));
     table->setHorizontalHeaderLabels({tr("Keys"), tr("Action")});

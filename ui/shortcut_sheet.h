@@ -5,10 +5,15 @@
 #include <QKeySequence>
 #include <QList>
 
+class QAction;
+
 namespace threadline::ui {
 
+class DeskActions;
+
 /// Every key of the agent's desk on one sheet (F1 or Ctrl+/), so the keyboard
-/// can be learnt without a manual.
+/// can be learnt without a manual. It is read from the desk's registry of
+/// actions, so a key cannot work without being listed.
 class ShortcutSheet : public QDialog {
     Q_OBJECT
 public:
@@ -16,10 +21,11 @@ public:
         QList<QKeySequence> keys;
         QString action; ///< translated
     };
-    /// The desk's keys, in the order an agent meets them.
-    static QList<Entry> entries();
+    /// The keys of @p actions, in the order an agent meets them, and the keys that
+    /// belong to one widget (copy an item of the thread).
+    static QList<Entry> entries(const QList<QAction *> &actions);
 
-    explicit ShortcutSheet(QWidget *parent = nullptr);
+    explicit ShortcutSheet(const DeskActions *actions, QWidget *parent = nullptr);
 };
 
 } // namespace threadline::ui

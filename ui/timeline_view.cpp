@@ -29,6 +29,7 @@ TimelineView::TimelineView(QWidget *parent)
     : QListView(parent), m_delegate(new TimelineDelegate(this))
 {
     setItemDelegate(m_delegate);
+    setAccessibleName(tr("Thread"));
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     setSelectionMode(QAbstractItemView::SingleSelection);

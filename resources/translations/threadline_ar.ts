@@ -311,6 +311,11 @@
         <source>%1 undid the merge with %2</source>
         <translation>ألغى %1 الدمج مع %2</translation>
     </message>
+    <message>
+        <source>%1 (needs a connection to the hub)</source>
+        <comment>an attachment line while offline</comment>
+        <translation>%1 (يحتاج إلى الاتصال بالخادم)</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -589,6 +594,37 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::CommandPalette</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No command matches.</source>
+        <translation>لا يوجد أمر مطابق.</translation>
+    </message>
+    <message>
+        <source>Cannot run now: %1</source>
+        <translation>لا يمكن تنفيذه الآن: %1</translation>
+    </message>
+    <message>
+        <source>Enter runs the command, Esc closes.</source>
+        <translation>Enter لتنفيذ الأمر، Esc للإغلاق.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>الأوامر</translation>
+    </message>
+    <message>
+        <source>Type what you want to do</source>
+        <translation>اكتب ما تريد فعله</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::Composer</name>
     <message>
         <source>Send</source>
@@ -626,6 +662,54 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source> · Unicode</source>
         <translation> · يونيكود</translation>
     </message>
+    <message>
+        <source>Reply channel</source>
+        <translation>قناة الرد</translation>
+    </message>
+    <message>
+        <source>Phone number or address</source>
+        <translation>رقم الهاتف أو العنوان</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Reply by chat</source>
+        <translation>الرد عبر الدردشة</translation>
+    </message>
+    <message>
+        <source>Reply by SMS</source>
+        <translation>الرد برسالة نصية</translation>
+    </message>
+    <message>
+        <source>Reply by email</source>
+        <translation>الرد بالبريد الإلكتروني</translation>
+    </message>
+    <message>
+        <source>Write an internal note</source>
+        <translation>كتابة ملاحظة داخلية</translation>
+    </message>
+    <message>
+        <source>The customer has no phone number</source>
+        <translation>ليس لدى العميل رقم هاتف</translation>
+    </message>
+    <message>
+        <source>The customer has no email address</source>
+        <translation>ليس لدى العميل عنوان بريد إلكتروني</translation>
+    </message>
+    <message>
+        <source>No conversation is open</source>
+        <translation>لا توجد محادثة مفتوحة</translation>
+    </message>
+    <message>
+        <source>Reply by SMS to %1</source>
+        <translation>الرد برسالة نصية إلى %1</translation>
+    </message>
+    <message>
+        <source>Reply by email to %1</source>
+        <translation>الرد بالبريد الإلكتروني إلى %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationBar</name>
@@ -658,16 +742,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>تأجيل</translation>
     </message>
     <message>
-        <source>Hide until a time; it comes back by itself</source>
-        <translation>إخفاء حتى وقت محدد؛ تعود تلقائياً</translation>
-    </message>
-    <message>
         <source>Labels…</source>
         <translation>التصنيفات…</translation>
-    </message>
-    <message>
-        <source>Add or remove labels</source>
-        <translation>إضافة تصنيفات أو إزالتها</translation>
     </message>
     <message>
         <source>Log call…</source>
@@ -676,18 +752,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Log a phone call (%1)</source>
         <translation>تسجيل مكالمة هاتفية (%1)</translation>
-    </message>
-    <message>
-        <source>For an hour</source>
-        <translation>لمدة ساعة</translation>
-    </message>
-    <message>
-        <source>Until tomorrow morning</source>
-        <translation>حتى صباح الغد</translation>
-    </message>
-    <message>
-        <source>For a week</source>
-        <translation>لمدة أسبوع</translation>
     </message>
     <message>
         <source>Return to queue</source>
@@ -768,6 +832,46 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>This is the same person as another customer (%1)</source>
         <translation>هذا هو الشخص نفسه كعميل آخر (%1)</translation>
+    </message>
+    <message>
+        <source>Hide until a time; it comes back by itself (%1)</source>
+        <translation>إخفاء حتى وقت محدد؛ تعود تلقائياً (%1)</translation>
+    </message>
+    <message>
+        <source>Add or remove labels (%1)</source>
+        <translation>إضافة تصنيفات أو إزالتها (%1)</translation>
+    </message>
+    <message>
+        <source>Snooze for an hour</source>
+        <translation>تأجيل لمدة ساعة</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow morning</source>
+        <translation>تأجيل حتى صباح الغد</translation>
+    </message>
+    <message>
+        <source>Snooze for a week</source>
+        <translation>تأجيل لمدة أسبوع</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>المزيد</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>إجراءات أخرى</translation>
+    </message>
+    <message>
+        <source>Actions that do not fit beside the conversation</source>
+        <translation>إجراءات لا تتسع بجانب المحادثة</translation>
+    </message>
+    <message>
+        <source>No conversation is open</source>
+        <translation>لا توجد محادثة مفتوحة</translation>
+    </message>
+    <message>
+        <source>Not signed in yet</source>
+        <translation>لم تسجّل الدخول بعد</translation>
     </message>
 </context>
 <context>
@@ -1135,6 +1239,82 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1: your reply was not sent. Its text is back in the composer.</source>
         <translation>%1: لم يُرسَل ردّك. عاد نصّه إلى مربع الكتابة.</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation>العملاء</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>البحث في العملاء والرسائل والطلبات</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>البحث في المحادثة المفتوحة</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>العميل التالي</translation>
+    </message>
+    <message>
+        <source>Previous customer</source>
+        <translation>العميل السابق</translation>
+    </message>
+    <message>
+        <source>Show my conversations</source>
+        <translation>عرض محادثاتي</translation>
+    </message>
+    <message>
+        <source>Show the queue</source>
+        <translation>عرض قائمة الانتظار</translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation>عرض كل المحادثات</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>رد</translation>
+    </message>
+    <message>
+        <source>Commands…</source>
+        <translation>الأوامر…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>اختصارات لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Set presence: %1</source>
+        <translation>تعيين الحضور: %1</translation>
+    </message>
+    <message>
+        <source>Open the conversations</source>
+        <translation>فتح المحادثات</translation>
+    </message>
+    <message>
+        <source>Open the queue monitor</source>
+        <translation>فتح مراقبة قوائم الانتظار</translation>
+    </message>
+    <message>
+        <source>Open the order desk</source>
+        <translation>فتح مكتب الطلبات</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>مفتوحة بالفعل</translation>
+    </message>
+    <message>
+        <source>This is the last customer</source>
+        <translation>هذا آخر عميل</translation>
+    </message>
+    <message>
+        <source>This is the first customer</source>
+        <translation>هذا أول عميل</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::MergeDialog</name>
@@ -1221,6 +1401,30 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
         <translation>تنتقل وسائل الاتصال والمحادثة والطلبات إلى العميل الذي يبقى. يمكنك التراجع من اللوحة الجانبية.</translation>
     </message>
+    <message>
+        <source>Searching the server too…</source>
+        <translation>جارٍ البحث في الخادم أيضًا…</translation>
+    </message>
+    <message>
+        <source>No customer this computer holds matches. Offline, the server could not be searched.</source>
+        <translation>لا يطابق البحثَ أيُّ عميل محفوظ على هذا الحاسوب. تعذّر البحث في الخادم دون اتصال.</translation>
+    </message>
+    <message>
+        <source>Searched only the customers this computer holds: the server could not be searched offline.</source>
+        <translation>جرى البحث في العملاء المحفوظين على هذا الحاسوب فقط: تعذّر البحث في الخادم دون اتصال.</translation>
+    </message>
+    <message>
+        <source>No customer matches, on this computer or on the server</source>
+        <translation>لا يطابق أيُّ عميل، لا على هذا الحاسوب ولا على الخادم</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::Money</name>
+    <message>
+        <source>toman</source>
+        <comment>the Iranian toman, written after amounts</comment>
+        <translation>تومان</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::NoRemoteBrowser</name>
@@ -1231,11 +1435,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
 </context>
 <context>
     <name>threadline::ui::OrderDeskView</name>
-    <message>
-        <source>%1 %2</source>
-        <comment>an amount and its currency code</comment>
-        <translation>%1 %2</translation>
-    </message>
     <message>
         <source>payment pending</source>
         <translation>الدفع معلّق</translation>
@@ -1395,6 +1594,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>name</source>
         <translation>اسم</translation>
     </message>
+    <message>
+        <source>Find an order</source>
+        <translation>البحث عن طلب</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::PickDialog</name>
@@ -1496,6 +1699,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Drag a conversation onto an agent to give it to them</source>
         <translation>اسحب محادثة إلى موظف دعم لإسنادها إليه</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>تصفية موظفي الدعم</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>المحادثات</translation>
     </message>
 </context>
 <context>
@@ -1743,60 +1954,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
 <context>
     <name>threadline::ui::ShortcutSheet</name>
     <message>
-        <source>Search customers, messages and orders</source>
-        <translation>البحث في العملاء والرسائل والطلبات</translation>
-    </message>
-    <message>
-        <source>Search the open thread</source>
-        <translation>البحث في المحادثة المفتوحة</translation>
-    </message>
-    <message>
-        <source>Next or previous customer</source>
-        <translation>العميل التالي أو السابق</translation>
-    </message>
-    <message>
-        <source>Inbox sections: mine, queue, all</source>
-        <translation>أقسام صندوق الوارد: لي، الطابور، الكل</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>رد</translation>
-    </message>
-    <message>
-        <source>Reply by chat, SMS, email or internal note</source>
-        <translation>الرد بالدردشة أو الرسائل النصية أو البريد أو ملاحظة داخلية</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>إرسال</translation>
-    </message>
-    <message>
-        <source>Take the conversation</source>
-        <translation>تولّي المحادثة</translation>
-    </message>
-    <message>
-        <source>Transfer the conversation</source>
-        <translation>تحويل المحادثة</translation>
-    </message>
-    <message>
-        <source>Resolve or reopen</source>
-        <translation>إغلاق أو إعادة فتح</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>تسجيل مكالمة</translation>
-    </message>
-    <message>
-        <source>Merge with another customer</source>
-        <translation>الدمج مع عميل آخر</translation>
-    </message>
-    <message>
         <source>Copy the selected item</source>
         <translation>نسخ العنصر المحدد</translation>
-    </message>
-    <message>
-        <source>This list of keys</source>
-        <translation>قائمة المفاتيح هذه</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1986,6 +2145,10 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>Show original formatting</source>
         <translation>عرض التنسيق الأصلي</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>سلسلة المحادثة</translation>
     </message>
 </context>
 </TS>

@@ -296,6 +296,11 @@
         <source>%1 undid the merge with %2</source>
         <translation>%1 ادغام با %2 را لغو کرد</translation>
     </message>
+    <message>
+        <source>%1 (needs a connection to the hub)</source>
+        <comment>an attachment line while offline</comment>
+        <translation>%1 (نیاز به اتصال به سرور)</translation>
+    </message>
 </context>
 <context>
     <name>threadline::app::Desktop</name>
@@ -574,6 +579,37 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
 </context>
 <context>
+    <name>threadline::ui::CommandPalette</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>No command matches.</source>
+        <translation>هیچ فرمانی پیدا نشد.</translation>
+    </message>
+    <message>
+        <source>Cannot run now: %1</source>
+        <translation>اکنون اجرا نمی‌شود: %1</translation>
+    </message>
+    <message>
+        <source>Enter runs the command, Esc closes.</source>
+        <translation>Enter فرمان را اجرا می‌کند و Esc می‌بندد.</translation>
+    </message>
+    <message>
+        <source>Commands</source>
+        <translation>فرمان‌ها</translation>
+    </message>
+    <message>
+        <source>Type what you want to do</source>
+        <translation>بنویسید چه می‌خواهید بکنید</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>فرمان</translation>
+    </message>
+</context>
+<context>
     <name>threadline::ui::Composer</name>
     <message>
         <source>Send</source>
@@ -611,6 +647,54 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source> · Unicode</source>
         <translation> · یونیکد</translation>
     </message>
+    <message>
+        <source>Reply channel</source>
+        <translation>راه پاسخ</translation>
+    </message>
+    <message>
+        <source>Phone number or address</source>
+        <translation>شماره تلفن یا نشانی</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <source>Reply by chat</source>
+        <translation>پاسخ با گفتگو</translation>
+    </message>
+    <message>
+        <source>Reply by SMS</source>
+        <translation>پاسخ با پیامک</translation>
+    </message>
+    <message>
+        <source>Reply by email</source>
+        <translation>پاسخ با ایمیل</translation>
+    </message>
+    <message>
+        <source>Write an internal note</source>
+        <translation>نوشتن یادداشت داخلی</translation>
+    </message>
+    <message>
+        <source>The customer has no phone number</source>
+        <translation>مشتری شماره تلفنی ندارد</translation>
+    </message>
+    <message>
+        <source>The customer has no email address</source>
+        <translation>مشتری نشانی ایمیلی ندارد</translation>
+    </message>
+    <message>
+        <source>No conversation is open</source>
+        <translation>هیچ گفتگویی باز نیست</translation>
+    </message>
+    <message>
+        <source>Reply by SMS to %1</source>
+        <translation>پاسخ با پیامک به %1</translation>
+    </message>
+    <message>
+        <source>Reply by email to %1</source>
+        <translation>پاسخ با ایمیل به %1</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::ConversationBar</name>
@@ -643,16 +727,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <translation>تعویق</translation>
     </message>
     <message>
-        <source>Hide until a time; it comes back by itself</source>
-        <translation>تا زمانی معین پنهان شود؛ خودش برمی‌گردد</translation>
-    </message>
-    <message>
         <source>Labels…</source>
         <translation>برچسب‌ها…</translation>
-    </message>
-    <message>
-        <source>Add or remove labels</source>
-        <translation>افزودن یا حذف برچسب</translation>
     </message>
     <message>
         <source>Log call…</source>
@@ -661,18 +737,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Log a phone call (%1)</source>
         <translation>ثبت تماس تلفنی (%1)</translation>
-    </message>
-    <message>
-        <source>For an hour</source>
-        <translation>برای یک ساعت</translation>
-    </message>
-    <message>
-        <source>Until tomorrow morning</source>
-        <translation>تا فردا صبح</translation>
-    </message>
-    <message>
-        <source>For a week</source>
-        <translation>برای یک هفته</translation>
     </message>
     <message>
         <source>Return to queue</source>
@@ -753,6 +817,46 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>This is the same person as another customer (%1)</source>
         <translation>این همان شخصِ مشتری دیگری است (%1)</translation>
+    </message>
+    <message>
+        <source>Hide until a time; it comes back by itself (%1)</source>
+        <translation>تا زمانی معین پنهان شود؛ خودش برمی‌گردد (%1)</translation>
+    </message>
+    <message>
+        <source>Add or remove labels (%1)</source>
+        <translation>افزودن یا حذف برچسب (%1)</translation>
+    </message>
+    <message>
+        <source>Snooze for an hour</source>
+        <translation>تعویق برای یک ساعت</translation>
+    </message>
+    <message>
+        <source>Snooze until tomorrow morning</source>
+        <translation>تعویق تا فردا صبح</translation>
+    </message>
+    <message>
+        <source>Snooze for a week</source>
+        <translation>تعویق برای یک هفته</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>بیشتر</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>کارهای بیشتر</translation>
+    </message>
+    <message>
+        <source>Actions that do not fit beside the conversation</source>
+        <translation>کارهایی که کنار گفتگو جا نمی‌شوند</translation>
+    </message>
+    <message>
+        <source>No conversation is open</source>
+        <translation>هیچ گفتگویی باز نیست</translation>
+    </message>
+    <message>
+        <source>Not signed in yet</source>
+        <translation>هنوز وارد نشده‌اید</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1214,82 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>%1: your reply was not sent. Its text is back in the composer.</source>
         <translation>%1: پاسخ شما فرستاده نشد. متن آن به جعبهٔ نوشتن برگشت.</translation>
     </message>
+    <message>
+        <source>Customers</source>
+        <translation>مشتریان</translation>
+    </message>
+    <message>
+        <source>Presence</source>
+        <translation>وضعیت حضور</translation>
+    </message>
+    <message>
+        <source>Search customers, messages and orders</source>
+        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
+    </message>
+    <message>
+        <source>Search the open thread</source>
+        <translation>جستجو در گفتگوی باز</translation>
+    </message>
+    <message>
+        <source>Next customer</source>
+        <translation>مشتری بعدی</translation>
+    </message>
+    <message>
+        <source>Previous customer</source>
+        <translation>مشتری قبلی</translation>
+    </message>
+    <message>
+        <source>Show my conversations</source>
+        <translation>نمایش گفتگوهای من</translation>
+    </message>
+    <message>
+        <source>Show the queue</source>
+        <translation>نمایش صف</translation>
+    </message>
+    <message>
+        <source>Show all conversations</source>
+        <translation>نمایش همهٔ گفتگوها</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>پاسخ</translation>
+    </message>
+    <message>
+        <source>Commands…</source>
+        <translation>فرمان‌ها…</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>میان‌برهای صفحه‌کلید</translation>
+    </message>
+    <message>
+        <source>Set presence: %1</source>
+        <translation>وضعیت حضور: %1</translation>
+    </message>
+    <message>
+        <source>Open the conversations</source>
+        <translation>باز کردن گفتگوها</translation>
+    </message>
+    <message>
+        <source>Open the queue monitor</source>
+        <translation>باز کردن پایش صف‌ها</translation>
+    </message>
+    <message>
+        <source>Open the order desk</source>
+        <translation>باز کردن میز سفارش</translation>
+    </message>
+    <message>
+        <source>Already open</source>
+        <translation>هم‌اکنون باز است</translation>
+    </message>
+    <message>
+        <source>This is the last customer</source>
+        <translation>این آخرین مشتری است</translation>
+    </message>
+    <message>
+        <source>This is the first customer</source>
+        <translation>این نخستین مشتری است</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::MergeDialog</name>
@@ -1191,6 +1371,30 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>Their identities, thread and orders move to the customer that stays. You can undo it from the side panel.</source>
         <translation>راه‌های ارتباطی، گفتگو و سفارش‌هایش به مشتری‌ای که می‌ماند منتقل می‌شود. می‌توانید از پنل کناری آن را لغو کنید.</translation>
     </message>
+    <message>
+        <source>Searching the server too…</source>
+        <translation>جست‌وجو در سرور هم…</translation>
+    </message>
+    <message>
+        <source>No customer this computer holds matches. Offline, the server could not be searched.</source>
+        <translation>هیچ مشتری‌ای در این رایانه با این جست‌وجو جور نیست. در حالت آفلاین نمی‌شد در سرور جست‌وجو کرد.</translation>
+    </message>
+    <message>
+        <source>Searched only the customers this computer holds: the server could not be searched offline.</source>
+        <translation>فقط در مشتریانی که در این رایانه هستند جست‌وجو شد: در حالت آفلاین نمی‌شد در سرور جست‌وجو کرد.</translation>
+    </message>
+    <message>
+        <source>No customer matches, on this computer or on the server</source>
+        <translation>هیچ مشتری‌ای، نه در این رایانه و نه در سرور، جور نیست</translation>
+    </message>
+</context>
+<context>
+    <name>threadline::ui::Money</name>
+    <message>
+        <source>toman</source>
+        <comment>the Iranian toman, written after amounts</comment>
+        <translation>تومان</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::NoRemoteBrowser</name>
@@ -1201,11 +1405,6 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
 </context>
 <context>
     <name>threadline::ui::OrderDeskView</name>
-    <message>
-        <source>%1 %2</source>
-        <comment>an amount and its currency code</comment>
-        <translation>%1 %2</translation>
-    </message>
     <message>
         <source>payment pending</source>
         <translation>در انتظار پرداخت</translation>
@@ -1365,6 +1564,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>name</source>
         <translation>نام</translation>
     </message>
+    <message>
+        <source>Find an order</source>
+        <translation>یافتن سفارش</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::PickDialog</name>
@@ -1466,6 +1669,14 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     <message>
         <source>Drag a conversation onto an agent to give it to them</source>
         <translation>برای سپردن گفتگو به یک کارشناس، آن را روی نام او بکشید</translation>
+    </message>
+    <message>
+        <source>Filter agents</source>
+        <translation>فیلتر کارشناسان</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>گفتگوها</translation>
     </message>
 </context>
 <context>
@@ -1703,60 +1914,8 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
 <context>
     <name>threadline::ui::ShortcutSheet</name>
     <message>
-        <source>Search customers, messages and orders</source>
-        <translation>جستجوی مشتریان، پیام‌ها و سفارش‌ها</translation>
-    </message>
-    <message>
-        <source>Search the open thread</source>
-        <translation>جستجو در گفتگوی باز</translation>
-    </message>
-    <message>
-        <source>Next or previous customer</source>
-        <translation>مشتری بعدی یا قبلی</translation>
-    </message>
-    <message>
-        <source>Inbox sections: mine, queue, all</source>
-        <translation>بخش‌های صندوق: مال من، صف، همه</translation>
-    </message>
-    <message>
-        <source>Reply</source>
-        <translation>پاسخ</translation>
-    </message>
-    <message>
-        <source>Reply by chat, SMS, email or internal note</source>
-        <translation>پاسخ با گفتگو، پیامک، ایمیل یا یادداشت داخلی</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>ارسال</translation>
-    </message>
-    <message>
-        <source>Take the conversation</source>
-        <translation>برداشتن گفتگو</translation>
-    </message>
-    <message>
-        <source>Transfer the conversation</source>
-        <translation>انتقال گفتگو</translation>
-    </message>
-    <message>
-        <source>Resolve or reopen</source>
-        <translation>بستن یا بازگشایی</translation>
-    </message>
-    <message>
-        <source>Log a call</source>
-        <translation>ثبت تماس</translation>
-    </message>
-    <message>
-        <source>Merge with another customer</source>
-        <translation>ادغام با مشتری دیگر</translation>
-    </message>
-    <message>
         <source>Copy the selected item</source>
         <translation>رونوشت از مورد انتخاب‌شده</translation>
-    </message>
-    <message>
-        <source>This list of keys</source>
-        <translation>همین فهرست کلیدها</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1946,6 +2105,10 @@ SHA-256 fingerprint: %3</source>
     <message>
         <source>Show original formatting</source>
         <translation>نمایش قالب اصلی</translation>
+    </message>
+    <message>
+        <source>Thread</source>
+        <translation>رشتهٔ گفتگو</translation>
     </message>
 </context>
 </TS>

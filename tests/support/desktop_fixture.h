@@ -7,7 +7,9 @@
 #include "app/command_line.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QFile>
+#include <QKeyEvent>
 #include <QString>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +24,18 @@ inline void writeFile(const QString &path, const QByteArray &content)
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(content);
+}
+
+/// Types like a Persian keyboard does: one key event per character, with its text
+/// (QTest::keyClicks knows only Latin-1 keys).
+inline void typeText(QWidget *widget, const QString &text)
+{
+    for (const QChar c : text) {
+        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(widget, &press);
+        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
+        QCoreApplication::sendEvent(widget, &release);
+    }
 }
 
 /// A desktop for @p user on @p server that reads its password and passphrase from the

@@ -8,12 +8,14 @@
 #include "tests/support/desktop_fixture.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
+#include "ui/desk_actions.h"
 #include "ui/interface_language.h"
 #include "ui/main_window.h"
 #include "ui/search_palette.h"
 #include "ui/shortcut_sheet.h"
 #include "ui/timeline_view.h"
 
+#include <QAction>
 #include <QDir>
 #include <QKeyEvent>
 #include <QLabel>
@@ -29,19 +31,8 @@ namespace {
 constexpr int kWaitMs = 30000;
 constexpr qint64 kCustomer = 7;
 
+using testing::typeText;
 using testing::writeFile;
-
-/// Types like a Persian keyboard does: one key event per character, with its text
-/// (QTest::keyClicks knows only Latin-1 keys).
-void typeText(QWidget *widget, const QString &text)
-{
-    for (const QChar c : text) {
-        QKeyEvent press(QEvent::KeyPress, 0, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &press);
-        QKeyEvent release(QEvent::KeyRelease, 0, Qt::NoModifier, QString(c));
-        QCoreApplication::sendEvent(widget, &release);
-    }
-}
 
 bool hasCustomer(const models::SearchResultsModel *results, qint64 customerId)
 {
@@ -216,20 +207,27 @@ private Q_SLOTS:
         QVERIFY(sheet);
         QVERIFY(sheet->isVisible());
         QList<QKeySequence> listed;
-        for (const auto &entry : ui::ShortcutSheet::entries())
+        for (const auto &entry : ui::ShortcutSheet::entries(window->deskActions()->actions()))
             listed += entry.keys;
-        // Every key that works on the agent's desk right now is on the sheet.
+        // Every key that works on the agent's desk right now is on the sheet, whether
+        // it is an action or a lone shortcut.
         int checked = 0;
+        const auto check = [&](const QKeySequence &keys) {
+            ++checked;
+            QVERIFY2(listed.contains(keys), qPrintable(keys.toString() + QStringLiteral(" is not on the sheet")));
+        };
         for (const QShortcut *shortcut : window->findChildren<QShortcut *>()) {
             const auto *owner = qobject_cast<const QWidget *>(shortcut->parent());
             if (!shortcut->isEnabled() || !owner || !owner->isVisible()
                 || shortcut->context() == Qt::WidgetShortcut || owner->window() != window)
                 continue;
-            ++checked;
-            QVERIFY2(listed.contains(shortcut->key()),
-                     qPrintable(shortcut->key().toString() + QStringLiteral(" is not on the sheet")));
+            check(shortcut->key());
         }
-        QVERIFY(checked >= 10);
+        for (const QAction *action : window->findChildren<QAction *>())
+            if (action->isEnabled() && ui::inContext(action))
+                for (const QKeySequence &keys : action->shortcuts())
+                    check(keys);
+        QVERIFY(checked >= 20);
         sheet->close();
         QTest::keyClick(window, Qt::Key_Slash, Qt::ControlModifier);
         QTRY_VERIFY(window->findChild<ui::ShortcutSheet *>() && window->findChild<ui::ShortcutSheet *>()->isVisible());
