@@ -16,6 +16,7 @@
 #include "ui/conversation_bar.h"
 #include "ui/customer_panel.h"
 #include "ui/main_window.h"
+#include "ui/merge_dialog.h"
 #include "ui/search_palette.h"
 #include "ui/sign_in_dialog.h"
 #include "ui/storage_banner.h"
@@ -572,6 +573,13 @@ void Desktop::wireMerges(SyncService *sync)
         bar->setMergeCandidates(&m_inbox);
         connect(sync, &SyncService::connectionChanged, bar,
                 [bar](bool online, const QString &) { bar->setOnline(online); });
+        // Online, "Merge with…" also finds customers only the hub knows (global search,
+        // which caches them, so the inbox can describe them); gone with the dialog.
+        connect(bar, &ui::ConversationBar::mergeDialogOpened, this, [sync](ui::MergeDialog *d) {
+            connect(d, &ui::MergeDialog::searchRequested, sync,
+                    [sync](const QString &tag, const QString &query) { sync->search(tag, query); });
+            connect(sync, &SyncService::searchResults, d, &ui::MergeDialog::applySearchResults);
+        });
     }
     if (auto *panel = m_window->findChild<ui::CustomerPanel *>()) {
         connect(panel, &ui::CustomerPanel::unmergeRequested, sync, [sync](qint64 mergeId) {

@@ -14,14 +14,18 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMetaMethod>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace threadline::ui {
 
 namespace {
 constexpr int kMaxListed = 50;
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kAskDelayMs = 250; // the hub is asked when typing pauses, not per key
 
 QString searchableText(const models::Customer &c)
 {
@@ -95,13 +99,24 @@ MergeDialog::MergeDialog(const models::Customer &current, QList<models::Customer
     layout->addWidget(m_problem);
     layout->addWidget(buttons);
 
-    connect(m_search, &QLineEdit::textChanged, this, &MergeDialog::refreshList);
+    m_askDelay.setSingleShot(true);
+    m_askDelay.setInterval(kAskDelayMs);
+    connect(&m_askDelay, &QTimer::timeout, this, &MergeDialog::askHub);
+    connect(m_search, &QLineEdit::textChanged, this, [this] {
+        // What the hub found belongs to the previous query.
+        m_found.clear();
+        m_tag.clear();
+        m_searching = false;
+        refreshList();
+        m_askDelay.start();
+    });
     connect(m_results, &QListWidget::currentItemChanged, this, [this](QListWidgetItem *item) {
         m_chosen.reset();
         if (item)
-            for (const auto &c : std::as_const(m_candidates))
-                if (c.id == item->data(kIdRole).toLongLong())
-                    m_chosen = c;
+            for (const auto *list : {&m_candidates, &m_found})
+                for (const auto &c : *list)
+                    if (c.id == item->data(kIdRole).toLongLong())
+                        m_chosen = c;
         refreshPreview();
     });
     connect(m_keepChosen, &QCheckBox::toggled, this, &MergeDialog::refreshPreview);
@@ -146,15 +161,67 @@ QString MergeDialog::preview() const
     return m_survivor->text() + QLatin1Char('\n') + m_absorbed->text();
 }
 
+void MergeDialog::setCustomerLookup(std::function<std::optional<models::Customer>(qint64)> lookup)
+{
+    m_lookup = std::move(lookup);
+}
+
+void MergeDialog::askHub()
+{
+    static int asked = 0;
+    const QString query = m_search->text().trimmed();
+    if (!m_online || query.isEmpty()
+        || !isSignalConnected(QMetaMethod::fromSignal(&MergeDialog::searchRequested)))
+        return;
+    m_tag = QStringLiteral("merge-%1").arg(++asked);
+    m_searching = true;
+    refreshList();
+    Q_EMIT searchRequested(m_tag, query);
+}
+
+void MergeDialog::applySearchResults(const QString &tag, const QString &,
+                                     const QList<models::SearchHit> &hits, bool complete)
+{
+    if (tag.isEmpty() || tag != m_tag || !m_lookup)
+        return; // another question, or one the agent has typed past
+    m_searching = !complete;
+    QList<models::Customer> found;
+    for (const auto &hit : hits) {
+        // The customers part: a name or identity match; a message or order hit of the
+        // same customer says less about whether they are one person.
+        if (hit.kind != models::SearchHit::Kind::Customer || hit.customerId == m_current.id)
+            continue;
+        const bool listed =
+            std::any_of(found.cbegin(), found.cend(), [&](const auto &c) { return c.id == hit.customerId; });
+        if (listed)
+            continue;
+        if (auto c = m_lookup(hit.customerId))
+            found.append(*c);
+    }
+    m_found = found;
+    refreshList();
+}
+
 void MergeDialog::refreshList()
 {
     const QString folded = text::foldForSearch(m_search->text());
+    const qint64 chosen = m_chosen ? m_chosen->id : 0;
     m_results->clear();
-    for (const auto &c : std::as_const(m_candidates)) {
+    QList<qint64> listed;
+    // What this desktop knows first, then what the search found (the hub's matches
+    // too, e.g. a phone typed "0912…"), each customer once.
+    QList<std::pair<const models::Customer *, bool>> rows;
+    for (const auto &c : std::as_const(m_candidates))
+        rows.append({&c, folded.isEmpty() || searchableText(c).contains(folded)});
+    for (const auto &c : std::as_const(m_found))
+        rows.append({&c, true});
+    for (const auto &[customer, matches] : rows) {
+        const models::Customer &c = *customer;
         if (m_results->count() >= kMaxListed)
             break;
-        if (!folded.isEmpty() && !searchableText(c).contains(folded))
+        if (!matches || listed.contains(c.id))
             continue;
+        listed.append(c.id);
         QStringList identities;
         for (const auto &identity : c.identities)
             identities << text::isolateStrict(identity.value);
@@ -164,9 +231,26 @@ void MergeDialog::refreshList()
                                                      identities.join(QStringLiteral(", "))),
             m_results);
         item->setData(kIdRole, c.id);
+        if (c.id == chosen)
+            m_results->setCurrentItem(item);
     }
-    if (m_results->count() == 0 && !folded.isEmpty())
-        new QListWidgetItem(tr("No customer this desktop knows matches"), m_results);
+    const auto note = [this](const QString &text) {
+        auto *item = new QListWidgetItem(text, m_results);
+        item->setFlags(Qt::NoItemFlags); // says something; cannot be chosen
+    };
+    const bool nothing = m_results->count() == 0;
+    if (!folded.isEmpty()) {
+        if (m_searching)
+            note(tr("Searching the server too…"));
+        else if (!m_online)
+            note(nothing ? tr("No customer this computer holds matches. Offline, the server "
+                              "could not be searched.")
+                         : tr("Searched only the customers this computer holds: the server "
+                              "could not be searched offline."));
+        else if (nothing)
+            note(m_tag.isEmpty() ? tr("No customer this desktop knows matches")
+                                 : tr("No customer matches, on this computer or on the server"));
+    }
     refreshPreview();
 }
 

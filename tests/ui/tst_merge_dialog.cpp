@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // "Merge with…" as an agent uses it (offscreen): find the other record of the same person,
-// compare the two, confirm; offline it cannot be confirmed; the side panel offers "Undo".
+// compare the two, confirm; offline it cannot be confirmed and says it searched only this
+// computer; online it also lists what the hub finds (a real hub on loopback); the side
+// panel offers "Undo".
 // With THREADLINE_SCREENSHOT_DIR set it also saves merge-dialog-en.png and -fa.png.
 #include "models/customer_merges.h"
 #include "models/inbox_model.h"
+#include "services/cache/cache_store.h"
+#include "services/sync/sync_service.h"
+#include "tests/services/cache/cache_test_support.h"
+#include "tests/support/hub_process.h"
 #include "ui/conversation_bar.h"
 #include "ui/customer_panel.h"
 #include "ui/interface_language.h"
@@ -18,6 +24,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
@@ -57,6 +64,16 @@ QListWidget *results(ui::MergeDialog &d)
 QPushButton *confirm(ui::MergeDialog &d)
 {
     return d.findChild<QPushButton *>(QStringLiteral("mergeConfirm"));
+}
+
+/// What the list says besides customers (notes the agent cannot choose), joined.
+QString notes(ui::MergeDialog &d)
+{
+    QStringList out;
+    for (int row = 0; row < results(d)->count(); ++row)
+        if (!results(d)->item(row)->data(Qt::UserRole + 1).isValid())
+            out << results(d)->item(row)->text();
+    return out.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -113,6 +130,75 @@ private Q_SLOTS:
         QVERIFY(dialog.choose(kZahraNewPhone.id));
         QVERIFY(!confirm(dialog)->isEnabled());
         QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("mergeProblem"))->text().contains(QStringLiteral("connection")));
+    }
+
+    void offlineTheListSaysOnlyThisComputerWasSearched()
+    {
+        ui::MergeDialog dialog(kZahra, known(), false);
+        dialog.setQuery(QStringLiteral("zahra"));
+        QVERIFY(dialog.choose(kZahraNewPhone.id));
+        QVERIFY2(notes(dialog).contains(QStringLiteral("this computer holds")), qPrintable(notes(dialog)));
+        dialog.setQuery(QStringLiteral("nobody at all"));
+        QVERIFY2(notes(dialog).contains(QStringLiteral("this computer holds")), qPrintable(notes(dialog)));
+    }
+
+    void onlineWhatTheHubFindsJoinsTheListOnce()
+    {
+        qRegisterMetaType<QList<models::Customer>>();
+        qRegisterMetaType<QList<models::Message>>();
+        qRegisterMetaType<QList<models::SearchHit>>();
+        testing::HubProcess hub{QStringLiteral(THREADLINE_HUB_BINARY)};
+        QVERIFY2(hub.start(true), hub.stderrText().constData());
+        QTemporaryDir profile;
+        auto opened = cache::CacheStore::open(profile.filePath(QStringLiteral("cache.db")),
+                                              cache::testing::randomKey());
+        QVERIFY(std::holds_alternative<std::unique_ptr<cache::CacheStore>>(opened));
+        services::SyncService sync(std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)),
+                                   hub.url());
+        models::InboxModel inbox;
+        connect(&sync, &services::SyncService::customersChanged, &inbox,
+                &models::InboxModel::applyCustomers);
+        QSignalSpy resynced(&sync, &services::SyncService::resynced);
+        sync.start(QStringLiteral("agent"), QStringLiteral("demo"), QString());
+        QVERIFY(resynced.wait(20000));
+
+        // Two customers with Iranian mobiles; the agent types the other's number the way
+        // people say it ("0912 …"), which only the hub's phone matching understands.
+        QList<models::Customer> withPhone;
+        for (const auto &c : inbox.customers())
+            for (const auto &identity : c.identities)
+                if (identity.kind == QLatin1String("phone")
+                    && identity.value.startsWith(QLatin1String("+989")) && withPhone.size() < 2
+                    && (withPhone.isEmpty() || withPhone.first().id != c.id))
+                    withPhone.append(c);
+        QCOMPARE(withPhone.size(), 2);
+        const models::Customer other = withPhone.at(1);
+        QString phone;
+        for (const auto &identity : other.identities)
+            if (identity.kind == QLatin1String("phone") && phone.isEmpty())
+                phone = identity.value;
+        const QString spoken = QStringLiteral("0") + phone.mid(3, 3) + QLatin1Char(' ')
+                               + phone.mid(6, 3) + QLatin1Char(' ') + phone.mid(9);
+
+        ui::MergeDialog dialog(withPhone.at(0), inbox.customers(), true);
+        dialog.setCustomerLookup([&inbox](qint64 id) { return inbox.customer(id); });
+        QSignalSpy asked(&dialog, &ui::MergeDialog::searchRequested);
+        connect(&dialog, &ui::MergeDialog::searchRequested, &sync,
+                [&sync](const QString &tag, const QString &query) { sync.search(tag, query); });
+        connect(&sync, &services::SyncService::searchResults, &dialog,
+                &ui::MergeDialog::applySearchResults);
+        dialog.setQuery(spoken);
+        QVERIFY(!dialog.choose(other.id)); // this computer alone does not find it
+        QVERIFY(asked.wait(5000));
+        QTRY_VERIFY_WITH_TIMEOUT(dialog.choose(other.id), 20000);
+        int listed = 0;
+        for (int row = 0; row < results(dialog)->count(); ++row)
+            listed += results(dialog)->item(row)->data(Qt::UserRole + 1).toLongLong() == other.id;
+        QCOMPARE(listed, 1);
+        QVERIFY(!notes(dialog).contains(QStringLiteral("Searching")));
+        QVERIFY(confirm(dialog)->isEnabled());
+        QCOMPARE(dialog.command().value(QStringLiteral("from")).toInteger(), other.id);
+        QVERIFY(dialog.preview().contains(phone)); // described as a whole record
     }
 
     void theConversationBarAsksForTheMergeThroughOneCommand()
