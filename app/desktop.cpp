@@ -16,6 +16,7 @@
 #include "ui/conversation_bar.h"
 #include "ui/customer_panel.h"
 #include "ui/main_window.h"
+#include "ui/order_desk_view.h"
 #include "ui/merge_dialog.h"
 #include "ui/search_palette.h"
 #include "ui/sign_in_dialog.h"
@@ -455,6 +456,7 @@ void Desktop::onServicesReady(SyncService *sync)
     // written on the service thread.
     auto *emailActions = new ui::AttachmentActions(m_window.get());
     emailActions->watch(m_window->timelineView());
+    emailActions->watch(m_window->orderDesk()->threadView()); // the store's order desk too
     services::AttachmentSaver *saver = sync->attachments();
     connect(emailActions, &ui::AttachmentActions::saveRequested, saver,
             &services::AttachmentSaver::save);

@@ -4,6 +4,7 @@
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
+#include "ui/money_format.h"
 
 #include <QDateTime>
 #include <QLabel>
@@ -83,7 +84,7 @@ void CustomerPanel::setOrders(const QList<models::Order> &orders)
     for (const auto &o : orders) {
         QString line = tr("%1 · %2").arg(text::isolateStrict(o.number), orderStatusLabel(o.status));
         if (!o.total.isEmpty())
-            line += QStringLiteral(" · ") + text::isolateStrict(QString(o.total + QLatin1Char(' ') + o.currency));
+            line += QStringLiteral(" · ") + text::isolate(formatMoney(o.total, o.currency));
         if (!o.pickupCode.isEmpty() && o.status == QLatin1String("ready_for_pickup"))
             line += QStringLiteral(" · ") + tr("pickup code %1").arg(text::isolateStrict(o.pickupCode));
         auto *item = new QListWidgetItem(line, m_orders);

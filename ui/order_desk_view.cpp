@@ -7,6 +7,7 @@
 #include "services/text/safe_text.h"
 #include "ui/calendar_format.h"
 #include "ui/channel_names.h"
+#include "ui/money_format.h"
 #include "ui/order_search_input.h"
 #include "ui/timeline_view.h"
 
@@ -59,27 +60,6 @@ QColor statusColor(const QString &status)
     if (status == QLatin1String("refunded") || status == QLatin1String("cancelled"))
         return QColor(0xc6, 0x28, 0x28);
     return QColor(0x61, 0x61, 0x61); // placed, and codes we do not know
-}
-
-/// An amount as the shop wrote it ("409.94"), in the clerk's digits, with its
-/// currency code. What does not parse is shown as it came, isolated.
-QString money(const QString &amount, const QString &currency, const QLocale &locale = QLocale())
-{
-    bool ok = false;
-    const double value = QLocale::c().toDouble(amount.trimmed(), &ok);
-    QString shown;
-    if (ok) {
-        const qsizetype dot = amount.indexOf(QLatin1Char('.'));
-        const int decimals = dot < 0 ? 0 : static_cast<int>(amount.trimmed().size() - dot - 1);
-        shown = locale.toString(value, 'f', std::clamp(decimals, 0, 4));
-    } else {
-        shown = text::isolateStrict(amount);
-    }
-    if (currency.isEmpty())
-        return shown;
-    return QCoreApplication::translate("threadline::ui::OrderDeskView", "%1 %2",
-                                       "an amount and its currency code")
-        .arg(shown, text::isolateStrict(currency));
 }
 
 QString paymentLabel(const QString &payment)
@@ -173,7 +153,8 @@ public:
         painter->drawText(chipRect, Qt::AlignCenter, chip);
 
         const QString total =
-            money(index.data(OrderTotalRole).toString(), index.data(OrderCurrencyRole).toString());
+            formatMoney(index.data(OrderTotalRole).toString(),
+                        index.data(OrderCurrencyRole).toString());
         const int totalWidth = fm.horizontalAdvance(total) + 8;
         painter->setPen(pal.color(QPalette::Text));
         painter->drawText(bottom, trail | Qt::AlignVCenter, total);
@@ -555,7 +536,7 @@ void OrderDeskView::showOrder(const Order &order)
         auto *name = new QLabel(text::isolate(item.name), m_card);
         name->setWordWrap(true);
         auto *quantity = new QLabel(tr("× %1").arg(locale.toString(item.quantity)), m_card);
-        auto *price = new QLabel(money(item.price, order.currency, locale), m_card);
+        auto *price = new QLabel(formatMoney(item.price, order.currency, locale), m_card);
         price->setAlignment(QStyle::visualAlignment(layoutDirection(), Qt::AlignTrailing) |
                             Qt::AlignAbsolute | Qt::AlignVCenter);
         m_items->addWidget(name, i, 0);
@@ -564,7 +545,7 @@ void OrderDeskView::showOrder(const Order &order)
     }
     if (order.items.isEmpty())
         m_items->addWidget(new QLabel(tr("The shop sent no items for this order."), m_card), 0, 0);
-    m_total->setText(money(order.total, order.currency, locale));
+    m_total->setText(formatMoney(order.total, order.currency, locale));
     m_payment->setText(
         tr("Payment: %1 · Fulfilment: %2")
             .arg(paymentLabel(order.paymentStatus), fulfilmentLabel(order.fulfilmentStatus)));

@@ -33,7 +33,8 @@ class TimelineView;
 /// Wiring (the app does it): answer lookupRequested by filling the OrderListModel
 /// given to the constructor (setResults), push later versions of orders into it
 /// (applyOrder), connect timeline()'s pageWanted to the thread pages and feed it
-/// like the agent's thread. Keys, active while focus is inside the desk
+/// like the agent's thread, and let AttachmentActions watch threadView(). Keys,
+/// active while focus is inside the desk
 /// (Qt::WidgetWithChildrenShortcut): Ctrl+K or F3 search, Enter look up, Up and
 /// Down through the orders from the search box, Ctrl+R ready for pickup, Ctrl+P
 /// picked up. Ctrl+K and Ctrl+R are also the agent window's search and reply:
@@ -46,6 +47,9 @@ public:
 
     /// The selected order's customer's thread; owned by the view.
     models::TimelineModel *timeline() const { return m_timeline; }
+    /// Where that thread is drawn: its email cards' attachment lines and "Show original
+    /// formatting" are answered by the same AttachmentActions as the agent's thread.
+    TimelineView *threadView() const { return m_thread; }
     /// The order whose card is shown, or 0.
     qint64 currentOrderId() const { return m_orderId; }
     /// Selects an order of the results (its card, its customer's thread).

@@ -609,7 +609,7 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
     <message>
         <source>Enter runs the command, Esc closes.</source>
-        <translation>Enter لتنفيذ الأمر، Esc للإغلاق.</translation>
+        <translation>اضغط Enter لتنفيذ الأمر وEsc للإغلاق.</translation>
     </message>
     <message>
         <source>Commands</source>

@@ -594,7 +594,7 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
     <message>
         <source>Enter runs the command, Esc closes.</source>
-        <translation>Enter فرمان را اجرا می‌کند و Esc می‌بندد.</translation>
+        <translation>با Enter فرمان اجرا و با Esc بسته می‌شود.</translation>
     </message>
     <message>
         <source>Commands</source>
