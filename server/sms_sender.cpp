@@ -22,6 +22,26 @@ QByteArray formEncoded(const QList<std::pair<QString, QString>> &fields)
     return out;
 }
 
+/// Calls `done` with `read(status, body)` of the API's answer, or with a `Result` whose
+/// reason says the provider could not be reached (no HTTP answer at all).
+template <typename Result>
+void whenAnswered(QNetworkReply *reply, QObject *context,
+                  std::function<void(const Result &)> done,
+                  Result (*read)(int httpStatus, const QByteArray &body))
+{
+    QObject::connect(reply, &QNetworkReply::finished, context, [reply, done = std::move(done), read] {
+        reply->deleteLater();
+        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
+        if (!status.isValid()) {
+            Result out;
+            out.reason = QStringLiteral("cannot reach the SMS provider (%1)").arg(reply->errorString());
+            done(out);
+            return;
+        }
+        done(read(status.toInt(), reply->readAll()));
+    });
+}
+
 } // namespace
 
 SmsSender::SmsSender(SmsProviderSettings settings, QObject *parent)
@@ -88,18 +108,7 @@ void SmsSender::send(const QString &to, const QString &body, const QUrl &statusC
         {QStringLiteral("Body"), body}};
     if (statusCallback.isValid())
         fields.append({QStringLiteral("StatusCallback"), statusCallback.toString()});
-    QNetworkReply *reply = m_network.post(request, formEncoded(fields));
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) {
-            SmsOutcome out;
-            out.reason = QStringLiteral("cannot reach the SMS provider (%1)").arg(reply->errorString());
-            done(out);
-            return;
-        }
-        done(outcomeOf(status.toInt(), reply->readAll()));
-    });
+    whenAnswered(m_network.post(request, formEncoded(fields)), this, std::move(done), &outcomeOf);
 }
 
 SmsLookup SmsSender::lookupOf(int httpStatus, const QByteArray &body)
@@ -141,18 +150,7 @@ void SmsSender::listSentTo(const QString &to, std::function<void(const SmsLookup
                                                   {QStringLiteral("From"), m_settings.from},
                                                   {QStringLiteral("PageSize"), QStringLiteral("50")}})),
                  QUrl::StrictMode);
-    QNetworkReply *reply = m_network.get(request(url));
-    connect(reply, &QNetworkReply::finished, this, [reply, done = std::move(done)] {
-        reply->deleteLater();
-        const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-        if (!status.isValid()) {
-            SmsLookup out;
-            out.reason = QStringLiteral("cannot reach the SMS provider (%1)").arg(reply->errorString());
-            done(out);
-            return;
-        }
-        done(lookupOf(status.toInt(), reply->readAll()));
-    });
+    whenAnswered(m_network.get(request(url)), this, std::move(done), &lookupOf);
 }
 
 } // namespace threadline::server

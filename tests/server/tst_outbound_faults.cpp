@@ -236,7 +236,28 @@ class TestOutboundFaults : public QObject {
               qint64(replies.size()), qint64(unknown.size()), smsUnknown);
     }
 
+    /// A fresh database on the test's PostgreSQL server for both hubs; its URL, or empty.
+    static QString shareFreshDatabase(HubProcess &one, HubProcess &other)
+    {
+        PostgresServer *postgres = PostgresServer::shared();
+        const QString db = postgres ? postgres->createDatabase() : QString();
+        one.useDatabase(db);
+        other.useDatabase(db);
+        return db;
+    }
+
 private Q_SLOTS:
+    void init()
+    {
+        // One binary, two ctest runs: the SQLite tests, and those named "OnPostgres".
+        const bool wantsPostgres = QByteArray(QTest::currentTestFunction()).contains("OnPostgres");
+        if (wantsPostgres != onPostgres())
+            QSKIP(wantsPostgres ? "the PostgreSQL run (tst_outbound_faults_postgres)"
+                                : "the SQLite run (tst_outbound_faults)");
+        if (wantsPostgres && !PostgresServer::isInstalled())
+            QSKIP(qPrintable(PostgresServer::skipReason()));
+    }
+
     void initTestCase()
     {
         // Each POST is answered 150 ms after the message was kept: kills land in that window.
@@ -247,8 +268,6 @@ private Q_SLOTS:
 
     void twentyKillsDuringTrafficSendEveryReplyExactlyOnce()
     {
-        if (onPostgres())
-            QSKIP("the SQLite run (tst_outbound_faults)");
         HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
         QVERIFY2(hub.start(true, providerArguments()), hub.stderrText().constData());
         const qint64 mailCustomer = emailCustomer(hub, 1);
@@ -283,8 +302,6 @@ private Q_SLOTS:
 
     void anSmsWhoseAnswerTheHubNeverHeardIsFoundAtTheProviderNotSentAgain()
     {
-        if (onPostgres())
-            QSKIP("the SQLite run (tst_outbound_faults)");
         HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
         QVERIFY2(hub.start(true, providerArguments()), hub.stderrText().constData());
         Desk desk(hub);
@@ -304,18 +321,9 @@ private Q_SLOTS:
 
     void twoHubsOnPostgresSendEveryReplyOnceWhileOneIsKilledAgainAndAgain()
     {
-        if (!onPostgres())
-            QSKIP("the PostgreSQL run (tst_outbound_faults_postgres)");
-        if (!PostgresServer::isInstalled())
-            QSKIP(qPrintable(PostgresServer::skipReason()));
-        PostgresServer *postgres = PostgresServer::shared();
-        QVERIFY(postgres);
-        const QString db = postgres->createDatabase();
-        QVERIFY(!db.isEmpty());
         HubProcess steady(QStringLiteral(THREADLINE_HUB_BINARY));
         HubProcess crashy(QStringLiteral(THREADLINE_HUB_BINARY));
-        steady.useDatabase(db);
-        crashy.useDatabase(db);
+        QVERIFY(!shareFreshDatabase(steady, crashy).isEmpty());
         const QStringList lease{k("--outbound-lease-seconds"), k("1")};
         QVERIFY2(steady.start(true, providerArguments(lease)), steady.stderrText().constData());
         QVERIFY2(crashy.start(true, providerArguments(lease)), crashy.stderrText().constData());
@@ -350,20 +358,13 @@ private Q_SLOTS:
         checkExactlyOnce(m_sms, replies, {&onSteady, &onCrashy}, {&steady, &crashy});
     }
 
-    void aHubKilledMidTryLeavesItsReplyToTheOtherHubAfterTheLease()
+    void aHubKilledMidTryOnPostgresLeavesItsReplyToTheOtherHubAfterTheLease()
     {
-        if (!onPostgres())
-            QSKIP("the PostgreSQL run (tst_outbound_faults_postgres)");
-        if (!PostgresServer::isInstalled())
-            QSKIP(qPrintable(PostgresServer::skipReason()));
-        PostgresServer *postgres = PostgresServer::shared();
-        QVERIFY(postgres);
-        const QString db = postgres->createDatabase();
-        QVERIFY(!db.isEmpty());
         HubProcess survivor(QStringLiteral(THREADLINE_HUB_BINARY));
         HubProcess victim(QStringLiteral(THREADLINE_HUB_BINARY));
-        survivor.useDatabase(db);
-        victim.useDatabase(db);
+        const QString db = shareFreshDatabase(survivor, victim);
+        QVERIFY(!db.isEmpty());
+        PostgresServer *postgres = PostgresServer::shared();
         // Callbacks late enough that only the survivor's question can settle the reply.
         SmsApi sms;
         QVERIFY(sms.start(6));

@@ -141,6 +141,22 @@ class TestOutboundSmtpTls : public QObject {
         return line.trimmed();
     }
 
+    /// A reply to a new server (with its own certificate) fails with `why`, and the server
+    /// saw neither AUTH nor MAIL.
+    void refusedBeforeSigningIn(bool offerStartTls, const QString &why)
+    {
+        TlsMailServer server;
+        QVERIFY(server.makeCertificate());
+        QVERIFY(server.start(offerStartTls));
+        HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
+        const QString status = replyThrough(hub, hubArguments(server.port(), true));
+        QVERIFY2(status.startsWith(k("failed")) && status.contains(why), qPrintable(status));
+        const QStringList log = server.log();
+        QVERIFY2(log.filter(k("AUTH")).isEmpty() && log.filter(k("MAIL")).isEmpty(),
+                 qPrintable(log.join(k("\n"))));
+        QVERIFY(!log.filter(k("EHLO tls=0")).isEmpty()); // it did talk to the server
+    }
+
 private Q_SLOTS:
     void initTestCase() { QVERIFY(m_server.makeCertificate()); }
 
@@ -160,32 +176,13 @@ private Q_SLOTS:
 
     void aServerWithoutStartTlsGetsNeitherPasswordNorMessage()
     {
-        TlsMailServer plain;
-        QVERIFY(plain.makeCertificate());
-        QVERIFY(plain.start(false));
-        HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
-        const QString status = replyThrough(hub, hubArguments(plain.port(), true));
-        QVERIFY2(status.startsWith(k("failed")) && status.contains(k("does not offer STARTTLS")),
-                 qPrintable(status));
-        const QStringList log = plain.log();
-        QVERIFY2(log.filter(k("AUTH")).isEmpty() && log.filter(k("MAIL")).isEmpty(),
-                 qPrintable(log.join(k("\n"))));
-        QVERIFY(!log.filter(k("EHLO tls=0")).isEmpty()); // it did talk to the server
+        refusedBeforeSigningIn(false, k("does not offer STARTTLS"));
     }
 
     void aCertificateTheHubWasNotToldToTrustIsRefused()
     {
-        TlsMailServer server;
-        QVERIFY(server.makeCertificate());
-        QVERIFY(server.start(true));
-        HubProcess hub(QStringLiteral(THREADLINE_HUB_BINARY));
-        // Trusts m_server's certificate, not this server's.
-        const QString status = replyThrough(hub, hubArguments(server.port(), true));
-        QVERIFY2(status.startsWith(k("failed")) && status.contains(k("not trusted")),
-                 qPrintable(status));
-        const QStringList log = server.log();
-        QVERIFY2(log.filter(k("AUTH")).isEmpty() && log.filter(k("MAIL")).isEmpty(),
-                 qPrintable(log.join(k("\n"))));
+        // The hub trusts m_server's certificate, not the new server's own.
+        refusedBeforeSigningIn(true, k("not trusted"));
     }
 };
 
