@@ -236,6 +236,18 @@ class TestOutboundFaults : public QObject {
               qint64(replies.size()), qint64(unknown.size()), smsUnknown);
     }
 
+    /// An SMS reply the API keeps without ever answering the hub's POST (mode "hold"):
+    /// `id` is set once the provider has it.
+    static void heldAtTheProvider(const SmsApi &sms, Desk &desk, qint64 customerId,
+                                  const QString &body, qint64 &id)
+    {
+        QVERIFY(sms.setMode(k("hold")));
+        const qint64 reply = desk.reply(customerId, protocol::channel::sms, body);
+        QVERIFY(reply > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(sms.countWithBody(body), 1, 15000);
+        id = reply;
+    }
+
     /// A fresh database on the test's PostgreSQL server for both hubs; its URL, or empty.
     static QString shareFreshDatabase(HubProcess &one, HubProcess &other)
     {
@@ -306,11 +318,10 @@ private Q_SLOTS:
         QVERIFY2(hub.start(true, providerArguments()), hub.stderrText().constData());
         Desk desk(hub);
         QVERIFY(desk.connect());
-        QVERIFY(m_sms.setMode(k("hold")));
         const QString body = QStringLiteral("the provider took it; the hub never heard");
-        const qint64 id = desk.reply(3, protocol::channel::sms, body);
+        qint64 id = 0;
+        heldAtTheProvider(m_sms, desk, 3, body, id);
         QVERIFY(id > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(m_sms.countWithBody(body), 1, 15000);
         hub.kill(); // handed over, not recorded
         QVERIFY(m_sms.setMode(k("normal")));
         QVERIFY2(hub.restart(), hub.stderrText().constData());
@@ -375,11 +386,10 @@ private Q_SLOTS:
 
         // The victim, alone yet, claims the reply and hands it over; the API keeps it and
         // never answers. The survivor starts and leaves it alone while the lease runs.
-        QVERIFY(sms.setMode(k("hold")));
         const QString body = QStringLiteral("handed over by a hub that died");
-        const qint64 id = onVictim.reply(5, protocol::channel::sms, body);
+        qint64 id = 0;
+        heldAtTheProvider(sms, onVictim, 5, body, id);
         QVERIFY(id > 0);
-        QTRY_COMPARE_WITH_TIMEOUT(sms.countWithBody(body), 1, 15000);
         QVERIFY2(survivor.start(true, providerArguments(sms, lease)), survivor.stderrText().constData());
         QVERIFY(onSurvivor.connect());
         const QString dbName = db.section(QLatin1Char('/'), -1).section(QLatin1Char('?'), 0, 0);
