@@ -26,6 +26,13 @@ Language guessLanguage(const QString &name)
     return arabicScript ? Language::Arabic : Language::English;
 }
 
+const QStringList &channels()
+{
+    static const QStringList all{protocol::channel::sms, protocol::channel::chat,
+                                 protocol::channel::email};
+    return all;
+}
+
 } // namespace
 
 TrafficSimulator::TrafficSimulator(HubStore &store, double rate, quint32 seed, QObject *parent)
@@ -38,8 +45,23 @@ TrafficSimulator::TrafficSimulator(HubStore &store, double rate, quint32 seed, Q
 
 void TrafficSimulator::start()
 {
-    m_customers = m_store.customerIds();
-    if (m_customers.isEmpty() || m_rate <= 0) {
+    // Read once: per arrival these lookups cost more than storing the message.
+    for (const qint64 id : m_store.customerIds()) {
+        const auto customer = m_store.customer(id);
+        if (!customer)
+            continue;
+        Sender sender{id, customer->name, {}};
+        for (const QString &channel : channels()) {
+            const QString kind = channel == protocol::channel::sms     ? QStringLiteral("phone")
+                                 : channel == protocol::channel::email ? QStringLiteral("email")
+                                                                       : QStringLiteral("chat");
+            if (const auto identity = m_store.preferredIdentity(id, kind))
+                sender.identities.insert(channel, *identity);
+        }
+        if (sender.identities.contains(protocol::channel::sms))
+            m_senders.append(sender);
+    }
+    if (m_senders.isEmpty() || m_rate <= 0) {
         TL_LOG("hub", warning) << "simulator: nothing to simulate (no customers or rate 0)";
         return;
     }
@@ -57,6 +79,16 @@ double TrafficSimulator::gapMs()
 void TrafficSimulator::storeDueArrivals()
 {
     const double now = double(m_clock.nsecsElapsed()) / 1e6;
+    while (m_nextArrivalMs < now - kMaxBacklogMs) {
+        ++m_skipped;
+        m_nextArrivalMs += gapMs();
+    }
+    if (m_skipped > 0 && (!m_lastSkipWarning.isValid() || m_lastSkipWarning.hasExpired(10000))) {
+        TL_LOG("hub", warning) << "simulator: the hub fell behind; skipped " << m_skipped
+                               << " arrivals";
+        m_skipped = 0;
+        m_lastSkipWarning.start();
+    }
     int due = 0;
     while (m_nextArrivalMs <= now && due < kMaxArrivalsPerWrite) {
         ++due;
@@ -65,8 +97,7 @@ void TrafficSimulator::storeDueArrivals()
     if (due > 0) {
         bool ok = m_store.beginWork();
         for (int i = 0; i < due && ok; ++i)
-            if (const auto message = compose())
-                ok = m_store.writeMessage(*message).has_value();
+            ok = m_store.writeMessage(compose()).has_value();
         if (!ok || !m_store.commitWork()) {
             m_store.rollbackWork();
             TL_LOG("hub", warning) << "simulator: could not store " << due << " messages";
@@ -77,30 +108,14 @@ void TrafficSimulator::storeDueArrivals()
     m_timer.start(std::clamp(int(std::ceil(wait)), kWriteIntervalMs, 3'600'000));
 }
 
-std::optional<protocol::MessagePayload> TrafficSimulator::compose()
+protocol::MessagePayload TrafficSimulator::compose()
 {
-    const qint64 customerId = m_customers.at(
-        std::uniform_int_distribution<qsizetype>(0, m_customers.size() - 1)(m_engine));
-    const auto customer = m_store.customer(customerId);
-    if (!customer)
-        return std::nullopt;
-    static const QStringList channels{protocol::channel::sms, protocol::channel::chat,
-                                      protocol::channel::email};
-    QString channel = channels.at(std::uniform_int_distribution<int>(0, 2)(m_engine));
-    auto identityOf = [&](const QString &ch) {
-        const QString kind = ch == protocol::channel::sms     ? QStringLiteral("phone")
-                             : ch == protocol::channel::email ? QStringLiteral("email")
-                                                              : QStringLiteral("chat");
-        return m_store.preferredIdentity(customerId, kind);
-    };
-    auto identity = identityOf(channel);
-    if (!identity) {
-        channel = protocol::channel::sms;
-        identity = identityOf(channel);
-        if (!identity)
-            return std::nullopt;
-    }
-    const demo::Phrases &ph = demo::phrases(guessLanguage(customer->name));
+    const Sender &sender = m_senders.at(
+        std::uniform_int_distribution<qsizetype>(0, m_senders.size() - 1)(m_engine));
+    QString channel = channels().at(std::uniform_int_distribution<int>(0, 2)(m_engine));
+    if (!sender.identities.contains(channel))
+        channel = protocol::channel::sms; // every sender has a phone
+    const demo::Phrases &ph = demo::phrases(guessLanguage(sender.name));
     const demo::Topic &topic =
         ph.topics.at(std::uniform_int_distribution<size_t>(0, ph.topics.size() - 1)(m_engine));
     const QString order =
@@ -113,11 +128,11 @@ std::optional<protocol::MessagePayload> TrafficSimulator::compose()
     const auto &pool = opening ? topic.opens : topic.followUps;
 
     protocol::MessagePayload m;
-    m.customerId = customerId;
+    m.customerId = sender.id;
     m.channel = channel;
     m.direction = protocol::direction::in;
-    m.author = customer->name;
-    m.identity = *identity;
+    m.author = sender.name;
+    m.identity = sender.identities.value(channel);
     m.body = fill(pool.at(std::uniform_int_distribution<size_t>(0, pool.size() - 1)(m_engine)));
     m.status = QStringLiteral("received");
     if (channel == protocol::channel::email)

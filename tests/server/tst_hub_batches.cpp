@@ -152,6 +152,56 @@ private Q_SLOTS:
         QCOMPARE(desk.eventFrameTypes(0), QStringList{protocol::type::batch});
     }
 
+    void underSimulatedTrafficBothKindsOfDesktopGetEveryEventInOrder()
+    {
+        // Hundreds of arrivals a second: several messages per commit, several commits per
+        // turn of the hub's loop.
+        HubProcess busy{QStringLiteral(THREADLINE_HUB_BINARY)};
+        QVERIFY2(busy.start(true, {QStringLiteral("--simulate"), QStringLiteral("400")}),
+                 busy.stderrText().constData());
+        RecordingDesk batched(busy.url());
+        RecordingDesk single(busy.url());
+        const qint64 batchedLive = batched.goLive(kAcceptsBatch);
+        const qint64 singleLive = single.goLive(QJsonValue::Undefined);
+        QVERIFY(batchedLive >= 0 && singleLive >= 0);
+
+        auto durable = [](RecordingDesk &desk) {
+            QList<protocol::Envelope> out;
+            for (const auto &e : desk.client->events())
+                if (e.isDurableEvent())
+                    out.append(e);
+            return out;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(durable(batched).size() >= 400, 30000);
+        const qint64 upTo = durable(batched).at(399).seq;
+        QTRY_VERIFY_WITH_TIMEOUT(!durable(single).isEmpty() && durable(single).last().seq >= upTo,
+                                 30000);
+
+        for (auto [desk, live] : {std::pair{&batched, batchedLive}, std::pair{&single, singleLive}}) {
+            qint64 prev = live;
+            for (const auto &e : durable(*desk)) {
+                QCOMPARE(e.prev, prev);
+                QVERIFY(e.seq > prev);
+                prev = e.seq;
+            }
+        }
+        // Both saw the same events up to there.
+        QList<qint64> a, b;
+        for (const auto &e : durable(batched))
+            if (e.seq > std::max(batchedLive, singleLive) && e.seq <= upTo)
+                a.append(e.seq);
+        for (const auto &e : durable(single))
+            if (e.seq > std::max(batchedLive, singleLive) && e.seq <= upTo)
+                b.append(e.seq);
+        QCOMPARE(a, b);
+        // One frame per event for the one, far fewer frames than events for the other.
+        QVERIFY(!single.eventFrameTypes(0).contains(protocol::type::batch));
+        QVERIFY2(batched.eventFrameTypes(0).size() * 2 < durable(batched).size(),
+                 qPrintable(QStringLiteral("%1 frames for %2 events")
+                                .arg(batched.eventFrameTypes(0).size())
+                                .arg(durable(batched).size())));
+    }
+
     void acceptsThatIsNotAListOfNamesIsABadRequest()
     {
         RecordingDesk desk(m_hub.url());
