@@ -118,8 +118,11 @@ ConversationBar::ConversationBar(QWidget *parent) : QWidget(parent), m_state(new
     // The state gives way to the buttons; its whole text stays in the tooltip.
     m_state->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     auto *layout = new QHBoxLayout(this);
+    // The bar may be narrower than all its buttons: fitButtons() moves the rest into
+    // "More" rather than letting the bar push the thread off the window.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->setContentsMargins(8, 0, 8, 0);
-    layout->setSpacing(2);
+    layout->setSpacing(4);
     layout->addWidget(m_state, 1);
     for (QToolButton *b : {m_take, m_transfer, m_resolve, m_snooze, m_labels, m_call, m_merge, m_more})
         layout->addWidget(b);
@@ -140,6 +143,15 @@ ConversationBar::ConversationBar(QWidget *parent) : QWidget(parent), m_state(new
     setCustomer(std::nullopt);
 }
 
+QSize ConversationBar::minimumSizeHint() const
+{
+    // Room for the frequent actions and "More"; the state and the rest give way.
+    int width = layout()->contentsMargins().left() + layout()->contentsMargins().right();
+    for (const QToolButton *b : {m_take, m_transfer, m_resolve, m_more})
+        width += b->sizeHint().width() + layout()->spacing();
+    return {width, QWidget::minimumSizeHint().height()};
+}
+
 void ConversationBar::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -150,7 +162,7 @@ void ConversationBar::fitButtons()
 {
     // Dense but calm: the frequent actions stay; the rarer ones, from the last,
     // move into "More" when the bar is too narrow for them and a readable state.
-    constexpr int kStateRoom = 180;
+    constexpr int kStateRoom = 280; // who has it, the queue, the state and a label or two
     const QList<QToolButton *> always = {m_take, m_transfer, m_resolve};
     const QList<QToolButton *> optional = {m_snooze, m_labels, m_call, m_merge};
     const int spacing = layout()->spacing();

@@ -41,6 +41,8 @@ public:
     void setOnline(bool online) { m_online = online; }
     /// Take, transfer, resolve, snooze, labels, log call, merge: for the desk's registry.
     QList<QAction *> commands() const { return m_commands; }
+    /// Room for the frequent actions and "More" only: the rest give way.
+    QSize minimumSizeHint() const override;
     /// Opens "Merge with…" for the open customer (also Ctrl+Shift+M).
     void mergeWith();
 

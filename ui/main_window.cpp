@@ -430,7 +430,7 @@ void MainWindow::registerActions(QAction *settings, const QList<QAction *> &sign
     m_updatePageActions = updatePages;
     updatePages();
 
-    m_actions->add({commands, find, findInThread, next, previous});
+    m_actions->add({find, findInThread, next, previous});
     m_actions->add(sectionActions);
     m_actions->add(reply);
     m_actions->add(m_composer->commands());
@@ -440,6 +440,7 @@ void MainWindow::registerActions(QAction *settings, const QList<QAction *> &sign
     m_actions->add(presence);
     m_actions->add({settings, sheet});
     m_actions->add(signOut);
+    m_actions->add(commands);
     m_commandPalette = new CommandPalette(m_actions, this);
     connect(commands, &QAction::triggered, m_commandPalette, [this] { m_commandPalette->open(); });
     connect(m_palette, &SearchPalette::commandsWanted, m_commandPalette, &CommandPalette::open);
