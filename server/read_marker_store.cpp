@@ -7,13 +7,22 @@ namespace threadline::server {
 namespace {
 
 // The unread rule, shared by the per-customer and the per-user count: what the customer
-// wrote to us after the user's marker. Takes the user's name as its first bound value.
-const QString kUnreadFrom = QStringLiteral(
-    " FROM messages m"
-    " LEFT JOIN read_markers r ON r.customer_id = m.customer_id"
-    " AND r.user_id = (SELECT id FROM users WHERE name = ?)"
-    " WHERE m.direction = 'in' AND m.channel IN ('chat', 'sms', 'email')"
-    " AND m.id > COALESCE(r.up_to_id, 0)");
+// wrote to us after the user's marker or, for a user with no marker yet, after the last
+// reply anyone sent (a colleague answered it: a newcomer is not shown years of history as
+// unread). `answeredWhere` narrows the replies looked at (one customer). Takes the user's
+// name as its first bound value.
+QString unreadFrom(const QString &answeredWhere = {})
+{
+    return QStringLiteral(" FROM messages m"
+                          " LEFT JOIN read_markers r ON r.customer_id = m.customer_id"
+                          " AND r.user_id = (SELECT id FROM users WHERE name = ?)"
+                          " LEFT JOIN (SELECT customer_id, MAX(id) AS up_to_id FROM messages"
+                          " WHERE direction = 'out'") +
+           answeredWhere +
+           QStringLiteral(" GROUP BY customer_id) answered ON answered.customer_id = m.customer_id"
+                          " WHERE m.direction = 'in' AND m.channel IN ('chat', 'sms', 'email')"
+                          " AND m.id > COALESCE(r.up_to_id, answered.up_to_id, 0)");
+}
 
 qint64 firstNumber(QSqlQuery &q)
 {
@@ -61,9 +70,10 @@ bool ReadMarkerStore::moveForward(const QString &user, qint64 customerId, qint64
 qint64 ReadMarkerStore::unread(const QString &user, qint64 customerId)
 {
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT COUNT(*)") + kUnreadFrom +
+    q.prepare(QStringLiteral("SELECT COUNT(*)") + unreadFrom(QStringLiteral(" AND customer_id = ?")) +
               QStringLiteral(" AND m.customer_id = ?"));
     q.addBindValue(user);
+    q.addBindValue(customerId);
     q.addBindValue(customerId);
     return firstNumber(q);
 }
@@ -72,7 +82,7 @@ QList<UnreadCount> ReadMarkerStore::unreadCounts(const QString &user)
 {
     QList<UnreadCount> out;
     QSqlQuery q(m_store.database());
-    q.prepare(QStringLiteral("SELECT m.customer_id, COUNT(*)") + kUnreadFrom +
+    q.prepare(QStringLiteral("SELECT m.customer_id, COUNT(*)") + unreadFrom() +
               QStringLiteral(" AND m.customer_id IN (SELECT id FROM customers"
                              " WHERE status <> 'merged')"
                              " GROUP BY m.customer_id ORDER BY m.customer_id DESC LIMIT %1")

@@ -15,8 +15,9 @@ struct UnreadCount {
 };
 
 /// Per user and customer, the newest thread item the user has read (`read_markers`).
-/// What counts as unread is one rule, kept here in SQL: items after the marker that the
-/// customer wrote to us (chat, SMS or email, inbound) — not replies, notes, logged calls,
+/// What counts as unread is one rule, kept here in SQL: items after the marker (with no
+/// marker: after the last reply) that the customer wrote to us (chat, SMS or email,
+/// inbound) — not replies, notes, logged calls,
 /// order or system items (docs/protocol.md, "conversation.read"; the desktop's copy of the
 /// rule is models/unread_rule.h).
 class ReadMarkerStore {

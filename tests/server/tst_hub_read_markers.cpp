@@ -90,10 +90,17 @@ private Q_SLOTS:
         const auto first = texts(*agent, QStringLiteral("+989121230001"), QStringLiteral("one"));
         QVERIFY(first);
         const qint64 customer = customerOf(*first);
-        QVERIFY(texts(*agent, QStringLiteral("+989121230001"), QStringLiteral("two")));
-        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 2);
+        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 1);
+        const auto ack = read(*agent, customer, messageId(*first));
+        QVERIFY2(!ack.error, ack.error ? qPrintable(ack.error->message) : "");
+        QVERIFY(ack.seq > 0);
+        QCOMPARE(ack.data.value(k("up_to_id")).toInteger(), messageId(*first));
+        QCOMPARE(ack.data.value(k("unread")).toInteger(), 0);
+        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 0);
 
-        // A reply, a note and a logged call are not unread; the system item of a take neither.
+        // The customer writes again; a reply, a note, a logged call and the system item of a
+        // take do not count, and do not move the marker.
+        QVERIFY(texts(*agent, QStringLiteral("+989121230001"), QStringLiteral("two")));
         QVERIFY(!agent->command(protocol::type::sendMessage,
                                 {{k("customer_id"), customer}, {k("channel"), QStringLiteral("sms")},
                                  {k("body"), QStringLiteral("on its way")}})
@@ -101,17 +108,32 @@ private Q_SLOTS:
         QVERIFY(!agent->command(protocol::type::addNote, {{k("customer_id"), customer},
                                                            {k("body"), QStringLiteral("checked")}})
                      .error);
+        QVERIFY(!agent->command(protocol::type::logCall,
+                                {{k("customer_id"), customer}, {k("direction"), QStringLiteral("in")},
+                                 {k("duration_s"), 30}, {k("disposition"), QStringLiteral("resolved")}})
+                     .error);
         QVERIFY(!agent->command(protocol::type::assign, {{k("customer_id"), customer},
                                                           {k("assignee"), QStringLiteral("agent")}})
                      .error);
-        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 2);
+        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 1);
+    }
 
-        // Read up to the first text: the second is still unread.
-        const auto ack = read(*agent, customer, messageId(*first));
-        QVERIFY2(!ack.error, ack.error ? qPrintable(ack.error->message) : "");
-        QVERIFY(ack.seq > 0);
-        QCOMPARE(ack.data.value(k("up_to_id")).toInteger(), messageId(*first));
-        QCOMPARE(ack.data.value(k("unread")).toInteger(), 1);
+    void withoutAMarkerWhatCameAfterTheLastReplyIsUnread()
+    {
+        auto supervisor = TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
+        QVERIFY(supervisor);
+        const auto a = texts(*supervisor, QStringLiteral("+989121230007"), QStringLiteral("a"));
+        QVERIFY(a);
+        const qint64 customer = customerOf(*a);
+        QVERIFY(texts(*supervisor, QStringLiteral("+989121230007"), QStringLiteral("b")));
+        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 2);
+        // A colleague answered: for an agent who never opened the thread that is read.
+        QVERIFY(!supervisor->command(protocol::type::sendMessage,
+                                     {{k("customer_id"), customer}, {k("channel"), QStringLiteral("sms")},
+                                      {k("body"), QStringLiteral("we are on it")}})
+                     .error);
+        QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 0);
+        QVERIFY(texts(*supervisor, QStringLiteral("+989121230007"), QStringLiteral("c")));
         QCOMPARE(unreadIn(welcomeOf(QStringLiteral("agent")), customer), 1);
     }
 
