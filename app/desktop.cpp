@@ -6,6 +6,7 @@
 #include "services/logging/log.h"
 #include "services/session/trusted_authorities.h"
 #include "models/assignment_notice.h"
+#include "services/sync/attachment_prefetch.h"
 #include "services/sync/attachment_saver.h"
 #include "ui/assignment_alert.h"
 #include "ui/attachment_actions.h"
@@ -470,6 +471,11 @@ void Desktop::onServicesReady(SyncService *sync)
             &ui::AttachmentActions::onHtml);
     connect(saver, &services::AttachmentSaver::htmlFailed, emailActions,
             &ui::AttachmentActions::onHtmlFailed);
+    // Offline, the lines of what the cache did not keep say they need the hub.
+    connect(saver, &services::AttachmentSaver::partsKept, emailActions,
+            &ui::AttachmentActions::onPartsKept);
+    connect(sync, &SyncService::connectionChanged, emailActions,
+            [emailActions](bool online) { emailActions->onConnectionChanged(online); });
     connect(emailActions, &ui::AttachmentActions::notice, m_window.get(),
             [this](const QString &text) { m_window->statusBar()->showMessage(text, 6000); });
     wireMerges(sync);
@@ -509,12 +515,21 @@ void Desktop::onServicesReady(SyncService *sync)
                 }
             });
     {
-        const int days = QSettings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
-                                   QSettings::IniFormat)
-                             .value(QStringLiteral("retention_days"), 0)
-                             .toInt();
+        const QSettings settings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
+                                 QSettings::IniFormat);
+        const int days = settings.value(QStringLiteral("retention_days"), 0).toInt();
         m_window->setRetentionDays(days);
         QMetaObject::invokeMethod(sync, [sync, days] { sync->setRetentionDays(days); });
+        // How much of emails' attachments is fetched ahead for offline use (0: none).
+        services::PrefetchLimits limits;
+        limits.total = std::clamp(settings.value(QStringLiteral("offline_attachments_mib"),
+                                                 int(limits.total >> 20))
+                                      .toLongLong(),
+                                  0LL, 1LL << 20)
+                       << 20;
+        QMetaObject::invokeMethod(sync, [sync, limits] {
+            sync->attachments()->prefetcher()->setLimits(limits);
+        });
     }
     connect(sync, &SyncService::signedIn, this, [this](const QString &user, const QString &role) {
         m_signedIn = true;

@@ -34,6 +34,7 @@ AttachmentActions::AttachmentActions(QWidget *window)
 
 void AttachmentActions::watch(TimelineView *view)
 {
+    m_views.append(view);
     connect(view, &TimelineView::attachmentActivated, this, &AttachmentActions::saveAttachment);
     connect(view, &TimelineView::originalFormattingRequested, this,
             &AttachmentActions::showOriginalFormatting);
@@ -49,6 +50,11 @@ void AttachmentActions::saveAttachment(const models::Message &message, int index
     for (const AttachmentRow &a : attachmentsOf(message)) {
         if (a.index != index)
             continue;
+        if (!offline_parts::available(message.id, index)) {
+            // The line already says so; no dialog for a file that cannot be written.
+            Q_EMIT notice(failureText(QStringLiteral("offline")));
+            return;
+        }
         const QString folder =
             QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
         const QString path = m_chooser(QDir(folder).filePath(safeFileName(a.name)));
@@ -62,9 +68,39 @@ void AttachmentActions::saveAttachment(const models::Message &message, int index
 
 void AttachmentActions::showOriginalFormatting(const models::Message &message)
 {
+    if (!offline_parts::available(message.id, offline_parts::html)) {
+        Q_EMIT notice(failureText(QStringLiteral("offline")));
+        return;
+    }
     m_subjects.insert(message.id, message.subject);
     Q_EMIT notice(tr("Loading the original formatting…"));
     Q_EMIT htmlRequested(message.id);
+}
+
+void AttachmentActions::onConnectionChanged(bool online)
+{
+    if (online == offline_parts::online())
+        return;
+    offline_parts::setOnline(online);
+    relayoutViews();
+}
+
+void AttachmentActions::onPartsKept(qint64 messageId, const QList<int> &parts)
+{
+    bool changed = false;
+    for (const int part : parts)
+        changed = changed || !offline_parts::kept(messageId, part);
+    offline_parts::setKept(messageId, parts);
+    // Online every line reads the same whether kept or not: nothing to redraw.
+    if (changed && !offline_parts::online())
+        relayoutViews();
+}
+
+void AttachmentActions::relayoutViews()
+{
+    for (const QPointer<TimelineView> &view : std::as_const(m_views))
+        if (view)
+            view->relayout();
 }
 
 void AttachmentActions::onSaved(qint64, int, const QString &path)

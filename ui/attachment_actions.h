@@ -37,6 +37,11 @@ public Q_SLOTS:
     void onSaveFailed(qint64 messageId, int index, const QString &path, const QString &code);
     void onHtml(qint64 messageId, const QString &html);
     void onHtmlFailed(qint64 messageId, const QString &code);
+    /// The hub is reachable or not: offline, the lines of what was not kept say so.
+    void onConnectionChanged(bool online);
+    /// These parts of the email (attachment indexes, offline_parts::html) are in the
+    /// cache, so they can be saved or shown offline.
+    void onPartsKept(qint64 messageId, const QList<int> &parts);
 
 Q_SIGNALS:
     void saveRequested(qint64 messageId, int index, const QString &path);
@@ -45,7 +50,10 @@ Q_SIGNALS:
     void notice(const QString &text);
 
 private:
+    void relayoutViews();
+
     QWidget *m_window;
+    QList<QPointer<TimelineView>> m_views;
     std::function<QString(const QString &)> m_chooser;
     QHash<qint64, QString> m_subjects; ///< message id → subject, while its HTML is asked for
     QPointer<HtmlEmailView> m_lastView;

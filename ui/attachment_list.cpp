@@ -4,35 +4,61 @@
 #include "services/text/safe_text.h"
 
 #include <QCoreApplication>
-#include <QJsonArray>
-#include <QJsonObject>
+#include <QHash>
 
 namespace threadline::ui {
 
 QList<AttachmentRow> attachmentsOf(const models::Message &m)
 {
-    QList<AttachmentRow> rows;
-    if (m.channel != QLatin1String("email"))
-        return rows;
-    const QJsonArray listed = m.meta.value(QStringLiteral("attachments")).toArray();
-    for (qsizetype i = 0; i < listed.size(); ++i) {
-        const QJsonObject a = listed.at(i).toObject();
-        AttachmentRow row;
-        // Older hubs listed no index: the position is the same thing.
-        row.index = a.value(QStringLiteral("index")).toInt(int(i));
-        row.name = a.value(QStringLiteral("name")).toString();
-        row.type = a.value(QStringLiteral("type")).toString();
-        row.size = a.value(QStringLiteral("size")).toInteger();
-        rows.append(row);
-    }
-    return rows;
+    return models::emailAttachments(m);
 }
 
 bool hasOriginalFormatting(const models::Message &m)
 {
-    return m.channel == QLatin1String("email") && m.id > 0 &&
-           m.meta.value(QStringLiteral("html")).toBool();
+    return models::hasHtmlPart(m);
 }
+
+namespace offline_parts {
+namespace {
+struct State {
+    bool online = true;
+    QHash<qint64, QList<int>> kept; ///< message id → parts in the cache
+};
+State &state()
+{
+    static State s;
+    return s;
+}
+} // namespace
+
+void setOnline(bool online)
+{
+    state().online = online;
+}
+
+bool online()
+{
+    return state().online;
+}
+
+void setKept(qint64 messageId, const QList<int> &parts)
+{
+    if (parts.isEmpty())
+        state().kept.remove(messageId);
+    else
+        state().kept.insert(messageId, parts);
+}
+
+bool kept(qint64 messageId, int part)
+{
+    return state().kept.value(messageId).contains(part);
+}
+
+bool available(qint64 messageId, int part)
+{
+    return online() || kept(messageId, part);
+}
+} // namespace offline_parts
 
 QString attachmentSymbol(const QString &contentType)
 {
@@ -84,12 +110,21 @@ QList<EmailExtraLine> emailExtraLines(const models::Message &m, const QLocale &l
     QList<EmailExtraLine> lines;
     if (m.id <= 0)
         return lines; // a local echo: the hub has nothing to give yet
+    // Said on the line, not after a click: offline, what was not kept cannot be had.
+    const auto unlessOffline = [&m](const QString &line, int part) {
+        return offline_parts::available(m.id, part)
+                   ? line
+                   : QCoreApplication::translate("Timeline", "%1 (needs a connection to the hub)",
+                                                 "an attachment line while offline")
+                         .arg(line);
+    };
     for (const AttachmentRow &a : attachmentsOf(m))
-        lines.append({attachmentLine(a, locale),
+        lines.append({unlessOffline(attachmentLine(a, locale), a.index),
                       email_extras::attachmentScheme + QString::number(a.index)});
     if (hasOriginalFormatting(m))
-        lines.append({QStringLiteral("🗎 ") +
-                          QCoreApplication::translate("Timeline", "Show original formatting"),
+        lines.append({unlessOffline(QStringLiteral("🗎 ") + QCoreApplication::translate(
+                                                              "Timeline", "Show original formatting"),
+                                    offline_parts::html),
                       email_extras::originalFormatting});
     return lines;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/email_attachments.h"
 #include "models/message.h"
 
 #include <QList>
@@ -10,12 +11,7 @@
 namespace threadline::ui {
 
 /// One attachment of an email as the hub listed it (meta.attachments).
-struct AttachmentRow {
-    int index = 0;
-    QString name; ///< untrusted: draw through displayName(), save under fileName()
-    QString type;
-    qint64 size = 0;
-};
+using AttachmentRow = models::EmailAttachment;
 
 /// A line under an email card's text that does something when clicked: an attachment
 /// to save, or "Show original formatting". `target` is what TimelineView recognises.
@@ -41,6 +37,22 @@ QString attachmentLine(const AttachmentRow &a, const QLocale &locale);
 /// A name safe to offer in a save dialog: no bidi controls, no path separators, no
 /// control characters, no leading dots; "attachment" when nothing is left.
 QString safeFileName(const QString &untrusted);
+
+/// What this desktop can give without the hub, as the service thread last said (GUI
+/// thread only). While online everything can be fetched; offline only what the
+/// encrypted cache kept, and the other lines say they need a connection before anyone
+/// clicks them.
+namespace offline_parts {
+/// The part number of an email's original formatting (attachments are 0, 1, …).
+inline constexpr int html = -1;
+void setOnline(bool online);
+bool online();
+/// Replaces what is known to be kept of the message's parts.
+void setKept(qint64 messageId, const QList<int> &parts);
+bool kept(qint64 messageId, int part);
+/// Whether the part can be had now: online, or kept.
+bool available(qint64 messageId, int part);
+} // namespace offline_parts
 
 /// The lines an email card shows under its text, in order (attachments, then original
 /// formatting). Empty for anything but an email.

@@ -38,6 +38,8 @@ public:
     qint64 appliedSeq() const { return m_appliedSeq; }
     /// Attachments and original formatting of emails, fetched on this thread.
     AttachmentSaver *attachments() const { return m_attachments; }
+    /// The encrypted cache, for the helpers that live on this thread with it.
+    cache::CacheStore *cache() const { return m_cache.get(); }
 
 public Q_SLOTS:
     /// Shows what the cache has, then signs in and keeps the cache in step.

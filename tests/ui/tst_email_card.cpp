@@ -10,6 +10,7 @@
 #include "tests/services/cache/cache_test_support.h"
 #include "tests/support/http_post.h"
 #include "tests/support/hub_process.h"
+#include "tests/ui/timeline_points.h"
 #include "ui/attachment_actions.h"
 #include "ui/attachment_list.h"
 #include "ui/html_email_view.h"
@@ -73,25 +74,6 @@ class TestEmailCard : public QObject {
     testing::HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
     QTemporaryDir m_dir;
 
-    // A point on the card whose link is `target`, found through the delegate's own
-    // hit-testing (what a click uses).
-    static QPoint pointOf(ui::TimelineView &view, const QString &target)
-    {
-        const QModelIndex index = view.model()->index(0, 0);
-        const QRect rect = view.visualRect(index);
-        auto *delegate = static_cast<ui::TimelineDelegate *>(view.itemDelegate());
-        QStyleOptionViewItem option;
-        option.rect = rect;
-        option.direction = view.layoutDirection();
-        option.font = view.font();
-        option.palette = view.palette();
-        for (int y = rect.top(); y < rect.bottom(); y += 2)
-            for (int x = rect.left(); x < rect.right(); x += 4)
-                if (delegate->linkAt(option, index, QPoint(x, y) - rect.topLeft()) == target)
-                    return QPoint(x, y);
-        return {-1, -1};
-    }
-
 private Q_SLOTS:
     void initTestCase()
     {
@@ -132,18 +114,65 @@ private Q_SLOTS:
         QSignalSpy original(&view, &ui::TimelineView::originalFormattingRequested);
         QSignalSpy links(&view, &ui::TimelineView::linkActivated);
 
-        const QPoint second = pointOf(view, ui::email_extras::attachmentScheme + QStringLiteral("1"));
+        const QPoint second = testing::pointOfLink(view, ui::email_extras::attachmentScheme + QStringLiteral("1"));
         QVERIFY(second.x() >= 0);
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, second);
         QCOMPARE(attachment.size(), 1);
         QCOMPARE(attachment.first().at(0).value<Message>().id, 41);
         QCOMPARE(attachment.first().at(1).toInt(), 1);
 
-        const QPoint formatting = pointOf(view, ui::email_extras::originalFormatting);
+        const QPoint formatting = testing::pointOfLink(view, ui::email_extras::originalFormatting);
         QVERIFY(formatting.x() >= 0);
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, formatting);
         QCOMPARE(original.size(), 1);
         QCOMPARE(links.size(), 0); // never handed to the browser as a URL
+    }
+
+    void offlineTheLinesOfWhatWasNotKeptSayTheyNeedAConnection()
+    {
+        QWidget window;
+        ui::AttachmentActions actions(&window);
+        int asked = 0;
+        actions.setChooser([&](const QString &) {
+            ++asked;
+            return QStringLiteral("/tmp/never-written.jpg");
+        });
+        QSignalSpy saves(&actions, &ui::AttachmentActions::saveRequested);
+        QSignalSpy html(&actions, &ui::AttachmentActions::htmlRequested);
+        QSignalSpy notices(&actions, &ui::AttachmentActions::notice);
+        const Message m = emailWithAttachments();
+        const QString needs = QStringLiteral("needs a connection to the hub");
+        const QLocale english(QLocale::English);
+
+        // Online everything can be fetched: no line says otherwise.
+        for (const ui::EmailExtraLine &line : ui::emailExtraLines(m, english))
+            QVERIFY2(!line.text.contains(needs), qPrintable(line.text));
+
+        // The service thread kept the photo; then the hub went away.
+        actions.onPartsKept(m.id, {0});
+        actions.onConnectionChanged(false);
+        const auto lines = ui::emailExtraLines(m, english);
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(!lines.at(0).text.contains(needs), qPrintable(lines.at(0).text));
+        QVERIFY2(lines.at(1).text.contains(needs), qPrintable(lines.at(1).text));
+        QVERIFY2(lines.at(2).text.contains(needs), qPrintable(lines.at(2).text));
+        // The name is still the isolated, override-free one.
+        QVERIFY(lines.at(1).text.contains(QStringLiteral("invoicefdp.exe")));
+
+        // The kept one is saved as online; the other asks for no file and says why.
+        actions.saveAttachment(m, 0);
+        QCOMPARE(saves.size(), 1);
+        actions.saveAttachment(m, 1);
+        QCOMPARE(asked, 1);
+        QCOMPARE(saves.size(), 1);
+        QVERIFY(notices.last().at(0).toString().contains(QStringLiteral("Not connected")));
+        actions.showOriginalFormatting(m);
+        QCOMPARE(html.size(), 0);
+
+        // Back online: every line is an ordinary line again.
+        actions.onConnectionChanged(true);
+        for (const ui::EmailExtraLine &line : ui::emailExtraLines(m, english))
+            QVERIFY2(!line.text.contains(needs), qPrintable(line.text));
     }
 
     void theOriginalFormattingLoadsNothingEvenWhenTheHtmlAsksForIt()
@@ -223,11 +252,18 @@ private Q_SLOTS:
         QVERIFY(htmlFailed.wait(kWaitMs));
         QCOMPARE(htmlFailed.first().at(1).toString(), QStringLiteral("not_found"));
 
-        // Offline nothing is written under the chosen name.
+        // Offline, what was saved once comes from the encrypted cache, byte for byte;
+        // what never came from the hub leaves nothing under the chosen name.
         sync.stop();
+        const QString again = m_dir.filePath(QStringLiteral("again.pdf"));
+        sync.attachments()->save(messageId, 0, again);
+        QCOMPARE(saved.size(), 2);
+        QFile kept(again);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), pdf);
         QSignalSpy failed(sync.attachments(), &services::AttachmentSaver::saveFailed);
         const QString offline = m_dir.filePath(QStringLiteral("offline.pdf"));
-        sync.attachments()->save(messageId, 0, offline);
+        sync.attachments()->save(messageId, 1, offline);
         QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kWaitMs);
         QCOMPARE(failed.first().at(3).toString(), QStringLiteral("offline"));
         QVERIFY(!QFile::exists(offline));
