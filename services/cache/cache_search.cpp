@@ -27,14 +27,15 @@ QString identityValues(const models::Customer &c)
 
 } // namespace
 
+std::optional<CacheError> CacheStore::unindexCustomer(qint64 customerId)
+{
+    auto s = m_db.prepare(QStringLiteral("DELETE FROM customer_search WHERE docid = ?1"));
+    s.bind(1, customerId);
+    return s.exec();
+}
+
 std::optional<CacheError> CacheStore::indexCustomer(const models::Customer &c)
 {
-    {
-        auto s = m_db.prepare(QStringLiteral("DELETE FROM customer_search WHERE docid = ?1"));
-        s.bind(1, c.id);
-        if (auto e = s.exec())
-            return e;
-    }
     auto s = m_db.prepare(QStringLiteral(
         "INSERT INTO customer_search (docid, name, identities) VALUES (?1, ?2, ?3)"));
     s.bind(1, c.id).bind(2, c.name).bind(3, identityValues(c));
@@ -52,10 +53,12 @@ std::optional<CacheError> CacheStore::reindexCustomersIfStale()
         if (step == Step::Done)
             return std::nullopt;
     }
-    // Customers cached before schema 5: index them once, in one transaction.
-    const QList<models::Customer> all = customers();
+    // Customers cached before schema 5: index them once, in one transaction, in id
+    // order (FTS4 writes a segment whenever a docid does not ascend).
+    QList<models::Customer> all = customers();
     if (m_lastError)
         return m_lastError;
+    std::sort(all.begin(), all.end(), [](const auto &a, const auto &b) { return a.id < b.id; });
     Transaction tx(m_db);
     if (auto e = tx.begin())
         return e;

@@ -94,17 +94,32 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
     Transaction tx(m_db);
     if (auto e = tx.begin())
         return failed(e);
-    for (const auto &c : w.customers) {
-        auto s =
-            m_db.prepare(QLatin1String("INSERT OR REPLACE INTO customers (") +
-                         QLatin1String(rows::customerColumns) +
-                         QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)"));
-        rows::bindCustomer(s, c);
-        if (auto e = s.exec())
-            return failed(e);
-        if (auto e = indexCustomer(c))
-            return failed(e);
+    // In id order: FTS4 also writes its pending terms out whenever a docid does not
+    // ascend.
+    QList<const models::Customer *> byId;
+    byId.reserve(w.customers.size());
+    for (const auto &c : w.customers)
+        byId.append(&c);
+    std::sort(byId.begin(), byId.end(), [](const auto *a, const auto *b) { return a->id < b->id; });
+    // Rows first, then the search entries of the new or renamed ones: an FTS4 table
+    // writes its pending terms out as a segment before any statement that needs a
+    // statement journal (an UPDATE, a REPLACE, a delete from the index), so
+    // interleaving them would write one segment per customer.
+    QList<const models::Customer *> changed;
+    for (const auto *c : std::as_const(byId)) {
+        auto change = upsertCustomer(*c);
+        if (auto *e = std::get_if<CacheError>(&change))
+            return failed(*e);
+        const auto searchable = std::get<SearchableChange>(change);
+        if (searchable == SearchableChange::Renamed)
+            if (auto e = unindexCustomer(c->id))
+                return failed(e);
+        if (searchable != SearchableChange::None)
+            changed.append(c);
     }
+    for (const auto *c : std::as_const(changed))
+        if (auto e = indexCustomer(*c))
+            return failed(e);
     for (const auto &m : w.messages)
         if (auto e = upsertMessage(m))
             return failed(e);
@@ -124,12 +139,90 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
     return failed(tx.commit());
 }
 
+std::variant<CacheStore::SearchableChange, CacheError>
+CacheStore::upsertCustomer(const models::Customer &c)
+{
+    // Most upserts are a message's activity (last item, counts): the name and the
+    // identities are what they were, so the row is updated in place and its search
+    // entry, which only those two feed, is left alone.
+    {
+        static const QString sameSearchable = QStringLiteral(
+            "UPDATE customers SET status = ?4, assignee = ?5, last_at = ?6, last_channel = ?7,"
+            " last_direction = ?8, last_preview = ?9, item_count = ?10, unread = ?11,"
+            " queue = ?12, labels = ?13, waiting_since = ?14, snooze_until = ?15"
+            " WHERE id = ?1 AND name IS ?2 AND identities IS ?3");
+        auto s = m_db.prepare(sameSearchable);
+        rows::bindCustomer(s, c);
+        if (auto e = s.exec())
+            return *e;
+        if (m_db.changes() > 0)
+            return SearchableChange::None;
+    }
+    bool known = false;
+    {
+        auto s = m_db.prepare(QStringLiteral("SELECT 1 FROM customers WHERE id = ?1"));
+        s.bind(1, c.id);
+        const auto r = lookupInt(s);
+        if (r.error)
+            return *r.error;
+        known = r.value.has_value();
+    }
+    static const QString replace =
+        QLatin1String("INSERT OR REPLACE INTO customers (") +
+        QLatin1String(rows::customerColumns) +
+        QLatin1String(") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    auto s = m_db.prepare(replace);
+    rows::bindCustomer(s, c);
+    if (auto e = s.exec())
+        return *e;
+    return known ? SearchableChange::Renamed : SearchableChange::Added;
+}
+
+std::variant<bool, CacheError> CacheStore::insertMessage(const models::Message &m, bool ifNew)
+{
+    static const QString insertSql = QStringLiteral(
+        "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
+        " identity, subject, body, quoted, at, delivery, failure_reason, meta, sort_at)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?11)");
+    static const QString insertIfNewSql = QString(insertSql).replace(
+        QLatin1String("INSERT INTO"), QLatin1String("INSERT OR IGNORE INTO"));
+    {
+        auto s = m_db.prepare(ifNew ? insertIfNewSql : insertSql);
+        rows::bindMessage(s, m);
+        if (auto e = s.exec())
+            return *e;
+        if (m_db.changes() == 0)
+            return false; // ifNew, and the hub id was known
+    }
+    // The search index is fed here rather than by a trigger (schema 8): a trigger
+    // makes the insert need a statement journal, and FTS4 writes its pending terms
+    // out as a new segment at every statement journal, i.e. once per message. A
+    // plain single-row insert needs none, so a batch's terms go out once, at commit.
+    auto s = m_db.prepare(QStringLiteral(
+        "INSERT INTO message_search (docid, subject, body) VALUES (?1, ?2, ?3)"));
+    s.bind(1, m_db.lastInsertRowId()).bind(2, m.subject).bind(3, m.body);
+    if (auto e = s.exec())
+        return *e;
+    return true;
+}
+
 std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
 {
     if (m.id <= 0)
         return invalid(QStringLiteral("A message from the hub has no hub id."));
     if (m.customerId <= 0)
         return invalid(QStringLiteral("Message %1 has no customer.").arg(m.id));
+
+    if (m.clientId.isEmpty()) {
+        // Not written on this desktop, so no echo to replace: nearly always a new
+        // message. The unique hub id index tells a known one apart while inserting,
+        // which saves a lookup per message; a known one is updated below.
+        auto inserted = insertMessage(m, true);
+        if (auto *e = std::get_if<CacheError>(&inserted))
+            return *e;
+        if (std::get<bool>(inserted))
+            return std::nullopt;
+    }
 
     std::optional<qint64> hubRow;
     std::optional<qint64> echoRow;
@@ -169,14 +262,9 @@ std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
         s.bind(15, *target);
         if (auto e = s.exec())
             return e;
-    } else {
-        auto s = m_db.prepare(QStringLiteral(
-            "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
-            " identity, subject, body, quoted, at, delivery, failure_reason, meta, sort_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?11)"));
-        rows::bindMessage(s, m);
-        if (auto e = s.exec())
-            return e;
+    } else if (auto inserted = insertMessage(m, false);
+               auto *e = std::get_if<CacheError>(&inserted)) {
+        return *e;
     }
     if (!m.clientId.isEmpty()) {
         auto s = m_db.prepare(QStringLiteral("DELETE FROM outbox WHERE client_id = ?1"));
@@ -299,15 +387,9 @@ std::optional<CacheError> CacheStore::addToOutbox(const models::Message &echo,
     Transaction tx(m_db);
     if (auto e = tx.begin())
         return failed(e);
-    {
-        auto s = m_db.prepare(QStringLiteral(
-            "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
-            " identity, subject, body, quoted, at, delivery, failure_reason, meta, sort_at)"
-            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?11)"));
-        rows::bindMessage(s, pending);
-        if (auto e = s.exec())
-            return failed(e);
-    }
+    if (auto inserted = insertMessage(pending, false);
+        auto *e = std::get_if<CacheError>(&inserted))
+        return failed(*e);
     {
         auto s = m_db.prepare(
             QStringLiteral("INSERT INTO outbox (client_id, command_type, command_data, created_at)"

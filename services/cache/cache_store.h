@@ -174,11 +174,17 @@ public:
 
 private:
     explicit CacheStore(Database db);
+    /// What an upsert did to the customer's searchable text (name, identities).
+    enum class SearchableChange { None, Added, Renamed };
+    std::variant<SearchableChange, CacheError> upsertCustomer(const models::Customer &c);
+    /// Inserts the row and its search entry; false when @p ifNew and the hub id is known.
+    std::variant<bool, CacheError> insertMessage(const models::Message &m, bool ifNew);
     std::optional<CacheError> upsertMessage(const models::Message &m);
     std::optional<CacheError> applyStatus(const StatusUpdate &u);
     std::optional<CacheError> applyHistory(qint64 customerId, const QList<models::Message> &items,
                                            bool replace, bool complete);
-    std::optional<CacheError> indexCustomer(const models::Customer &c);
+    std::optional<CacheError> indexCustomer(const models::Customer &c); ///< a new entry
+    std::optional<CacheError> unindexCustomer(qint64 customerId);
     std::optional<CacheError> reindexCustomersIfStale();
     std::optional<CacheError> applyMerge(const CustomerMerge &merge); ///< cache_merge.cpp
     std::optional<CacheError> dropCustomerRow(qint64 customerId); ///< cache_merge.cpp

@@ -362,13 +362,13 @@ std::optional<CacheError> Database::exec(const QString &sql)
 
 Statement Database::prepare(const QString &sql)
 {
-    std::string key = sql.toStdString();
-    auto it = m_statements.find(key);
+    auto it = m_statements.find(sql);
     if (it != m_statements.end() && !it->second->inUse)
         return Statement(m_db, it->second->stmt, &it->second->inUse, false, SQLITE_OK);
 
+    const QByteArray utf8 = sql.toUtf8();
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(m_db, key.c_str(), int(key.size()), &stmt, nullptr);
+    const int rc = sqlite3_prepare_v2(m_db, utf8.constData(), int(utf8.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
         return Statement(m_db, nullptr, nullptr, false, rc);
@@ -378,7 +378,7 @@ Statement Database::prepare(const QString &sql)
     auto cached = std::make_unique<CachedStatement>();
     cached->stmt = stmt;
     bool *inUse = &cached->inUse;
-    m_statements.emplace(std::move(key), std::move(cached));
+    m_statements.emplace(sql, std::move(cached));
     return Statement(m_db, stmt, inUse, false, SQLITE_OK);
 }
 

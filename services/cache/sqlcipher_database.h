@@ -8,7 +8,6 @@
 
 #include <memory>
 #include <optional>
-#include <string>
 #include <unordered_map>
 #include <variant>
 
@@ -109,7 +108,9 @@ private:
 
     sqlite3 *m_db = nullptr;
     QString m_path;
-    std::unordered_map<std::string, std::unique_ptr<CachedStatement>> m_statements;
+    // Keyed by the SQL as written: looking a hot statement up must not convert its
+    // text to UTF-8 on every use (ingest prepares several per message).
+    std::unordered_map<QString, std::unique_ptr<CachedStatement>> m_statements;
 };
 
 /// BEGIN IMMEDIATE ... COMMIT; rolls back on destruction unless commit() succeeded.
