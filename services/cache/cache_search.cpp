@@ -3,8 +3,10 @@
 #include "services/cache/cache_rows.h"
 #include "services/cache/cache_store.h"
 #include "services/cache/search_tokens.h"
+#include "services/text/search_folding.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 #include <algorithm>
@@ -23,6 +25,27 @@ QString identityValues(const models::Customer &c)
     for (const auto &identity : c.identities)
         values.append(identity.value);
     return values.join(QLatin1Char(' '));
+}
+
+/// A phone number as an agent types it, in any form ("0912 345 6789", «۰۹۱۲…»,
+/// "+98 912…"): its digits without the leading zeros of a trunk or international
+/// prefix, so they occur inside the stored E.164 form, as the hub matches
+/// (server/customer_search.cpp). Empty when the query is not a phone number or
+/// has fewer than four such digits.
+QString phoneDigits(QStringView query)
+{
+    QString digits;
+    for (const QChar c : text::phoneInput(query)) {
+        if (c.isDigit())
+            digits.append(c);
+        else if (!QStringView(u" +-().").contains(c))
+            return {};
+    }
+    qsizetype zeros = 0;
+    while (zeros < digits.size() && digits.at(zeros) == QLatin1Char('0'))
+        ++zeros;
+    digits.remove(0, zeros);
+    return digits.size() >= 4 ? digits : QString();
 }
 
 } // namespace
@@ -87,10 +110,40 @@ QList<models::SearchHit> CacheStore::searchCustomers(const QString &query, int l
             ids.append(s.columnInt64(0));
         noteReadError(s.error());
     }
+    // A phone typed in local form shares no word with the stored +98… form: its
+    // digits are looked for inside the phone identities instead (a scan of the
+    // customers table, which is small next to the messages).
+    const QString phone = phoneDigits(query);
+    QList<qint64> byPhone;
+    if (!phone.isEmpty()) {
+        auto s = m_db.prepare(
+            QStringLiteral("SELECT id FROM customers WHERE instr(identities, ?1) > 0 LIMIT 500"));
+        s.bind(1, phone);
+        while (s.step() == Step::Row)
+            byPhone.append(s.columnInt64(0));
+        noteReadError(s.error());
+    }
     QList<models::Customer> found;
-    for (const qint64 id : std::as_const(ids))
-        if (auto c = customer(id))
+    QSet<qint64> seen;
+    QHash<qint64, QString> phoneHits; // customer → the phone number that matched
+    for (const qint64 id : std::as_const(byPhone)) {
+        auto c = customer(id);
+        if (!c)
+            continue;
+        for (const auto &identity : std::as_const(c->identities))
+            if (identity.kind == u"phone" && identity.value.contains(phone))
+                phoneHits.insert(id, identity.value);
+        if (phoneHits.contains(id) && !seen.contains(id)) {
+            seen.insert(id);
             found.append(*c);
+        }
+    }
+    for (const qint64 id : std::as_const(ids))
+        if (!seen.contains(id))
+            if (auto c = customer(id)) {
+                seen.insert(id);
+                found.append(*c);
+            }
     std::sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
         return a.lastAt != b.lastAt ? a.lastAt > b.lastAt : a.id > b.id;
     });
@@ -106,7 +159,12 @@ QList<models::SearchHit> CacheStore::searchCustomers(const QString &query, int l
         hit.field = QStringLiteral("name");
         hit.snippet = c.name;
         hit.highlights = matchRanges(c.name, query);
-        if (hit.highlights.isEmpty()) {
+        if (const auto number = phoneHits.constFind(c.id);
+            hit.highlights.isEmpty() && number != phoneHits.cend()) {
+            hit.field = QStringLiteral("identity");
+            hit.snippet = *number;
+            hit.highlights = {{int(number->indexOf(phone)), int(phone.size())}};
+        } else if (hit.highlights.isEmpty()) {
             for (const auto &identity : c.identities) {
                 auto ranges = matchRanges(identity.value, query);
                 if (ranges.isEmpty())

@@ -201,6 +201,38 @@ private Q_SLOTS:
         QCOMPARE(m_store->searchCustomers(QStringLiteral("کمال"), 10).size(), 1);
     }
 
+    void aCustomerIsFoundByAPhoneTypedInLocalFormAsTheHubFindsIt_data()
+    {
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QList<qint64>>("found");
+        const QList<qint64> kamal{7}, both{7, 1};
+        QTest::newRow("local, spaced") << QStringLiteral("0912 000 0007") << kamal;
+        QTest::newRow("Persian digits") << QStringLiteral("۰۹۱۲۰۰۰۰۰۰۷") << kamal;
+        QTest::newRow("Arabic-Indic digits") << QStringLiteral("٠٩١٢٠٠٠٠٠٠٧") << kamal;
+        QTest::newRow("international, dashed") << QStringLiteral("+98 912-000-0007") << kamal;
+        QTest::newRow("pasted from right-to-left text")
+            << QStringLiteral("‏0912‎ 000 0007") << kamal;
+        QTest::newRow("part of both numbers") << QStringLiteral("0912 000 000") << both;
+        QTest::newRow("too short to be a number") << QStringLiteral("0912") << QList<qint64>{};
+        QTest::newRow("digits within words") << QStringLiteral("room 9120000007b") << QList<qint64>{};
+    }
+    void aCustomerIsFoundByAPhoneTypedInLocalFormAsTheHubFindsIt()
+    {
+        QFETCH(QString, typed);
+        QFETCH(QList<qint64>, found);
+        QVERIFY(!m_store->write(customersOnly({customer(7, QStringLiteral("Kamal Jafari"), 300)})));
+        const auto hits = m_store->searchCustomers(typed, 10);
+        QList<qint64> ids;
+        for (const auto &h : hits)
+            ids.append(h.customerId);
+        QCOMPARE(ids, found);
+        if (!hits.isEmpty()) {
+            QCOMPARE(hits.first().field, QStringLiteral("identity"));
+            QCOMPARE(hits.first().snippet, QStringLiteral("+989120000007"));
+            QVERIFY(marked(hits.first()).first().contains(QStringLiteral("912000000")));
+        }
+    }
+
     void aLongMessageIsShownAroundItsMatch()
     {
         const QString body = QString(QStringLiteral("word ")).repeated(60) +
