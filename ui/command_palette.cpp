@@ -3,7 +3,7 @@
 
 #include "services/text/search_folding.h"
 #include "ui/desk_actions.h"
-#include "ui/palette_geometry.h"
+#include "ui/palette_overlay.h"
 
 #include <QAction>
 #include <QEvent>
@@ -240,28 +240,12 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
     if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
         placeOverWindow(this);
     if (watched == m_query && event->type() == QEvent::KeyPress) {
-        switch (static_cast<QKeyEvent *>(event)->key()) {
-        case Qt::Key_Escape:
-            dismiss();
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (handlePaletteKey(key, 8, [this](int delta) { moveCurrent(delta); }, [this] { dismiss(); }))
             return true;
-        case Qt::Key_Down:
-            moveCurrent(1);
-            return true;
-        case Qt::Key_Up:
-            moveCurrent(-1);
-            return true;
-        case Qt::Key_PageDown:
-            moveCurrent(8);
-            return true;
-        case Qt::Key_PageUp:
-            moveCurrent(-8);
-            return true;
-        case Qt::Key_Return:
-        case Qt::Key_Enter:
+        if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
             runCurrent();
             return true;
-        default:
-            break;
         }
     }
     return QFrame::eventFilter(watched, event);

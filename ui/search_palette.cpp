@@ -3,7 +3,7 @@
 
 #include "models/search_results_model.h"
 #include "services/text/safe_text.h"
-#include "ui/palette_geometry.h"
+#include "ui/palette_overlay.h"
 #include "ui/search_palette_delegate.h"
 
 #include <QEvent>
@@ -208,22 +208,9 @@ bool SearchPalette::eventFilter(QObject *watched, QEvent *event)
         placeOverWindow(this);
     if (watched == m_query && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
+        if (handlePaletteKey(key, 5, [this](int delta) { moveCurrent(delta); }, [this] { dismiss(); }))
+            return true;
         switch (key->key()) {
-        case Qt::Key_Escape:
-            dismiss();
-            return true;
-        case Qt::Key_Down:
-            moveCurrent(1);
-            return true;
-        case Qt::Key_Up:
-            moveCurrent(-1);
-            return true;
-        case Qt::Key_PageDown:
-            moveCurrent(5);
-            return true;
-        case Qt::Key_PageUp:
-            moveCurrent(-5);
-            return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:
             if (m_debounce->isActive()) {

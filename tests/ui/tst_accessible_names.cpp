@@ -7,6 +7,7 @@
 
 #include "models/inbox_model.h"
 #include "models/timeline_model.h"
+#include "tests/support/sample_customer.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -14,7 +15,6 @@
 #include <QAbstractSpinBox>
 #include <QAccessible>
 #include <QComboBox>
-#include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -26,20 +26,6 @@
 using namespace threadline;
 
 namespace {
-
-models::Customer customer(qint64 id)
-{
-    models::Customer c;
-    c.id = id;
-    c.name = QStringLiteral("Customer %1").arg(id);
-    c.status = QStringLiteral("open");
-    c.lastAt = QDateTime::currentMSecsSinceEpoch() - id * 1000;
-    c.lastChannel = QStringLiteral("email");
-    c.lastDirection = QStringLiteral("in");
-    c.identities = {{QStringLiteral("phone"), QStringLiteral("+989121234567")},
-                    {QStringLiteral("email"), QStringLiteral("c%1@example.com").arg(id)}};
-    return c;
-}
 
 bool interactive(const QWidget *w)
 {
@@ -93,7 +79,9 @@ private Q_SLOTS:
         models::InboxModel inbox;
         models::TimelineModel timeline;
         ui::MainWindow window(&inbox, &timeline);
-        inbox.applyCustomers({customer(1), customer(2)});
+        // Last heard from by email: the composer shows its subject field too.
+        inbox.applyCustomers({testing::sampleCustomer(1, QStringLiteral("email")),
+                              testing::sampleCustomer(2, QStringLiteral("email"))});
         window.setUser(QStringLiteral("amir"), role);
         window.resize(1280, 800);
         window.show();

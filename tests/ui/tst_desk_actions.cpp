@@ -9,9 +9,9 @@
 
 #include "models/inbox_model.h"
 #include "models/timeline_model.h"
+#include "tests/support/sample_customer.h"
 
 #include <QAction>
-#include <QDateTime>
 #include <QHash>
 #include <QLineEdit>
 #include <QSet>
@@ -20,23 +20,7 @@
 
 using namespace threadline;
 
-namespace {
-
-models::Customer customer(qint64 id)
-{
-    models::Customer c;
-    c.id = id;
-    c.name = QStringLiteral("Customer %1").arg(id);
-    c.status = QStringLiteral("open");
-    c.lastAt = QDateTime::currentMSecsSinceEpoch() - id * 1000;
-    c.lastChannel = QStringLiteral("sms");
-    c.lastDirection = QStringLiteral("in");
-    c.identities = {{QStringLiteral("phone"), QStringLiteral("+989121234567")},
-                    {QStringLiteral("email"), QStringLiteral("c%1@example.com").arg(id)}};
-    return c;
-}
-
-} // namespace
+using testing::sampleCustomer;
 
 class TestDeskActions : public QObject {
     Q_OBJECT
@@ -57,7 +41,7 @@ private Q_SLOTS:
         models::InboxModel inbox;
         models::TimelineModel timeline;
         ui::MainWindow window(&inbox, &timeline);
-        inbox.applyCustomers({customer(1), customer(2), customer(3)});
+        inbox.applyCustomers({sampleCustomer(1), sampleCustomer(2), sampleCustomer(3)});
         window.setUser(QStringLiteral("amir"), role);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -6,6 +6,7 @@
 
 #include "models/inbox_model.h"
 #include "models/timeline_model.h"
+#include "tests/support/sample_customer.h"
 #include "ui/composer.h"
 
 #include <QDateTime>
@@ -17,17 +18,7 @@ using namespace threadline;
 
 namespace {
 
-models::Customer customer(qint64 id)
-{
-    models::Customer c;
-    c.id = id;
-    c.name = QStringLiteral("Customer %1").arg(id);
-    c.status = QStringLiteral("open");
-    c.lastAt = QDateTime::currentMSecsSinceEpoch();
-    c.lastChannel = QStringLiteral("sms");
-    c.lastDirection = QStringLiteral("in");
-    return c;
-}
+using testing::sampleCustomer;
 
 } // namespace
 
@@ -40,7 +31,7 @@ private Q_SLOTS:
         models::InboxModel inbox;
         models::TimelineModel timeline;
         ui::MainWindow window(&inbox, &timeline);
-        inbox.applyCustomers({customer(1), customer(2)});
+        inbox.applyCustomers({sampleCustomer(1), sampleCustomer(2)});
         window.show();
         window.openFromSearch(1, 0);
         QTRY_COMPARE(window.currentCustomer(), qint64(1));
@@ -58,7 +49,7 @@ private Q_SLOTS:
         models::InboxModel inbox;
         models::TimelineModel timeline;
         ui::MainWindow window(&inbox, &timeline);
-        inbox.applyCustomers({customer(1), customer(2)});
+        inbox.applyCustomers({sampleCustomer(1), sampleCustomer(2)});
         window.setDrafts({{2, QStringLiteral("sms"), QString(), QString(),
                            QStringLiteral("Newer words"), 0}});
         window.show();
@@ -83,7 +74,7 @@ private Q_SLOTS:
         models::TimelineModel timeline;
         ui::MainWindow window(&inbox, &timeline);
         QSignalSpy asked(&window, &ui::MainWindow::customerOrdersWanted);
-        inbox.applyCustomers({customer(1), customer(2)});
+        inbox.applyCustomers({sampleCustomer(1), sampleCustomer(2)});
         window.show();
         window.setConnection(false, QString());
         window.openFromSearch(2, 0);
