@@ -3,9 +3,12 @@
 
 #include "models/customer.h"
 #include "models/message.h"
+#include "services/cache/cache_store.h"
 
 #include <QByteArray>
 #include <QRandomGenerator>
+#include <QString>
+#include <memory>
 
 /// Small builders shared by the cache suites.
 namespace threadline::cache::testing {
@@ -15,6 +18,15 @@ inline QByteArray randomKey()
     QByteArray key(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(key.data()), 8);
     return key;
+}
+
+/// Opens (creating) the cache file at `path`; a test cannot go on without it.
+inline std::unique_ptr<CacheStore> openOrDie(const QString &path, const QByteArray &key)
+{
+    auto opened = CacheStore::open(path, key);
+    if (auto *error = std::get_if<CacheError>(&opened))
+        qFatal("cache: %s", qPrintable(error->message));
+    return std::move(std::get<std::unique_ptr<CacheStore>>(opened));
 }
 
 inline models::Message hubMessage(qint64 id, qint64 customerId, qint64 at, const QString &body)

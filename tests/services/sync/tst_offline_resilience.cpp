@@ -153,11 +153,9 @@ private Q_SLOTS:
 private:
     std::unique_ptr<SyncService> openSync(const QTemporaryDir &profile, const QByteArray &key)
     {
-        auto opened = cache::CacheStore::open(profile.filePath(QStringLiteral("cache.db")), key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
         return std::make_unique<SyncService>(
-            std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)), m_hub.url());
+            cache::testing::openOrDie(profile.filePath(QStringLiteral("cache.db")), key),
+            m_hub.url());
     }
 
     static qint64 appliedSeq(const SyncService &sync) { return sync.appliedSeq(); }

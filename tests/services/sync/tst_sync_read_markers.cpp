@@ -224,10 +224,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<cache::CacheStore> openCache()
     {
-        auto opened = cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
-        return std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened));
+        return cache::testing::openOrDie(m_profile.filePath(QStringLiteral("cache.db")), m_key);
     }
 
     std::unique_ptr<SyncService> openSync()

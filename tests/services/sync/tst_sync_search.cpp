@@ -151,11 +151,9 @@ private:
 
     std::unique_ptr<SyncService> openSync()
     {
-        auto opened = cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
         return std::make_unique<SyncService>(
-            std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)), m_hub.url());
+            cache::testing::openOrDie(m_profile.filePath(QStringLiteral("cache.db")), m_key),
+            m_hub.url());
     }
 
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};

@@ -255,13 +255,9 @@ private:
 
     std::unique_ptr<SyncService> openSync(const QUrl &url = {})
     {
-        auto opened = cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
-        auto sync = std::make_unique<SyncService>(
-            std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)),
+        return std::make_unique<SyncService>(
+            cache::testing::openOrDie(m_profile.filePath(QStringLiteral("cache.db")), m_key),
             url.isEmpty() ? m_hub.url() : url);
-        return sync;
     }
 
     void startAndWaitOnline(SyncService &sync)
