@@ -8,6 +8,7 @@
 #include "services/sync/attachment_saver.h"
 #include "services/sync/sync_service.h"
 #include "tests/services/cache/cache_test_support.h"
+#include "tests/support/customer_mail.h"
 #include "tests/support/http_post.h"
 #include "tests/support/hub_process.h"
 #include "tests/ui/timeline_points.h"
@@ -57,16 +58,6 @@ Message emailWithAttachments()
     return m;
 }
 
-QByteArray mailWithAttachment(const QByteArray &bytes)
-{
-    return "From: Maryam Karimi <maryam.karimi@example.ir>\r\nTo: shop@example.ir\r\n"
-           "Subject: Papers\r\nMessage-ID: <papers-ui@example.ir>\r\nMIME-Version: 1.0\r\n"
-           "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-           "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAttached.\r\n"
-           "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
-           "Content-Disposition: attachment; filename=\"receipt.pdf\"\r\n\r\n" +
-           bytes.toBase64() + "\r\n--b--\r\n";
-}
 } // namespace
 
 class TestEmailCard : public QObject {
@@ -201,11 +192,9 @@ private Q_SLOTS:
     void savingAnAttachmentWritesTheHubsExactBytes()
     {
         QVERIFY2(m_hub.start(true), m_hub.stderrText().constData());
-        QByteArray pdf("%PDF-1.4\n");
-        for (int i = 0; i < 700 * 1024; ++i)
-            pdf += char(i * 7 % 251);
+        const QByteArray pdf = testing::pdfLike(700 * 1024);
         const auto posted = testing::httpPost(testing::hubHttpUrl(m_hub, QStringLiteral("/ingress/email")),
-                                              mailWithAttachment(pdf),
+                                              testing::customerMail("papers-ui", {{"receipt.pdf", pdf}}),
                                               QByteArrayLiteral("message/rfc822"));
         QCOMPARE(posted.status, 201);
         const qint64 messageId = posted.json().value(QStringLiteral("message_id")).toInteger();

@@ -6,6 +6,7 @@
 #include "services/cache/cache_store.h"
 #include "services/cache/migrations.h"
 #include "services/cache/sqlcipher_database.h"
+#include "tests/support/customer_mail.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -17,14 +18,6 @@ using namespace threadline::cache::testing;
 
 namespace {
 constexpr qint64 kDay = 24LL * 60 * 60 * 1000;
-
-QByteArray pdfLike(int size)
-{
-    QByteArray bytes("%PDF-1.4\n");
-    for (int i = 0; bytes.size() < size; ++i)
-        bytes += char(i * 7 % 251);
-    return bytes;
-}
 
 std::unique_ptr<CacheStore> openStore(const QString &path, const QByteArray &key)
 {
@@ -56,7 +49,7 @@ private Q_SLOTS:
     {
         auto store = openStore(path(), m_key);
         QVERIFY(!store->write(messagesOnly({hubMessage(9001, 5, 1000, QStringLiteral("mail"))})));
-        const QByteArray pdf = pdfLike(700 * 1024);
+        const QByteArray pdf = threadline::testing::pdfLike(700 * 1024);
         QVERIFY(!store->keepEmailPart(9001, 0, pdf));
         QVERIFY(!store->keepEmailPart(9001, CacheStore::kHtmlPart, "<p>Hi</p>"));
         QCOMPARE(store->emailPart(9001, 0), std::optional<QByteArray>(pdf));

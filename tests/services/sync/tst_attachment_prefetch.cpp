@@ -8,6 +8,7 @@
 #include "services/sync/attachment_saver.h"
 #include "services/sync/sync_service.h"
 #include "tests/services/cache/cache_test_support.h"
+#include "tests/support/customer_mail.h"
 #include "tests/support/http_post.h"
 #include "tests/support/hub_process.h"
 
@@ -25,30 +26,11 @@ using services::SyncService;
 namespace {
 constexpr int kWaitMs = 30000;
 
-QByteArray pseudoPdf(int size, int seed)
-{
-    QByteArray bytes("%PDF-1.4\n");
-    for (int i = 0; bytes.size() < size; ++i)
-        bytes += char((i * 7 + seed) % 251);
-    return bytes;
-}
-
 /// A customer's mail with an HTML part, a small receipt and a large scan attached.
 QByteArray mail(const QByteArray &messageId, const QByteArray &receipt, const QByteArray &scan)
 {
-    return "From: Maryam Karimi <maryam.karimi@example.ir>\r\nTo: shop@example.ir\r\n"
-           "Subject: Papers\r\nMessage-ID: <" + messageId + "@example.ir>\r\nMIME-Version: 1.0\r\n"
-           "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
-           "--b\r\nContent-Type: multipart/alternative; boundary=\"a\"\r\n\r\n"
-           "--a\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nAttached.\r\n"
-           "--a\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>The <b>receipt</b> is attached.</p>\r\n"
-           "--a--\r\n"
-           "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
-           "Content-Disposition: attachment; filename=\"receipt.pdf\"\r\n\r\n" +
-           receipt.toBase64() + "\r\n"
-           "--b\r\nContent-Type: application/pdf\r\nContent-Transfer-Encoding: base64\r\n"
-           "Content-Disposition: attachment; filename=\"scan.pdf\"\r\n\r\n" +
-           scan.toBase64() + "\r\n--b--\r\n";
+    return testing::customerMail(messageId, {{"receipt.pdf", receipt}, {"scan.pdf", scan}},
+                                 "<p>The <b>receipt</b> is attached.</p>");
 }
 } // namespace
 
@@ -120,8 +102,8 @@ private Q_SLOTS:
 
     void openingAThreadKeepsItsSmallAttachmentsAndFormattingButNotTheLargeOne()
     {
-        const QByteArray receipt = pseudoPdf(120 * 1024, 1);
-        const QByteArray scan = pseudoPdf(2600 * 1024, 2); // over the 2 MiB a file
+        const QByteArray receipt = testing::pdfLike(120 * 1024, 1);
+        const QByteArray scan = testing::pdfLike(2600 * 1024, 2); // over the 2 MiB a file
         const Posted p = post(mail("prefetch-1", receipt, scan));
         QVERIFY(p.messageId > 0);
         auto sync = signedInDesk();
@@ -163,8 +145,8 @@ private Q_SLOTS:
 
     void aLargeAttachmentSavedOnceIsThereOffline()
     {
-        const QByteArray scan = pseudoPdf(2600 * 1024, 3);
-        const Posted p = post(mail("prefetch-2", pseudoPdf(1000, 4), scan));
+        const QByteArray scan = testing::pdfLike(2600 * 1024, 3);
+        const Posted p = post(mail("prefetch-2", testing::pdfLike(1000, 4), scan));
         QVERIFY(p.messageId > 0);
         auto sync = signedInDesk();
         QVERIFY(sync);
@@ -183,7 +165,7 @@ private Q_SLOTS:
 
     void nothingIsPrefetchedOverTheProfilesBudget()
     {
-        const Posted p = post(mail("prefetch-3", pseudoPdf(300 * 1024, 5), pseudoPdf(5000, 6)));
+        const Posted p = post(mail("prefetch-3", testing::pdfLike(300 * 1024, 5), testing::pdfLike(5000, 6)));
         QVERIFY(p.messageId > 0);
         auto sync = signedInDesk();
         QVERIFY(sync);
