@@ -4,6 +4,7 @@
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 
+#include <QJsonArray>
 #include <QLocale>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
@@ -146,7 +147,9 @@ void HubSession::onConnected()
     m_heartbeat.start();
     QJsonObject hello{{QStringLiteral("since"), m_since ? m_since() : 0},
                       {QStringLiteral("client"), kClient},
-                      {QStringLiteral("locale"), QLocale().name()}};
+                      {QStringLiteral("locale"), QLocale().name()},
+                      // Live events committed together may then come in one frame.
+                      {QStringLiteral("accepts"), QJsonArray{accepts::batch}}};
     if (!m_credentials.token.isEmpty()) {
         hello.insert(QStringLiteral("token"), m_credentials.token);
     } else {
@@ -200,12 +203,19 @@ void HubSession::giveUp(SessionFailure failure)
 void HubSession::onText(const QString &text)
 {
     // Decoding happens here, on the service thread, never on the GUI thread.
-    auto decoded = decode(text.toUtf8());
+    auto decoded = decodeFrames(text.toUtf8());
     if (auto *error = std::get_if<Error>(&decoded)) {
         TL_LOG("net", warning) << "dropped a malformed frame from the hub: " << error->message;
         return;
     }
-    auto &envelope = std::get<Envelope>(decoded);
+    auto &envelopes = std::get<QList<Envelope>>(decoded);
+    if (envelopes.size() > 1) {
+        // A batch: durable events only, in order, each as if it had come on its own.
+        for (const Envelope &event : std::as_const(envelopes))
+            Q_EMIT received(event);
+        return;
+    }
+    auto &envelope = envelopes.first();
     if (m_state == State::SigningIn && envelope.type == type::error && envelope.id.isEmpty()
         && envelope.error && envelope.error->code == ErrorCode::UnsupportedVersion) {
         // The hub refuses this client as a whole, before any hello is read.
