@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <functional>
 
 namespace threadline::cache {
 
@@ -190,7 +191,7 @@ QList<models::SearchHit> CacheStore::searchMessages(const QString &query, int li
     // The index answers in docid (local row) order, newest row first, and stops
     // at the limit: no sort over every match, however common the word.
     const QString columns = QLatin1String(rows::messageColumns);
-    auto s = m_db.prepare(
+    const QString sql =
         customerId > 0
             ? QLatin1String("SELECT ") + columns +
                   QLatin1String(" FROM messages WHERE row IN (SELECT docid FROM message_search"
@@ -200,14 +201,50 @@ QList<models::SearchHit> CacheStore::searchMessages(const QString &query, int li
             : QLatin1String("SELECT ") + columns +
                   QLatin1String(" FROM messages WHERE row IN (SELECT docid FROM message_search"
                                 " WHERE message_search MATCH ?1 ORDER BY docid DESC LIMIT ?2)"
-                                " ORDER BY row DESC"));
-    s.bind(1, match).bind(2, qint64(limit));
-    if (customerId > 0)
-        s.bind(3, customerId);
+                                " ORDER BY row DESC");
+    // Newest first, the messages @p expression matches that @p keep accepts, until
+    // @p limit are kept or @p candidates were read; true when every match was read.
     QList<models::Message> found;
-    while (s.step() == Step::Row)
-        found.append(rows::readMessage(s));
-    noteReadError(s.error());
+    const auto collect = [&](const QString &expression, qint64 candidates,
+                             const std::function<bool(const models::Message &)> &keep) {
+        found.clear();
+        auto s = m_db.prepare(sql);
+        s.bind(1, expression).bind(2, candidates);
+        if (customerId > 0)
+            s.bind(3, customerId);
+        qint64 read = 0;
+        while (found.size() < limit && s.step() == Step::Row) {
+            ++read;
+            auto m = rows::readMessage(s);
+            if (keep(m))
+                found.append(std::move(m));
+        }
+        noteReadError(s.error());
+        return read < candidates;
+    };
+    // The word still being typed is a prefix, and a short one («١٢٤», "ord") makes
+    // FTS4 read and merge the lists of every word it starts before it can answer.
+    // With finished words beside it, those alone choose the candidates (newest
+    // first, a few hundred at most) and the prefix is checked on their text; the
+    // answer is the same, since every match is a candidate and the order is kept.
+    // Only when the candidates run out before the results do does the full
+    // expression run.
+    const QList<SearchToken> words = searchTokens(query);
+    const bool lastIsOpen = !query.isEmpty() && !query.back().isSpace();
+    bool done = false;
+    if (words.size() >= 2 && lastIsOpen) {
+        constexpr qint64 kCandidates = 400;
+        const QString finished =
+            matchExpression(QString(query.left(words.last().start) + QLatin1Char(' ')));
+        const QString typing = query.mid(words.last().start);
+        const auto startsAWord = [&](const models::Message &m) {
+            return !matchRanges(m.subject, typing).isEmpty() ||
+                   !matchRanges(m.body, typing).isEmpty();
+        };
+        done = collect(finished, kCandidates, startsAWord) || found.size() >= limit;
+    }
+    if (!done)
+        collect(match, limit, [](const models::Message &) { return true; });
 
     QHash<qint64, QString> names;
     for (const auto &m : std::as_const(found)) {

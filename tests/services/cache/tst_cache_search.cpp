@@ -233,6 +233,29 @@ private Q_SLOTS:
         }
     }
 
+    void aWordStillBeingTypedAfterFinishedWordsFindsWhatTheFullQueryFinds()
+    {
+        // Numbers as prefixes are slow for the index, so the finished words choose
+        // the candidates; the answer must not change, however far back the match is.
+        CacheWrite w;
+        w.messages.append(hubMessage(1, 1, 1000, QStringLiteral("تهران، ولیعصر، پلاک ۱۲۴۷")));
+        for (int id = 2; id <= 451; ++id)
+            w.messages.append(hubMessage(id, 1, 1000 + id, QStringLiteral("تهران، ولیعصر، پلاک %1")
+                                                                 .arg(id % 2 ? 124 : 99)));
+        QVERIFY(!m_store->write(w));
+        auto hits = m_store->searchMessages(QStringLiteral("تهران ولیعصر ١٢٤"), 3);
+        QCOMPARE(messageIds(hits), (QList<qint64>{451, 449, 447}));
+        QCOMPARE(marked(hits.first()), (QStringList{QStringLiteral("تهران"), QStringLiteral("ولیعصر"),
+                                                    QStringLiteral("124")}));
+        QCOMPARE(m_store->searchMessages(QStringLiteral("ولیعصر ١٢٤"), 500).size(), 226);
+        // Only the oldest message has 1247: past the newest candidates, still found.
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("ولیعصر ١٢٤٧"), 50)),
+                 QList<qint64>{1});
+        QCOMPARE(messageIds(m_store->searchMessages(QStringLiteral("ولیعصر ١٢٤٧"), 50, 1)),
+                 QList<qint64>{1});
+        QVERIFY(m_store->searchMessages(QStringLiteral("ولیعصر ١٢٤٨"), 50).isEmpty());
+    }
+
     void aLongMessageIsShownAroundItsMatch()
     {
         const QString body = QString(QStringLiteral("word ")).repeated(60) +
