@@ -3,16 +3,13 @@
 // loopback: canned.upserted / canned.deleted update the cache and the list the composer's
 // "/" and Settings show, a change made while this desktop was away arrives with the replay,
 // and the cache's list is there at the next start before the hub answers.
-#include "services/cache/cache_store.h"
 #include "services/protocol/frame_types.h"
-#include "services/sync/sync_service.h"
-#include "tests/services/cache/cache_test_support.h"
+#include "tests/services/sync/sync_profile.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace threadline;
@@ -45,8 +42,7 @@ class TestSyncCannedEvents : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        qRegisterMetaType<QList<models::Customer>>();
-        qRegisterMetaType<QList<models::Message>>();
+        testing::SyncProfile::registerTypes();
         QVERIFY(m_hub.start(true));
         QVERIFY(m_profile.isValid());
         m_supervisor = TestClient::signedIn(m_hub.url(), k("supervisor"));
@@ -122,19 +118,10 @@ private:
         return ack.data.value(k("canned")).toObject().value(k("id")).toInteger();
     }
 
-    std::unique_ptr<SyncService> openSync()
-    {
-        auto opened =
-            cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
-        return std::make_unique<SyncService>(
-            std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)), m_hub.url());
-    }
+    std::unique_ptr<SyncService> openSync() { return m_profile.openSync(m_hub.url()); }
 
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
-    QTemporaryDir m_profile;
-    QByteArray m_key = cache::testing::randomKey();
+    testing::SyncProfile m_profile;
     std::unique_ptr<TestClient> m_supervisor;
     qsizetype m_demoCount = 0;
 };

@@ -2,15 +2,12 @@
 // A reply that failed while this desktop was not listening still says why once the
 // desktop resyncs, against a real hub on loopback: the hub keeps the reason with the
 // message and the thread page the desktop caches carries it ("Failed: reason" on screen).
-#include "services/cache/cache_store.h"
 #include "services/protocol/frame_types.h"
-#include "services/sync/sync_service.h"
-#include "tests/services/cache/cache_test_support.h"
+#include "tests/services/sync/sync_profile.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace threadline;
@@ -32,9 +29,7 @@ class TestSyncFailureReason : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        qRegisterMetaType<QList<models::Customer>>();
-        qRegisterMetaType<QList<models::Message>>();
-        qRegisterMetaType<models::Delivery>();
+        testing::SyncProfile::registerTypes();
         // The demo hub has no SMS provider: an SMS reply fails at once, with a reason.
         QVERIFY(m_hub.start(true));
         QVERIFY(m_profile.isValid());
@@ -59,7 +54,7 @@ private Q_SLOTS:
         QVERIFY(!reason.isEmpty());
 
         // This desktop never saw the event: it starts with nothing and resyncs.
-        auto sync = openSync();
+        auto sync = m_profile.openSync(m_hub.url());
         QSignalSpy resynced(sync.get(), &SyncService::resynced);
         sync->start(k("agent"), k("demo"), QString());
         QVERIFY(resynced.wait(kWaitMs));
@@ -75,8 +70,7 @@ private Q_SLOTS:
         sync.reset();
 
         // Kept in the cache: offline, the thread still says why.
-        auto opened = cache::CacheStore::open(m_profile.filePath(k("cache.db")), m_key);
-        auto &cache = std::get<std::unique_ptr<cache::CacheStore>>(opened);
+        auto cache = m_profile.openCache();
         bool found = false;
         for (const auto &m : cache->page(3, 0, 0, 50).items)
             if (m.id == id) {
@@ -87,18 +81,8 @@ private Q_SLOTS:
     }
 
 private:
-    std::unique_ptr<SyncService> openSync()
-    {
-        auto opened = cache::CacheStore::open(m_profile.filePath(k("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
-        return std::make_unique<SyncService>(
-            std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened)), m_hub.url());
-    }
-
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
-    QTemporaryDir m_profile;
-    QByteArray m_key = cache::testing::randomKey();
+    testing::SyncProfile m_profile;
 };
 
 QTEST_GUILESS_MAIN(TestSyncFailureReason)

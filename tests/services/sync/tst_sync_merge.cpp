@@ -2,16 +2,13 @@
 // A desktop merges two customers through its outbox, against a real hub: the absorbed
 // customer leaves the cache's inbox, its items are fetched again under the survivor, and
 // undoing the merge brings it back with its own thread.
-#include "services/cache/cache_store.h"
 #include "services/protocol/frame_types.h"
-#include "services/sync/sync_service.h"
-#include "tests/services/cache/cache_test_support.h"
+#include "tests/services/sync/sync_profile.h"
 #include "tests/support/hub_process.h"
 #include "tests/support/test_client.h"
 
 #include <QSet>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 
 using namespace threadline;
@@ -35,9 +32,7 @@ class TestSyncMerge : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        qRegisterMetaType<QList<models::Customer>>();
-        qRegisterMetaType<QList<models::Message>>();
-        qRegisterMetaType<models::Delivery>();
+        testing::SyncProfile::registerTypes();
         QVERIFY(m_hub.start(true));
         QVERIFY(m_profile.isValid());
     }
@@ -213,22 +208,11 @@ private:
         return 0;
     }
 
-    std::unique_ptr<cache::CacheStore> openCache()
-    {
-        auto opened = cache::CacheStore::open(m_profile.filePath(QStringLiteral("cache.db")), m_key);
-        if (auto *error = std::get_if<cache::CacheError>(&opened))
-            qFatal("cache: %s", qPrintable(error->message));
-        return std::move(std::get<std::unique_ptr<cache::CacheStore>>(opened));
-    }
-
-    std::unique_ptr<SyncService> openSync()
-    {
-        return std::make_unique<SyncService>(openCache(), m_hub.url());
-    }
+    std::unique_ptr<cache::CacheStore> openCache() { return m_profile.openCache(); }
+    std::unique_ptr<SyncService> openSync() { return m_profile.openSync(m_hub.url()); }
 
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
-    QTemporaryDir m_profile;
-    QByteArray m_key = cache::testing::randomKey();
+    testing::SyncProfile m_profile;
     qint64 m_into = 0;
     qint64 m_from = 0;
     qint64 m_mergeId = 0;
