@@ -68,14 +68,6 @@ class TestHubBatches : public QObject {
     Q_OBJECT
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
 
-    qint64 addNote(TestClient &writer, qint64 customer, const QString &body)
-    {
-        return writer
-            .command(protocol::type::addNote,
-                     {{QStringLiteral("customer_id"), customer}, {QStringLiteral("body"), body}})
-            .seq;
-    }
-
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_hub.start(true), m_hub.stderrText().constData()); }
 
@@ -89,7 +81,7 @@ private Q_SLOTS:
 
         auto writer = TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
         QVERIFY(writer);
-        const qint64 created = addNote(*writer, 3, QStringLiteral("Courier called, will retry"));
+        const qint64 created = writer->addNote(3, QStringLiteral("Courier called, will retry"));
         QVERIFY(created > liveSeq);
         QVERIFY(desk.client->waitForEvent(protocol::type::customerUpserted));
 
@@ -111,7 +103,7 @@ private Q_SLOTS:
 
         auto writer = TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
         QVERIFY(writer);
-        const qint64 created = addNote(*writer, 4, QStringLiteral("Refund approved"));
+        const qint64 created = writer->addNote(4, QStringLiteral("Refund approved"));
         const auto upserted = desk.client->waitForEvent(protocol::type::customerUpserted);
         QVERIFY(upserted);
 
@@ -128,10 +120,10 @@ private Q_SLOTS:
     {
         auto writer = TestClient::signedIn(m_hub.url(), QStringLiteral("supervisor"));
         QVERIFY(writer);
-        const qint64 since = addNote(*writer, 5, QStringLiteral("Before the agent went home"));
+        const qint64 since = writer->addNote(5, QStringLiteral("Before the agent went home"));
         QVERIFY(since > 0);
         for (int i = 0; i < 10; ++i)
-            QVERIFY(addNote(*writer, 3 + i % 4, QStringLiteral("While away %1").arg(i)) > since);
+            QVERIFY(writer->addNote(3 + i % 4, QStringLiteral("While away %1").arg(i)) > since);
 
         RecordingDesk desk(m_hub.url());
         const qint64 liveSeq = desk.goLive(kAcceptsBatch, since);

@@ -13,14 +13,6 @@ class TestHubResume : public QObject {
     Q_OBJECT
     HubProcess m_hub{QStringLiteral(THREADLINE_HUB_BINARY)};
 
-    qint64 addNote(TestClient &client, qint64 customer, const QString &body)
-    {
-        return client
-            .command(protocol::type::addNote,
-                     {{QStringLiteral("customer_id"), customer}, {QStringLiteral("body"), body}})
-            .seq;
-    }
-
 private Q_SLOTS:
     void initTestCase() { QVERIFY2(m_hub.start(true), m_hub.stderrText().constData()); }
 
@@ -30,11 +22,11 @@ private Q_SLOTS:
         QVERIFY(writer.connectTo(m_hub.url()));
         QCOMPARE(writer.hello(QStringLiteral("agent"), QStringLiteral("demo")).type,
                  protocol::type::welcome);
-        const qint64 first = addNote(writer, 3, QStringLiteral("Called back, no answer"));
+        const qint64 first = writer.addNote(3, QStringLiteral("Called back, no answer"));
         QVERIFY(first > 0);
         const qint64 since = first + 1; // message.created, then customer.upserted
-        const qint64 second = addNote(writer, 4, QStringLiteral("Refund approved by finance"));
-        const qint64 third = addNote(writer, 3, QStringLiteral("Asked for a new pickup date"));
+        const qint64 second = writer.addNote(4, QStringLiteral("Refund approved by finance"));
+        const qint64 third = writer.addNote(3, QStringLiteral("Asked for a new pickup date"));
         QVERIFY(second > since && third > second);
 
         TestClient reader;
@@ -64,7 +56,7 @@ private Q_SLOTS:
 
         // ...and live events continue the chain.
         reader.events().clear();
-        const qint64 fourth = addNote(writer, 5, QStringLiteral("VIP customer"));
+        const qint64 fourth = writer.addNote(5, QStringLiteral("VIP customer"));
         const auto created = reader.waitForEvent(protocol::type::messageCreated);
         QVERIFY(created);
         QCOMPARE(created->seq, fourth);
@@ -101,7 +93,7 @@ private Q_SLOTS:
             QVERIFY(client.connectTo(m_hub.url()));
             QVERIFY(client.hello(QStringLiteral("agent"), QStringLiteral("demo")).type ==
                     protocol::type::welcome);
-            seq = addNote(client, 6, QStringLiteral("Written just before the crash"));
+            seq = client.addNote(6, QStringLiteral("Written just before the crash"));
             QVERIFY(seq > 0);
         }
         m_hub.kill();

@@ -97,6 +97,13 @@ Envelope TestClient::helloWithToken(const QString &token, qint64 since)
     return waitForAnswer(id);
 }
 
+qint64 TestClient::addNote(qint64 customerId, const QString &body)
+{
+    return command(protocol::type::addNote,
+                   {{QStringLiteral("customer_id"), customerId}, {QStringLiteral("body"), body}})
+        .seq;
+}
+
 Envelope TestClient::command(const QString &type, const QJsonObject &data, const QString &id)
 {
     sendText(QString::fromUtf8(protocol::encode(protocol::makeCommand(type, id, data))));

@@ -31,6 +31,9 @@ public:
     /// Sends a command and returns its ack or error; empty type on timeout.
     protocol::Envelope command(const QString &type, const QJsonObject &data,
                                const QString &id = newId());
+    /// Adds an internal note to a customer's thread; the seq of its message.created (the
+    /// customer.upserted stored with it is the next one), or 0 when refused.
+    qint64 addNote(qint64 customerId, const QString &body);
     /// Waits for the answer to a command id already sent.
     protocol::Envelope waitForAnswer(const QString &id);
     /// Waits for an error frame without an id (the answer to an unreadable frame).
