@@ -288,6 +288,14 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(dir));
         const QString path = dir + QStringLiteral("/merge-dialog-") + language + QStringLiteral(".png");
         QVERIFY(dialog.grab().save(path));
+        // Offline: the list says it searched only this computer.
+        ui::MergeDialog offline(kZahra, known(), false);
+        offline.setQuery(QStringLiteral("zah"));
+        offline.resize(720, 560);
+        offline.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&offline));
+        QVERIFY(offline.grab().save(dir + QStringLiteral("/merge-dialog-offline-") + language
+                                    + QStringLiteral(".png")));
         ui::useInterfaceLanguage(QStringLiteral("en"));
     }
 };
