@@ -71,7 +71,12 @@ QString foldWord(QStringView word)
 
 void appendWord(QList<SearchToken> &out, QStringView text, int start, int end)
 {
-    const QString folded = foldWord(text.mid(start, end - start));
+    QString folded = foldWord(text.mid(start, end - start));
+    if (!folded.contains(QLatin1Char(' '))) { // nearly every word: no list to split into
+        if (!folded.isEmpty())
+            out.append({std::move(folded), start, end});
+        return;
+    }
     // A compatibility form may unfold into several words (ﷲ, ㍿); each is a token.
     for (const QString &part : folded.split(QLatin1Char(' '), Qt::SkipEmptyParts))
         out.append({part, start, end});
