@@ -59,6 +59,9 @@ std::optional<CacheError> CacheStore::forgetCustomers(const QList<qint64> &ids)
         if (auto e = dropCustomerRow(id))
             return failed(e);
     }
+    // Their messages' kept attachments and HTML go with them, as under retention.
+    if (auto e = forgetOrphanEmailParts())
+        return failed(e);
     return failed(tx.commit());
 }
 

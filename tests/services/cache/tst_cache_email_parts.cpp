@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What an email brought besides its text, kept in the encrypted cache: exact bytes back,
-// gone with their message when retention forgets it, kept when a thread is refreshed,
-// and a cache from before they were kept takes them after its upgrade.
+// gone with their message when retention (or a resync that drops its customer) forgets
+// it, kept when a thread is refreshed, and a cache from before they were kept takes them
+// after its upgrade.
 #include "cache_test_support.h"
 #include "services/cache/cache_store.h"
 #include "services/cache/migrations.h"
@@ -88,6 +89,20 @@ private Q_SLOTS:
         QVERIFY(store->keptEmailParts(1).isEmpty());
         QCOMPARE(store->emailPart(2, 0), std::optional<QByteArray>("new bytes"));
         QCOMPARE(store->keptEmailPartsBytes(), 9);
+    }
+
+    void aCustomerTheHubNoLongerHasTakesTheirAttachmentsAlong()
+    {
+        auto store = openStore(path(), m_key);
+        QVERIFY(!store->write(messagesOnly({hubMessage(1, 5, 1000, QStringLiteral("gone")),
+                                            hubMessage(2, 6, 1000, QStringLiteral("stays"))})));
+        QVERIFY(!store->keepEmailPart(1, 0, "gone bytes"));
+        QVERIFY(!store->keepEmailPart(1, CacheStore::kHtmlPart, "<p>gone</p>"));
+        QVERIFY(!store->keepEmailPart(2, 0, "kept"));
+        QVERIFY(!store->forgetCustomers({5})); // what a resync does with a customer gone
+        QVERIFY(store->keptEmailParts(1).isEmpty());
+        QCOMPARE(store->emailPart(2, 0), std::optional<QByteArray>("kept"));
+        QCOMPARE(store->keptEmailPartsBytes(), 4);
     }
 
     void refreshingAThreadFromTheHubKeepsItsAttachments()
