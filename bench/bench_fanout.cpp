@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Benchmark 8, hub fan-out: a real threadline-hub (--demo --simulate RATE) on
-// loopback and N desktops as raw QWebSocket clients in this one process, all signed
-// in as the demo agent and accepting batch frames (as the desktop does). For every
+// loopback and N desktops as lean WebSocket clients (bench/fanout_desk: epoll, bytes, no
+// QString per frame; real desktops do not share the hub's two cores) in this one process,
+// all signed in as the demo agent and accepting batch frames (as the desktop does). For every
 // message.created a desktop receives, the latency is its receipt time minus the message's
 // `at` (stamped by the hub when it stores the message; same machine, same clock). Every
 // desktop also checks that its events arrive in order with no gap in the `prev` chain.
@@ -12,6 +13,7 @@
 // --hub measures another hub binary with the same clients (before/after comparisons);
 // --single leaves `accepts` out of the hello, so the hub sends one frame per event.
 #include "bench/bench_support.h"
+#include "bench/fanout_desk.h"
 #include "services/protocol/envelope.h"
 #include "services/protocol/frame_types.h"
 
@@ -26,16 +28,18 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QUuid>
-#include <QWebSocket>
-#include <QWebSocketHandshakeOptions>
 
+#include <sys/epoll.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
+#include <string_view>
 
 using namespace threadline;
+using bench::FanoutDesk;
 
 namespace {
 
@@ -47,48 +51,48 @@ struct Options {
     bool batches = true;
 };
 
-struct Desk {
-    std::unique_ptr<QWebSocket> socket;
-    bool live = false;
-    qint64 lastSeq = -1; ///< the `prev` the next event must carry (from `live` on)
-};
-
 /// The number written at `from` in `text` (digits only), and where it ends.
-qint64 numberAt(QStringView text, qsizetype from, qsizetype *end)
+qint64 numberAt(std::string_view text, size_t from, size_t *end)
 {
-    qsizetype i = from;
-    while (i < text.size() && text.at(i).isDigit())
-        ++i;
+    size_t i = from;
+    qint64 n = 0;
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        n = n * 10 + (text[i++] - '0');
     *end = i;
-    return text.mid(from, i - from).toLongLong();
+    return n;
 }
 
 struct Fleet {
-    QUrl url;
+    QString host;
+    quint16 port = 0;
     QString token; ///< from the first sign-in; the others reuse it (no password hashing)
     bool batches = true;
-    std::vector<std::unique_ptr<Desk>> desks;
+    int epoll = ::epoll_create1(EPOLL_CLOEXEC);
+    std::vector<std::unique_ptr<FanoutDesk>> desks;
     bool measuring = false;
     QList<double> latencies;
+    qint64 now = 0; ///< when the current epoll wake-up began, before any parsing
     qint64 firstDeskMessages = 0;
     qint64 firstDeskFrames = 0;
     qint64 outOfOrder = 0; ///< events whose `prev` was not the seq before them on that desk
     int failures = 0;
 
-    void onText(Desk &desk, const QString &text)
+    ~Fleet() { ::close(epoll); }
+
+    void onText(FanoutDesk &desk, std::string_view text)
     {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch(); // before any parsing
         if (!desk.live) {
             // Only the handshake frames are parsed in full.
-            const auto decoded = protocol::decode(text.toUtf8());
+            const auto decoded = protocol::decode(QByteArray(text.data(), qsizetype(text.size())));
             const auto *e = std::get_if<protocol::Envelope>(&decoded);
             if (!e)
                 return;
-            if (e->type == protocol::type::welcome && token.isEmpty())
-                token = e->data.value(QStringLiteral("token")).toString();
-            else if (e->type == protocol::type::error)
+            if (e->type == protocol::type::welcome) {
+                if (token.isEmpty())
+                    token = e->data.value(QStringLiteral("token")).toString();
+            } else if (e->type == protocol::type::error) {
                 ++failures;
-            else if (e->type == protocol::type::live) {
+            } else if (e->type == protocol::type::live) {
                 desk.live = true;
                 desk.lastSeq = e->data.value(QStringLiteral("seq")).toInteger();
             }
@@ -98,69 +102,104 @@ struct Fleet {
         // few hundred thousand events a second do not make this process the bottleneck:
         // every event ends in `"seq":S,"type":"…"}`, preceded by `"prev":P,` unless P is 0,
         // and a message's object starts with its `at`.
-        static const QString seqKey = QStringLiteral(",\"seq\":");
-        static const QString prevKey = QStringLiteral("\"prev\":");
-        static const QString atKey = QStringLiteral("\"message\":{\"at\":");
-        const QStringView view(text);
+        constexpr std::string_view seqKey = ",\"seq\":";
+        constexpr std::string_view prevKey = "\"prev\":";
+        constexpr std::string_view atKey = "\"message\":{\"at\":";
         const bool counted = measuring && &desk == desks.front().get();
         if (counted)
             ++firstDeskFrames;
-        for (qsizetype i = view.indexOf(seqKey); i >= 0; i = view.indexOf(seqKey, i + 1)) {
-            qsizetype end = 0;
-            const qint64 seq = numberAt(view, i + seqKey.size(), &end);
-            if (!view.mid(end).startsWith(u",\"type\""))
+        for (size_t i = text.find(seqKey); i != std::string_view::npos;
+             i = text.find(seqKey, i + 1)) {
+            size_t end = 0;
+            const qint64 seq = numberAt(text, i + seqKey.size(), &end);
+            if (text.substr(end, 8) != ",\"type\":")
                 continue; // not an event's own seq
             // `prev` is the number just before, when there is one.
-            qsizetype digits = i;
-            while (digits > 0 && view.at(digits - 1).isDigit())
+            size_t digits = i;
+            while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9')
                 --digits;
             const bool hasPrev = digits >= prevKey.size() &&
-                                 view.mid(digits - prevKey.size(), prevKey.size()) == prevKey;
-            const qint64 prev = hasPrev ? view.mid(digits, i - digits).toLongLong() : 0;
+                                 text.substr(digits - prevKey.size(), prevKey.size()) == prevKey;
+            size_t ignored = 0;
+            const qint64 prev = hasPrev ? numberAt(text, digits, &ignored) : 0;
             if (prev != desk.lastSeq || seq <= prev)
                 ++outOfOrder;
             desk.lastSeq = seq;
         }
         if (!measuring)
             return;
-        for (qsizetype i = view.indexOf(atKey); i >= 0; i = view.indexOf(atKey, i + 1)) {
-            qsizetype end = 0;
-            const qint64 stamped = numberAt(view, i + atKey.size(), &end);
+        for (size_t i = text.find(atKey); i != std::string_view::npos;
+             i = text.find(atKey, i + 1)) {
+            size_t end = 0;
+            const qint64 stamped = numberAt(text, i + atKey.size(), &end);
             latencies.append(double(now - stamped));
             if (counted)
                 ++firstDeskMessages;
         }
     }
 
+    void hello(FanoutDesk &desk, bool withPassword)
+    {
+        QJsonObject data =
+            withPassword
+                ? QJsonObject{{QStringLiteral("user"), QStringLiteral("agent")},
+                              {QStringLiteral("password"), QStringLiteral("demo")},
+                              {QStringLiteral("since"), 0}}
+                : QJsonObject{{QStringLiteral("token"), token}, {QStringLiteral("since"), 0}};
+        if (batches)
+            data.insert(QStringLiteral("accepts"), QJsonArray{protocol::accepts::batch});
+        const auto frame = protocol::makeCommand(
+            protocol::type::hello, QUuid::createUuid().toString(QUuid::WithoutBraces), data);
+        desk.sendText(protocol::encode(frame));
+    }
+
     void add(int count, bool withPassword)
     {
         for (int i = 0; i < count; ++i) {
-            auto desk = std::make_unique<Desk>();
-            desk->socket = std::make_unique<QWebSocket>();
-            Desk *d = desk.get();
-            QObject::connect(d->socket.get(), &QWebSocket::textMessageReceived, d->socket.get(),
-                             [this, d](const QString &t) { onText(*d, t); });
-            QObject::connect(
-                d->socket.get(), &QWebSocket::connected, d->socket.get(), [this, d, withPassword] {
-                    QJsonObject data =
-                        withPassword
-                            ? QJsonObject{{QStringLiteral("user"), QStringLiteral("agent")},
-                                          {QStringLiteral("password"), QStringLiteral("demo")},
-                                          {QStringLiteral("since"), 0}}
-                            : QJsonObject{{QStringLiteral("token"), token},
-                                          {QStringLiteral("since"), 0}};
-                    if (batches)
-                        data.insert(QStringLiteral("accepts"),
-                                    QJsonArray{protocol::accepts::batch});
-                    const auto hello = protocol::makeCommand(
-                        protocol::type::hello, QUuid::createUuid().toString(QUuid::WithoutBraces),
-                        data);
-                    d->socket->sendTextMessage(QString::fromUtf8(protocol::encode(hello)));
-                });
-            QWebSocketHandshakeOptions options;
-            options.setSubprotocols({protocol::kSubprotocol});
-            d->socket->open(url, options);
+            auto desk = std::make_unique<FanoutDesk>(
+                host, port, [this](FanoutDesk &d, std::string_view t) { onText(d, t); });
+            if (!desk->open()) {
+                std::fprintf(stderr, "a desktop could not connect: %s\n",
+                             qPrintable(desk->failure()));
+                ++failures;
+                continue;
+            }
+            epoll_event ev{};
+            ev.events = EPOLLIN;
+            ev.data.ptr = desk.get();
+            ::epoll_ctl(epoll, EPOLL_CTL_ADD, desk->fd(), &ev);
             desks.push_back(std::move(desk));
+        }
+        // The hello goes once the upgrade is answered.
+        const QDeadlineTimer deadline(30000);
+        auto waiting = [&] {
+            return std::any_of(desks.begin(), desks.end(),
+                               [](const auto &d) { return !d->isOpen() && !d->isClosed(); });
+        };
+        while (waiting() && !deadline.hasExpired())
+            pump(20);
+        for (auto it = desks.end() - std::min<qsizetype>(count, qsizetype(desks.size()));
+             it != desks.end(); ++it)
+            if ((*it)->isOpen())
+                hello(**it, withPassword);
+    }
+
+    /// Reads whatever the desktops were sent, for up to `ms`.
+    void pump(int ms)
+    {
+        epoll_event ready[256];
+        const int n = ::epoll_wait(epoll, ready, 256, ms);
+        now = QDateTime::currentMSecsSinceEpoch();
+        for (int i = 0; i < n; ++i) {
+            auto *desk = static_cast<FanoutDesk *>(ready[i].data.ptr);
+            desk->onReadable();
+            if (desk->isClosed()) {
+                ::epoll_ctl(epoll, EPOLL_CTL_DEL, desk->fd(), nullptr);
+                if (desk->live)
+                    std::fprintf(stderr, "a live desktop closed: %s\n",
+                                 qPrintable(desk->failure()));
+                desk->live = false;
+            }
         }
     }
 
@@ -176,7 +215,7 @@ struct Fleet {
     {
         const QDeadlineTimer deadline(timeoutMs);
         while (liveCount() < expected && !deadline.hasExpired())
-            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+            pump(20);
         return liveCount() >= expected;
     }
 };
@@ -208,8 +247,8 @@ struct Phase {
     int desks = 0;
     int live = 0;
     double p50 = 0, p99 = 0, max = 0;
-    double rate = 0;        ///< message.created per second reaching one desktop
-    double framesPerS = 0;  ///< frames per second reaching one desktop
+    double rate = 0;       ///< message.created per second reaching one desktop
+    double framesPerS = 0; ///< frames per second reaching one desktop
     qint64 deliveries = 0;
     double hubCpu = 0, benchCpu = 0; ///< share of one core during the window
     double hubRssMiB = 0;
@@ -231,7 +270,7 @@ Phase measure(Fleet &fleet, qint64 hubPid, int seconds)
     QElapsedTimer t;
     t.start();
     while (t.elapsed() < seconds * 1000)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        fleet.pump(20);
     fleet.measuring = false;
     const double elapsed = bench::msSince(t) / 1000.0;
     p.hubCpu = (cpuSeconds(hubPid) - hub0) / elapsed;
@@ -321,7 +360,8 @@ int main(int argc, char **argv)
     }
 
     Fleet fleet;
-    fleet.url = url;
+    fleet.host = url.host();
+    fleet.port = quint16(url.port());
     fleet.batches = options.batches;
     fleet.add(1, true);
     if (!fleet.waitLive(1, 30000)) {
@@ -336,7 +376,11 @@ int main(int argc, char **argv)
             fleet.add(n, false);
             fleet.waitLive(int(fleet.desks.size()), 30000);
         }
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 500); // settle
+        for (QElapsedTimer settle; !settle.isValid() || settle.elapsed() < 500;) {
+            if (!settle.isValid())
+                settle.start();
+            fleet.pump(20);
+        }
         phases.append(measure(fleet, hub.processId(), options.seconds));
         if (phases.constLast().live < target)
             break; // the machine does not cope; stop here and say so
@@ -349,20 +393,19 @@ int main(int argc, char **argv)
     const Phase &last = phases.constLast();
     QJsonArray curve;
     for (const Phase &p : std::as_const(phases))
-        curve.append(QJsonObject{{QStringLiteral("desktops"), p.live},
-                                 {QStringLiteral("rate_reached_per_s"), bench::round2(p.rate)},
-                                 {QStringLiteral("p50_ms"), p.p50},
-                                 {QStringLiteral("p99_ms"), p.p99},
-                                 {QStringLiteral("max_ms"), p.max},
-                                 {QStringLiteral("frames_per_desktop_per_s"),
-                                  bench::round2(p.framesPerS)},
-                                 {QStringLiteral("hub_cpu_cores"), bench::round2(p.hubCpu)},
-                                 {QStringLiteral("clients_cpu_cores"), bench::round2(p.benchCpu)},
-                                 {QStringLiteral("hub_rss_mib"), bench::round2(p.hubRssMiB)},
-                                 {QStringLiteral("hub_cpu_us_per_delivery"),
-                                  bench::round2(p.hubCpuUsPerDelivery)},
-                                 {QStringLiteral("clients_cpu_us_per_delivery"),
-                                  bench::round2(p.benchCpuUsPerDelivery)}});
+        curve.append(QJsonObject{
+            {QStringLiteral("desktops"), p.live},
+            {QStringLiteral("rate_reached_per_s"), bench::round2(p.rate)},
+            {QStringLiteral("p50_ms"), p.p50},
+            {QStringLiteral("p99_ms"), p.p99},
+            {QStringLiteral("max_ms"), p.max},
+            {QStringLiteral("frames_per_desktop_per_s"), bench::round2(p.framesPerS)},
+            {QStringLiteral("hub_cpu_cores"), bench::round2(p.hubCpu)},
+            {QStringLiteral("clients_cpu_cores"), bench::round2(p.benchCpu)},
+            {QStringLiteral("hub_rss_mib"), bench::round2(p.hubRssMiB)},
+            {QStringLiteral("hub_cpu_us_per_delivery"), bench::round2(p.hubCpuUsPerDelivery)},
+            {QStringLiteral("clients_cpu_us_per_delivery"),
+             bench::round2(p.benchCpuUsPerDelivery)}});
     bench::report({
         {QStringLiteral("name"), QStringLiteral("hub_fanout")},
         {QStringLiteral("figure"), last.p99},

@@ -2,10 +2,13 @@
 #include "server/client_session.h"
 
 #include "server/event_frames.h"
+#include "server/websocket_text_frame.h"
 #include "services/logging/log.h"
 #include "services/protocol/frame_types.h"
 
 #include <QJsonArray>
+
+#include <sys/socket.h>
 
 namespace threadline::server {
 namespace {
@@ -41,9 +44,11 @@ bool readAccepts(const QJsonValue &value, bool &batches)
 
 } // namespace
 
-ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands,
-                             HubStore &store, quint64 connection, QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_commands(commands), m_store(store)
+ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wire,
+                             HubCommands &commands, HubStore &store, quint64 connection,
+                             QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_wire(wire), m_commands(commands),
+      m_store(store)
 {
     m_state.connection = connection;
     m_socket->setMaxAllowedIncomingMessageSize(quint64(protocol::kMaxFrameBytes));
@@ -51,6 +56,11 @@ ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &co
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientSession::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinary);
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] { Q_EMIT finished(this); });
+    // Bytes the desktop has taken: the replay can go on (QWebSocket passes the socket's on).
+    connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this] {
+        if (m_replaying)
+            replayMore();
+    });
 
     if (!offersOurSubprotocol(*m_socket)) {
         TL_LOG("hub", warning) << "refused a connection without subprotocol "
@@ -171,15 +181,30 @@ void ClientSession::onHello(const Envelope &hello)
     m_lastSeq = outcome.since;
     m_prevSent = outcome.since;
     send(outcome.answer);
-    if (outcome.replay) {
-        // Everything after `since`, in order, in batches so memory stays flat.
-        for (;;) {
-            EventFrames page(m_store.eventsAfter(m_lastSeq, 1000));
-            if (page.events().isEmpty())
-                break;
+    m_replaying = outcome.replay;
+    replayMore();
+}
+
+qint64 ClientSession::unsentBytes() const
+{
+    return m_wire ? m_wire->bytesToWrite() : m_socket->bytesToWrite();
+}
+
+void ClientSession::replayMore()
+{
+    // Everything after `since`, in order, a page at a time as the desktop reads it, so the
+    // hub holds at most a page or two for it however far behind it starts.
+    while (m_replaying && !m_closing) {
+        if (unsentBytes() >= kReplayLowWaterBytes)
+            return; // bytesWritten calls again
+        EventFrames page(m_store.eventsAfter(m_lastSeq, 1000));
+        if (page.events().isEmpty())
+            m_replaying = false;
+        else
             sendEvents(page);
-        }
     }
+    if (m_closing || m_live)
+        return;
     Envelope live;
     live.type = protocol::type::live;
     live.data = QJsonObject{{QLatin1String("seq"), m_lastSeq}};
@@ -207,12 +232,39 @@ void ClientSession::sendEvents(EventFrames &events)
     }
     if (picked.isEmpty())
         return;
-    const QList<QString> frames = events.frames(picked, m_prevSent, m_batches);
+    const QList<QByteArray> frames = events.frames(picked, m_prevSent, m_batches);
     m_prevSent = events.events().at(picked.constLast()).seq;
     if (m_socket->state() != QAbstractSocket::ConnectedState)
         return;
-    for (const QString &frame : frames)
-        m_socket->sendTextMessage(frame);
+    if (m_live) {
+        qint64 due = unsentBytes();
+        for (const QByteArray &frame : frames)
+            due += frame.size();
+        if (due > kMaxBacklogBytes) {
+            // Dropped rather than buffered: nothing is lost, the events are in the log and
+            // the desktop's reconnect resumes from the last one it applied.
+            TL_LOG("hub", warning) << "connection " << m_state.connection << " is " << due
+                                   << " bytes behind; disconnecting it so it resumes by replay";
+            m_closing = true;
+            m_live = false;
+            if (m_wire && m_wire->socketDescriptor() >= 0) {
+                // Reset, not close: a plain close would leave what it holds queued in the
+                // kernel (a desktop that reads nothing never takes it), with no end seen.
+                const linger reset{1, 0};
+                ::setsockopt(int(m_wire->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset,
+                             sizeof reset);
+            }
+            m_socket->abort();
+            return;
+        }
+    }
+    for (const QByteArray &frame : frames) {
+        if (m_wire) {
+            m_wire->write(frame); // shared, not copied, by the socket's buffer
+        } else if (const auto payload = websocketTextPayload(frame)) {
+            m_socket->sendTextMessage(QString::fromUtf8(*payload));
+        }
+    }
 }
 
 void ClientSession::deliver(EventFrames &events)

@@ -4,24 +4,36 @@
 #include "server/hub_commands.h"
 
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
 #include <QTimer>
 #include <QWebSocket>
 #include <memory>
 
 namespace threadline::server {
 
-/// One desktop connection: frames in, answers and events out. Enforces the frame
-/// rules (text only, 1 MiB, 20 malformed in a row), the hello, and `prev` per connection.
 class EventFrames;
 
+/// One desktop connection: frames in, answers and events out. Enforces the frame
+/// rules (text only, 1 MiB, 20 malformed in a row), the hello, and `prev` per connection.
+/// Durable events are written as prepared frames straight onto `wire`, the TCP (or TLS)
+/// socket under the WebSocket (websocket_text_frame.h); the replay after a hello is paced
+/// by what the desktop has read, and a desktop that falls too far behind live traffic is
+/// cut off, to resume by replay, instead of the hub buffering for it without end.
 class ClientSession : public QObject {
     Q_OBJECT
 public:
     static constexpr int kMaxMalformedInARow = 20;
     static constexpr int kHelloTimeoutMs = 30000;
+    /// Unsent bytes past which a live desktop is disconnected (about 5 s of 1,000 messages
+    /// a second); it reconnects and resumes from its last seq.
+    static constexpr qint64 kMaxBacklogBytes = 4 * 1024 * 1024;
+    /// The replay sends its next page once fewer unsent bytes than this are waiting.
+    static constexpr qint64 kReplayLowWaterBytes = 512 * 1024;
 
-    ClientSession(std::unique_ptr<QWebSocket> socket, HubCommands &commands, HubStore &store,
-                  quint64 connection, QObject *parent = nullptr);
+    /// `wire` is the socket `socket` runs on; without it events go through QWebSocket.
+    ClientSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wire, HubCommands &commands,
+                  HubStore &store, quint64 connection, QObject *parent = nullptr);
     ~ClientSession() override;
 
     /// Live events, in seq order; ones this connection already sent (replay) are skipped.
@@ -46,18 +58,24 @@ private:
     void send(const protocol::Envelope &envelope);
     /// The events after m_lastSeq this connection may see, in as few frames as it accepts.
     void sendEvents(EventFrames &events);
+    /// Replay pages until the desktop has unread bytes waiting or the log is exhausted;
+    /// then `live`. Called again as the socket drains.
+    void replayMore();
+    qint64 unsentBytes() const;
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
 
     std::unique_ptr<QWebSocket> m_socket;
+    QPointer<QTcpSocket> m_wire;
     HubCommands &m_commands;
     HubStore &m_store;
     SessionState m_state;
     bool m_signedIn = false;
     bool m_live = false;
     bool m_closing = false;
+    bool m_replaying = false;
     bool m_batches = false; ///< its hello accepts `batch` frames
-    qint64 m_lastSeq = 0;  ///< the last durable event this connection sent (or resumed from)
-    qint64 m_prevSent = 0; ///< `prev` of the next event: the last one sent, or the resume point
+    qint64 m_lastSeq = 0;   ///< the last durable event this connection sent (or resumed from)
+    qint64 m_prevSent = 0;  ///< `prev` of the next event: the last one sent, or the resume point
     int m_malformedInARow = 0;
     QTimer m_helloTimer;
 };

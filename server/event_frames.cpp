@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "server/event_frames.h"
 
+#include "server/websocket_text_frame.h"
 #include "services/protocol/envelope.h"
 
 #include <QJsonArray>
@@ -15,11 +16,11 @@ EventFrames::EventFrames(QList<StoredEvent> events) : m_events(std::move(events)
     m_parts.reserve(m_events.size());
     for (const StoredEvent &e : std::as_const(m_events)) {
         const QByteArray type = QJsonDocument(QJsonArray{e.type}).toJson(QJsonDocument::Compact);
-        m_parts.append(Parts{
-            QByteArrayLiteral("{\"data\":") +
-                QJsonDocument(e.payload).toJson(QJsonDocument::Compact),
-            QByteArrayLiteral(",\"seq\":") + QByteArray::number(e.seq) +
-                QByteArrayLiteral(",\"type\":") + type.mid(1, type.size() - 2) + '}'});
+        m_parts.append(Parts{QByteArrayLiteral("{\"data\":") +
+                                 QJsonDocument(e.payload).toJson(QJsonDocument::Compact),
+                             QByteArrayLiteral(",\"seq\":") + QByteArray::number(e.seq) +
+                                 QByteArrayLiteral(",\"type\":") + type.mid(1, type.size() - 2) +
+                                 '}'});
     }
 }
 
@@ -31,7 +32,7 @@ QByteArray EventFrames::encoded(qsizetype index, qint64 prev) const
     return p.head + QByteArrayLiteral(",\"prev\":") + QByteArray::number(prev) + p.tail;
 }
 
-QList<QString> EventFrames::frames(const QList<qsizetype> &picked, qint64 prev, bool batches)
+QList<QByteArray> EventFrames::frames(const QList<qsizetype> &picked, qint64 prev, bool batches)
 {
     Key key{picked, prev, batches};
     if (const auto found = m_built.constFind(key); found != m_built.cend())
@@ -42,12 +43,12 @@ QList<QString> EventFrames::frames(const QList<qsizetype> &picked, qint64 prev, 
         encodedEvents.append(encoded(i, prev));
         prev = m_events.at(i).seq;
     }
-    QList<QString> out;
+    QList<QByteArray> out;
     if (batches)
         encodedEvents = protocol::encodeBatches(encodedEvents);
     out.reserve(encodedEvents.size());
     for (const QByteArray &frame : std::as_const(encodedEvents))
-        out.append(QString::fromUtf8(frame));
+        out.append(websocketTextFrame(frame));
     m_built.insert(std::move(key), out);
     return out;
 }

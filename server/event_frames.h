@@ -25,8 +25,9 @@ public:
 
     /// The frames carrying the events at `picked` (indexes into events(), ascending), the
     /// first with `prev` and each later one with the seq of the one before it: `batch`
-    /// frames when the connection accepts them, else one frame per event.
-    QList<QString> frames(const QList<qsizetype> &picked, qint64 prev, bool batches);
+    /// frames when the connection accepts them, else one frame per event. Each is a whole
+    /// WebSocket text frame (websocket_text_frame.h), ready for the connection's socket.
+    QList<QByteArray> frames(const QList<qsizetype> &picked, qint64 prev, bool batches);
 
 private:
     struct Parts {
@@ -46,7 +47,7 @@ private:
 
     QList<StoredEvent> m_events;
     QList<Parts> m_parts;
-    QHash<Key, QList<QString>> m_built;
+    QHash<Key, QList<QByteArray>> m_built;
 };
 
 } // namespace threadline::server

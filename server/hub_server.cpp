@@ -40,6 +40,9 @@ HubServer::HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor,
     // broadcast() only collects; the fan-out is queued, so the command's answer leaves
     // before the events it caused.
     connect(&m_store, &HubStore::eventsAppended, this, &HubServer::broadcast);
+    m_fanOutTimer.setSingleShot(true);
+    m_fanOutTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_fanOutTimer, &QTimer::timeout, this, &HubServer::fanOut);
     // Ephemeral frames go to the one connection they are for, after any answer already sent.
     connect(&m_floor, &AgentFloor::frameFor, this,
             [this](quint64 connection, const protocol::Envelope &frame) {
@@ -137,8 +140,12 @@ void HubServer::acceptWebSockets()
         if (!socket)
             continue;
         socket->setParent(nullptr);
-        auto *session =
-            new ClientSession(std::move(socket), m_commands, m_store, m_nextConnection++, this);
+        QTcpSocket *wire = m_listener->takeSocketUnder(*socket);
+        if (!wire)
+            TL_LOG("hub", warning) << "no socket found under a WebSocket connection; its events"
+                                      " go through QWebSocket";
+        auto *session = new ClientSession(std::move(socket), wire, m_commands, m_store,
+                                          m_nextConnection++, this);
         m_sessions.append(session);
         connect(session, &ClientSession::signedIn, this, &HubServer::onSignedIn);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {
@@ -151,17 +158,26 @@ void HubServer::acceptWebSockets()
 
 void HubServer::broadcast(const QList<StoredEvent> &events)
 {
-    // Commits announced later in this turn join the same fan-out.
-    if (m_due.isEmpty())
-        QMetaObject::invokeMethod(this, &HubServer::fanOut, Qt::QueuedConnection);
+    // Commits announced later in this turn (or before the timer fires) join the same fan-out.
+    if (m_due.isEmpty()) {
+        const qint64 wait = m_sinceFanOut.isValid()
+                                ? kFanOutIntervalMs - m_sinceFanOut.elapsed()
+                                : 0;
+        if (wait > 0)
+            m_fanOutTimer.start(int(wait));
+        else
+            QMetaObject::invokeMethod(this, &HubServer::fanOut, Qt::QueuedConnection);
+    }
     m_due.append(events);
 }
 
 void HubServer::fanOut()
 {
+    m_fanOutTimer.stop();
     EventFrames frames(std::exchange(m_due, {}));
     if (frames.events().isEmpty())
         return;
+    m_sinceFanOut.start();
     const QList<ClientSession *> sessions = m_sessions;
     for (ClientSession *s : sessions)
         s->deliver(frames);

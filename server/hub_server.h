@@ -7,8 +7,10 @@
 
 #include <QHostAddress>
 #include <QHttpServer>
+#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 
 namespace threadline::server {
 
@@ -17,10 +19,14 @@ class UpgradeListener;
 
 /// HTTP and WebSocket on one address: GET /health, and the threadline.v1 API at /ws.
 /// Fans every stored event out to the signed-in connections: what was committed in one turn
-/// of the event loop leaves together (one `batch` frame to a desktop that accepts it).
+/// of the event loop leaves together (one `batch` frame to a desktop that accepts it), and
+/// under heavy traffic fan-outs are at least kFanOutIntervalMs apart, so that each desktop
+/// gets fewer, fuller frames; a quiet hub sends at once.
 class HubServer : public QObject {
     Q_OBJECT
 public:
+    static constexpr int kFanOutIntervalMs = 20;
+
     HubServer(HubStore &store, HubCommands &commands, AgentFloor &floor, QueueMonitor &monitor,
               QObject *parent = nullptr);
     ~HubServer() override;
@@ -51,8 +57,11 @@ private:
     QHttpServer m_http;
     UpgradeListener *m_listener = nullptr; ///< owned by m_http
     QList<ClientSession *> m_sessions;
-    /// Events committed in this turn of the event loop, fanned out together at its end.
+    /// Events committed and not yet fanned out: at the end of this turn of the event loop,
+    /// or when m_fanOutTimer fires.
     QList<StoredEvent> m_due;
+    QElapsedTimer m_sinceFanOut;
+    QTimer m_fanOutTimer;
 };
 
 } // namespace threadline::server

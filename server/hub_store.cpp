@@ -85,7 +85,8 @@ QString foldedText(const MessagePayload &m)
 {
     if (m.channel == protocol::channel::system)
         return {};
-    return text::foldForSearch(m.subject.isEmpty() ? m.body : m.subject + QLatin1Char(' ') + m.body);
+    return text::foldForSearch(m.subject.isEmpty() ? m.body
+                                                   : m.subject + QLatin1Char(' ') + m.body);
 }
 
 bool answersCustomer(const MessagePayload &m)
@@ -112,12 +113,14 @@ QString previewOf(const MessagePayload &m)
 
 HubStore::HubStore(QObject *parent)
     : QObject(parent),
-      m_connection(QStringLiteral("hub-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+      m_connection(QStringLiteral("hub-") + QUuid::createUuid().toString(QUuid::WithoutBraces)),
+      m_prepared(m_connection)
 {
 }
 
 HubStore::~HubStore()
 {
+    m_prepared.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connection, false);
         if (db.isOpen())
@@ -208,7 +211,8 @@ QString HubStore::openPostgres(const DatabaseLocation &where)
     // Hubs starting together on an empty database: one migrates, the others wait for it.
     QSqlQuery lock(db);
     if (!lock.exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(sql_dialect::kMigrationLock)))
-        return QStringLiteral("cannot prepare %1: %2").arg(where.display(), lock.lastError().text());
+        return QStringLiteral("cannot prepare %1: %2")
+            .arg(where.display(), lock.lastError().text());
     lock.finish();
     const QString error = hub_schema::migrate(db);
     lock.exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(sql_dialect::kMigrationLock));
@@ -320,20 +324,19 @@ QList<qint64> HubStore::customerIds()
 QList<IdentityPayload> HubStore::identities(qint64 customerId)
 {
     QList<IdentityPayload> out;
-    QSqlQuery q(database());
-    q.prepare(
+    auto q = m_prepared.prepare(
         QStringLiteral("SELECT kind, value FROM identities WHERE customer_id = ? ORDER BY id"));
-    q.addBindValue(customerId);
-    if (q.exec())
-        while (q.next())
-            out.append(IdentityPayload{q.value(0).toString(), q.value(1).toString()});
+    q->bindValue(0, customerId);
+    if (q->exec())
+        while (q->next())
+            out.append(IdentityPayload{q->value(0).toString(), q->value(1).toString()});
     return out;
 }
 
 namespace {
-const QString kCustomerColumns =
-    QStringLiteral("id, name, status, assignee, last_at, last_channel, last_direction, last_preview,"
-                   " item_count, queue, labels, waiting_since, snooze_until");
+const QString kCustomerColumns = QStringLiteral(
+    "id, name, status, assignee, last_at, last_channel, last_direction, last_preview,"
+    " item_count, queue, labels, waiting_since, snooze_until");
 
 CustomerPayload readCustomer(const QSqlQuery &q)
 {
@@ -358,15 +361,17 @@ CustomerPayload readCustomer(const QSqlQuery &q)
 
 std::optional<CustomerPayload> HubStore::customer(qint64 id)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT ") + kCustomerColumns +
-              QStringLiteral(" FROM customers WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next())
-        return std::nullopt;
-    CustomerPayload c = readCustomer(q);
-    q.finish();
-    c.identities = identities(id);
+    static const QString sql = QStringLiteral("SELECT ") + kCustomerColumns +
+                               QStringLiteral(" FROM customers WHERE id = ?");
+    std::optional<CustomerPayload> c;
+    {
+        auto q = m_prepared.prepare(sql);
+        q->bindValue(0, id);
+        if (!q->exec() || !q->next())
+            return std::nullopt;
+        c = readCustomer(*q);
+    }
+    c->identities = identities(id);
     return c;
 }
 
@@ -475,16 +480,14 @@ qint64 HubStore::oldestSeq()
 QList<StoredEvent> HubStore::eventsAfter(qint64 since, int limit)
 {
     QList<StoredEvent> out;
-    QSqlQuery q(database());
-    q.setForwardOnly(true);
-    q.prepare(
+    auto q = m_prepared.prepare(
         QStringLiteral("SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?"));
-    q.addBindValue(since);
-    q.addBindValue(limit);
-    if (q.exec())
-        while (q.next())
-            out.append(StoredEvent{q.value(0).toLongLong(), q.value(1).toString(),
-                                   fromText(q.value(2).toString())});
+    q->bindValue(0, since);
+    q->bindValue(1, limit);
+    if (q->exec())
+        while (q->next())
+            out.append(StoredEvent{q->value(0).toLongLong(), q->value(1).toString(),
+                                   fromText(q->value(2).toString())});
     return out;
 }
 
@@ -519,16 +522,16 @@ qint64 HubStore::appendEvent(const QString &type, const QJsonObject &payload, qi
         fail(QStringLiteral("events are appended inside a unit of work"));
         return 0;
     }
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral("INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)"));
-    q.addBindValue(type);
-    q.addBindValue(toText(payload));
-    q.addBindValue(now);
-    if (!q.exec()) {
-        fail(q.lastError().text());
+    auto q = m_prepared.prepare(
+        QStringLiteral("INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?)"));
+    q->bindValue(0, type);
+    q->bindValue(1, toText(payload));
+    q->bindValue(2, now);
+    if (!q->exec()) {
+        fail(q->lastError().text());
         return 0;
     }
-    return q.lastInsertId().toLongLong();
+    return q->lastInsertId().toLongLong();
 }
 
 void HubStore::commitAndAnnounce(QList<StoredEvent> events)
@@ -567,8 +570,8 @@ bool HubStore::beginWork()
         // becomes visible before a smaller one: a reader of "events after N" skips nothing.
         // Taken first, before any row lock, so it cannot deadlock with them.
         QSqlQuery lock(db);
-        if (!lock.exec(
-                QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(sql_dialect::kEventLogLock))) {
+        if (!lock.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                           .arg(sql_dialect::kEventLogLock))) {
             const QString why = lock.lastError().text();
             db.rollback();
             return fail(why);
@@ -587,8 +590,7 @@ bool HubStore::commitWork()
     if (!m_pending.isEmpty() && sql_dialect::isPostgres(db)) {
         // Delivered to every listening hub when (and only if) the transaction commits.
         QSqlQuery notify(db);
-        if (!notify.exec(QStringLiteral("NOTIFY ") +
-                         QLatin1String(sql_dialect::kEventsChannel))) {
+        if (!notify.exec(QStringLiteral("NOTIFY ") + QLatin1String(sql_dialect::kEventsChannel))) {
             const QString why = notify.lastError().text();
             rollbackWork();
             return fail(why);
@@ -665,7 +667,6 @@ std::optional<MessagePayload> HubStore::message(qint64 id)
 
 std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
 {
-    QSqlDatabase db = database();
     const qint64 now = nowMs();
     if (m.at == 0)
         m.at = now;
@@ -674,31 +675,32 @@ std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
         return std::nullopt;
     };
 
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral(
-        "INSERT INTO messages (customer_id, channel, direction, author, identity,"
-        " subject, body, quoted, client_id, status, at, meta, folded)"
-        " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
-        " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
-    for (const QVariant &v :
-         {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction), QVariant(m.author),
-          QVariant(m.identity), QVariant(m.subject), QVariant(m.body), QVariant(m.quoted),
-          QVariant(m.clientId), QVariant(m.status), QVariant(m.at),
-          QVariant(m.meta.isEmpty() ? QString() : toText(m.meta)), QVariant(foldedText(m))})
-        q.addBindValue(v);
-    if (!q.exec())
-        return failed(q.lastError().text());
-    m.id = q.lastInsertId().toLongLong();
+    {
+        auto q = m_prepared.prepare(QStringLiteral(
+            "INSERT INTO messages (customer_id, channel, direction, author, identity,"
+            " subject, body, quoted, client_id, status, at, meta, folded)"
+            " VALUES (?, ?, ?, COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''), COALESCE(?, ''),"
+            " COALESCE(?, ''), COALESCE(?, ''), ?, ?, COALESCE(?, ''), COALESCE(?, ''))"));
+        int i = 0;
+        for (const QVariant &v :
+             {QVariant(m.customerId), QVariant(m.channel), QVariant(m.direction),
+              QVariant(m.author), QVariant(m.identity), QVariant(m.subject), QVariant(m.body),
+              QVariant(m.quoted), QVariant(m.clientId), QVariant(m.status), QVariant(m.at),
+              QVariant(m.meta.isEmpty() ? QString() : toText(m.meta)), QVariant(foldedText(m))})
+            q->bindValue(i++, v);
+        if (!q->exec())
+            return failed(q->lastError().text());
+        m.id = q->lastInsertId().toLongLong();
+    }
 
     if (m.direction == protocol::direction::in && !m.identity.isEmpty()) {
-        QSqlQuery touch(db);
-        touch.prepare(QStringLiteral(
+        auto touch = m_prepared.prepare(QStringLiteral(
             "UPDATE identities SET last_inbound_at = ? WHERE customer_id = ? AND value = ?"));
-        touch.addBindValue(m.at);
-        touch.addBindValue(m.customerId);
-        touch.addBindValue(m.identity);
-        if (!touch.exec())
-            return failed(touch.lastError().text());
+        touch->bindValue(0, m.at);
+        touch->bindValue(1, m.customerId);
+        touch->bindValue(2, m.identity);
+        if (!touch->exec())
+            return failed(touch->lastError().text());
     }
 
     if (!updateConversationFor(m))
@@ -716,19 +718,21 @@ std::optional<HubStore::Appended> HubStore::writeMessage(MessagePayload m)
 
 bool HubStore::updateConversationFor(const MessagePayload &m)
 {
-    QSqlDatabase db = database();
-    QSqlQuery read(db);
-    read.prepare(QStringLiteral("SELECT status, waiting_since, snooze_until, opened_at, queue"
-                                " FROM customers WHERE id = ?"));
-    read.addBindValue(m.customerId);
-    if (!read.exec() || !read.next())
-        return fail(QStringLiteral("no customer %1").arg(m.customerId));
-    QString status = read.value(0).toString();
-    qint64 waitingSince = read.value(1).toLongLong();
-    qint64 snoozeUntil = read.value(2).toLongLong();
-    qint64 openedAt = read.value(3).toLongLong();
-    const QString queue = read.value(4).toString();
-    read.finish();
+    QString status, queue;
+    qint64 waitingSince = 0, snoozeUntil = 0, openedAt = 0;
+    {
+        auto read = m_prepared.prepare(QStringLiteral(
+            "SELECT status, waiting_since, snooze_until, opened_at, queue FROM customers"
+            " WHERE id = ?"));
+        read->bindValue(0, m.customerId);
+        if (!read->exec() || !read->next())
+            return fail(QStringLiteral("no customer %1").arg(m.customerId));
+        status = read->value(0).toString();
+        waitingSince = read->value(1).toLongLong();
+        snoozeUntil = read->value(2).toLongLong();
+        openedAt = read->value(3).toLongLong();
+        queue = read->value(4).toString();
+    }
 
     if (startsWait(m)) {
         // A customer who writes reopens a resolved or snoozed conversation.
@@ -738,15 +742,14 @@ bool HubStore::updateConversationFor(const MessagePayload &m)
         snoozeUntil = 0;
         if (waitingSince == 0) {
             waitingSince = m.at;
-            QSqlQuery wait(db);
-            wait.prepare(QStringLiteral("INSERT INTO waits (customer_id, queue, channel, started_at)"
-                                        " VALUES (?, ?, ?, ?)"));
-            wait.addBindValue(m.customerId);
-            wait.addBindValue(queue);
-            wait.addBindValue(m.channel);
-            wait.addBindValue(m.at);
-            if (!wait.exec())
-                return fail(wait.lastError().text());
+            auto wait = m_prepared.prepare(QStringLiteral(
+                "INSERT INTO waits (customer_id, queue, channel, started_at) VALUES (?, ?, ?, ?)"));
+            wait->bindValue(0, m.customerId);
+            wait->bindValue(1, queue);
+            wait->bindValue(2, m.channel);
+            wait->bindValue(3, m.at);
+            if (!wait->exec())
+                return fail(wait->lastError().text());
         }
     } else if (answersCustomer(m) && waitingSince > 0) {
         waitingSince = 0;
@@ -755,39 +758,39 @@ bool HubStore::updateConversationFor(const MessagePayload &m)
     }
 
     const bool summary = m.channel != protocol::channel::system;
-    QSqlQuery update(db);
-    update.prepare(
+    static const QString head =
         QStringLiteral("UPDATE customers SET item_count = item_count + 1, status = ?,"
-                       " waiting_since = ?, snooze_until = ?, opened_at = ?") +
-        (summary ? QStringLiteral(", last_at = ?, last_channel = ?, last_direction = ?,"
-                                  " last_preview = COALESCE(?, '')")
-                 : QString()) +
-        QStringLiteral(" WHERE id = ?"));
-    update.addBindValue(status);
-    update.addBindValue(waitingSince);
-    update.addBindValue(snoozeUntil);
-    update.addBindValue(openedAt);
+                       " waiting_since = ?, snooze_until = ?, opened_at = ?");
+    static const QString withSummary =
+        head + QStringLiteral(", last_at = ?, last_channel = ?, last_direction = ?,"
+                              " last_preview = COALESCE(?, '') WHERE id = ?");
+    static const QString withoutSummary = head + QStringLiteral(" WHERE id = ?");
+    auto update = m_prepared.prepare(summary ? withSummary : withoutSummary);
+    int i = 0;
+    update->bindValue(i++, status);
+    update->bindValue(i++, waitingSince);
+    update->bindValue(i++, snoozeUntil);
+    update->bindValue(i++, openedAt);
     if (summary) {
-        update.addBindValue(m.at);
-        update.addBindValue(m.channel);
-        update.addBindValue(m.direction);
-        update.addBindValue(previewOf(m));
+        update->bindValue(i++, m.at);
+        update->bindValue(i++, m.channel);
+        update->bindValue(i++, m.direction);
+        update->bindValue(i++, previewOf(m));
     }
-    update.addBindValue(m.customerId);
-    if (!update.exec() || update.numRowsAffected() != 1)
+    update->bindValue(i++, m.customerId);
+    if (!update->exec() || update->numRowsAffected() != 1)
         return fail(QStringLiteral("no customer %1").arg(m.customerId));
     return true;
 }
 
 bool HubStore::endWait(qint64 customerId, qint64 at, bool answered)
 {
-    QSqlQuery q(database());
-    q.prepare(QStringLiteral(
+    auto q = m_prepared.prepare(QStringLiteral(
         "UPDATE waits SET ended_at = ?, answered = ? WHERE customer_id = ? AND ended_at = 0"));
-    q.addBindValue(at);
-    q.addBindValue(answered ? 1 : 0);
-    q.addBindValue(customerId);
-    return q.exec() || fail(q.lastError().text());
+    q->bindValue(0, at);
+    q->bindValue(1, answered ? 1 : 0);
+    q->bindValue(2, customerId);
+    return q->exec() || fail(q->lastError().text());
 }
 
 bool HubStore::writeEvent(const QString &type, const QJsonObject &payload, qint64 *seq)
@@ -881,7 +884,8 @@ bool HubStore::writeMessageStatus(qint64 messageId, const QString &status, const
     q.finish();
     QSqlQuery update(db);
     // The reason stays with the message: a desktop that resyncs reads it from history.
-    update.prepare(QStringLiteral("UPDATE messages SET status = ?, status_reason = ? WHERE id = ?"));
+    update.prepare(
+        QStringLiteral("UPDATE messages SET status = ?, status_reason = ? WHERE id = ?"));
     update.addBindValue(status);
     update.addBindValue(reason.isNull() ? QStringLiteral("") : reason); // NOT NULL: no reason is ''
     update.addBindValue(messageId);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "server/prepared_queries.h"
 #include "services/protocol/payloads.h"
 
 #include <QJsonObject>
@@ -157,10 +158,11 @@ private:
     void announceFromLog();
 
     QString m_connection;
+    PreparedQueries m_prepared; ///< the hot paths' statements, on m_connection
     QString m_lastError;
     bool m_inWork = false;
     QList<StoredEvent> m_pending; ///< events of the open unit of work
-    qint64 m_lastAnnounced = 0;   ///< the last seq eventsAppended carried (or the log's end at open)
+    qint64 m_lastAnnounced = 0; ///< the last seq eventsAppended carried (or the log's end at open)
 };
 
 } // namespace threadline::server

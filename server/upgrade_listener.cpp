@@ -6,6 +6,7 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 #include <QTimer>
+#include <QWebSocket>
 
 namespace threadline::server {
 namespace {
@@ -68,6 +69,21 @@ void UpgradeListener::incomingConnection(qintptr handle)
     }
 }
 
+QTcpSocket *UpgradeListener::takeSocketUnder(const QWebSocket &webSocket)
+{
+    // QWebSocket does not say which socket it runs on; the two ends of the connection do.
+    for (qsizetype i = 0; i < m_upgrading.size(); ++i) {
+        QTcpSocket *socket = m_upgrading.at(i);
+        if (socket && socket->peerPort() == webSocket.peerPort() &&
+            socket->peerAddress() == webSocket.peerAddress() &&
+            socket->localPort() == webSocket.localPort()) {
+            m_upgrading.removeAt(i);
+            return socket;
+        }
+    }
+    return nullptr;
+}
+
 void UpgradeListener::inspect(QTcpSocket *socket)
 {
     const QByteArray head = socket->peek(kMaxHeadBytes);
@@ -82,6 +98,8 @@ void UpgradeListener::inspect(QTcpSocket *socket)
     socket->disconnect(this);
     disconnect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
     if (isUpgradeTo(head.left(end + 2), m_path)) {
+        m_upgrading.removeAll(nullptr); // those whose handshake failed
+        m_upgrading.append(socket);
         m_webSockets.handleConnection(socket);
         return;
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QTcpServer>
 #include <QWebSocketServer>
@@ -27,6 +28,9 @@ public:
     /// Serve TLS on connections accepted from now on (certificate chain and key set).
     void setTlsConfiguration(const QSslConfiguration &configuration) { m_tls = configuration; }
     bool isTls() const { return m_tls.has_value(); }
+    /// The TCP (or TLS) socket that `webSocket`, one of webSockets()' connections, runs
+    /// on; null when it is not one of ours. Asked once per connection, as it is accepted.
+    QTcpSocket *takeSocketUnder(const QWebSocket &webSocket);
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -36,6 +40,7 @@ private:
 
     QByteArray m_path;
     QWebSocketServer m_webSockets;
+    QList<QPointer<QTcpSocket>> m_upgrading; ///< handed to m_webSockets, not yet taken
     std::optional<QSslConfiguration> m_tls;
 };
 

@@ -2,6 +2,7 @@
 // One fan-out encodes each event once: what a connection receives must still be exactly
 // what encoding its own envelopes would give, with its own `prev`.
 #include "server/event_frames.h"
+#include "server/websocket_text_frame.h"
 #include "services/protocol/envelope.h"
 #include "services/protocol/frame_types.h"
 
@@ -27,6 +28,18 @@ QList<StoredEvent> threeEvents()
             StoredEvent{45, protocol::type::messageStatus, {{QStringLiteral("status"), QStringLiteral("sent")}}}};
 }
 
+/// The JSON inside a frame as the fan-out writes it on the wire; fails the test when the
+/// bytes are not one whole text frame.
+QByteArray payload(const QByteArray &frame)
+{
+    const auto text = websocketTextPayload(frame);
+    if (!text) {
+        QTest::qFail("not one whole WebSocket text frame", __FILE__, __LINE__);
+        return {};
+    }
+    return text->toByteArray();
+}
+
 } // namespace
 
 class TestEventFrames : public QObject {
@@ -46,10 +59,10 @@ private Q_SLOTS:
     void withoutBatchesEachEventIsItsOwnFrameChainedByPrev()
     {
         EventFrames frames(threeEvents());
-        const QList<QString> sent = frames.frames({0, 2}, 30, false);
+        const QList<QByteArray> sent = frames.frames({0, 2}, 30, false);
         QCOMPARE(sent.size(), 2);
-        const auto first = std::get<protocol::Envelope>(protocol::decode(sent[0].toUtf8()));
-        const auto second = std::get<protocol::Envelope>(protocol::decode(sent[1].toUtf8()));
+        const auto first = std::get<protocol::Envelope>(protocol::decode(payload(sent[0])));
+        const auto second = std::get<protocol::Envelope>(protocol::decode(payload(sent[1])));
         QCOMPARE(first.seq, 41);
         QCOMPARE(first.prev, 30);
         QCOMPARE(second.seq, 45); // 42 was not picked for this connection
@@ -59,9 +72,9 @@ private Q_SLOTS:
     void withBatchesThePickedEventsComeInOneFrameInOrder()
     {
         EventFrames frames(threeEvents());
-        const QList<QString> sent = frames.frames({0, 1, 2}, 40, true);
+        const QList<QByteArray> sent = frames.frames({0, 1, 2}, 40, true);
         QCOMPARE(sent.size(), 1);
-        const auto decoded = protocol::decodeFrames(sent.first().toUtf8());
+        const auto decoded = protocol::decodeFrames(payload(sent.first()));
         const auto &events = std::get<QList<protocol::Envelope>>(decoded);
         QCOMPARE(events.size(), 3);
         QCOMPARE(events[0].prev, 40);
@@ -78,12 +91,12 @@ private Q_SLOTS:
     void connectionsDueTheSameFramesShareOneCopy()
     {
         EventFrames frames(threeEvents());
-        const QList<QString> a = frames.frames({0, 1, 2}, 40, true);
-        const QList<QString> b = frames.frames({0, 1, 2}, 40, true);
+        const QList<QByteArray> a = frames.frames({0, 1, 2}, 40, true);
+        const QList<QByteArray> b = frames.frames({0, 1, 2}, 40, true);
         QVERIFY(a.first().constData() == b.first().constData()); // built once
-        const QList<QString> otherPrev = frames.frames({0, 1, 2}, 12, true);
+        const QList<QByteArray> otherPrev = frames.frames({0, 1, 2}, 12, true);
         QVERIFY(otherPrev.first() != a.first());
-        QVERIFY(otherPrev.first().contains(QStringLiteral("\"prev\":12")));
+        QVERIFY(payload(otherPrev.first()).contains("\"prev\":12"));
     }
 };
 
