@@ -8,6 +8,7 @@
 // storage layer's cost, not Qt's string conversions.
 #include "bench/bench_support.h"
 #include "bench/thread_content.h"
+#include "services/cache/cipher_provider.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -44,6 +45,15 @@ struct Row {
     qint64 id, customerId, at;
     QByteArray channel, direction, author, identity, subject, body, quoted, meta;
 };
+
+/// THREADLINE_BENCH_STOCK_PROVIDER=1 measures SQLCipher's own OpenSSL provider instead
+/// (what the cache used before cipher_provider.cpp), for the before/after comparison.
+bool g_ourProvider = false; ///< whether the encrypted runs used cipher_provider.cpp's
+
+bool providerWanted()
+{
+    return qEnvironmentVariableIntValue("THREADLINE_BENCH_STOCK_PROVIDER") == 0;
+}
 
 void check(sqlite3 *db, int rc, const char *what)
 {
@@ -89,11 +99,17 @@ Timing runScenario(const QString &path, bool encrypted, const QList<Row> &rows, 
                           nullptr),
           "open");
     if (encrypted) {
-        // As Database::open: a raw key (no key derivation), then the pinned cipher settings.
+        // As Database::open: our page cipher provider (cipher_provider.h), a raw key (no key
+        // derivation), then the pinned cipher settings.
+        if (providerWanted() && !cache::installCipherProvider()) {
+            std::fprintf(stderr, "the cache's cipher provider could not be installed\n");
+            std::exit(1);
+        }
         const QByteArray sql = "PRAGMA key = \"x'" + bench::benchKey().toHex() +
                                "'\";"
                                "PRAGMA cipher_page_size = 4096; PRAGMA kdf_iter = 64000;";
         exec(db, sql.constData());
+        g_ourProvider = cache::cipherProviderIsOurs();
     } else {
         exec(db, "PRAGMA page_size = 4096;");
     }
@@ -245,6 +261,9 @@ int main(int argc, char **argv)
         {QStringLiteral("batch"), kBatch},
         {QStringLiteral("pages"), kPages * 2},
         {QStringLiteral("cipher_page_size"), 4096},
+        {QStringLiteral("cipher_provider"),
+         g_ourProvider ? QStringLiteral("threadline (OpenSSL 3, contexts kept)")
+                       : QStringLiteral("SQLCipher's own")},
     });
     return 0;
 }

@@ -1,15 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/cache/search_tokenizer.h"
 
-#include "services/cache/search_tokens.h"
+#include "services/cache/search_tokens_utf8.h"
 
 #include <sqlcipher/sqlite3.h>
 
-#include <QByteArray>
-#include <QList>
-#include <QString>
-
-#include <vector>
+#include <QByteArrayView>
 
 // The FTS3/4 tokenizer interface (sqlite's fts3_tokenizer.h, which Debian does
 // not install). Stable since SQLite 3.6; version 0 has no language ids.
@@ -40,34 +36,10 @@ namespace {
 
 struct Cursor {
     sqlite3_tokenizer_cursor base; // first: FTS sees only this part
-    struct Token {
-        QByteArray utf8;
-        int startByte;
-        int endByte;
-    };
-    std::vector<Token> tokens;
+    explicit Cursor(QByteArrayView text) : words(text) {}
+    Utf8SearchTokens words;
     size_t next = 0;
 };
-
-/// The UTF-8 byte offset of every UTF-16 position of @p text (and of its end).
-std::vector<int> byteOffsets(const QString &text)
-{
-    std::vector<int> offsets(size_t(text.size()) + 1, 0);
-    int bytes = 0;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        offsets[size_t(i)] = bytes;
-        const char16_t c = text[i].unicode();
-        if (QChar::isHighSurrogate(c) && i + 1 < text.size() && text[i + 1].isLowSurrogate()) {
-            offsets[size_t(i) + 1] = bytes; // a token never starts between the halves
-            bytes += 4;
-            ++i;
-            continue;
-        }
-        bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-    }
-    offsets[size_t(text.size())] = bytes;
-    return offsets;
-}
 
 int create(int, const char *const *, sqlite3_tokenizer **out)
 {
@@ -83,14 +55,7 @@ int destroy(sqlite3_tokenizer *tokenizer)
 
 int open(sqlite3_tokenizer *, const char *input, int bytes, sqlite3_tokenizer_cursor **out)
 {
-    auto *cursor = new Cursor{};
-    const QString text = QString::fromUtf8(input, bytes < 0 ? qsizetype(qstrlen(input)) : bytes);
-    const std::vector<int> offsets = byteOffsets(text);
-    const QList<SearchToken> tokens = searchTokens(text);
-    cursor->tokens.reserve(size_t(tokens.size()));
-    for (const SearchToken &t : tokens)
-        cursor->tokens.push_back(
-            {t.folded.toUtf8(), offsets[size_t(t.start)], offsets[size_t(t.end)]});
+    auto *cursor = new Cursor(QByteArrayView(input, bytes < 0 ? qsizetype(qstrlen(input)) : bytes));
     *out = &cursor->base;
     return SQLITE_OK;
 }
@@ -105,13 +70,14 @@ int next(sqlite3_tokenizer_cursor *base, const char **token, int *tokenBytes, in
          int *endOffset, int *position)
 {
     auto *cursor = reinterpret_cast<Cursor *>(base);
-    if (cursor->next >= cursor->tokens.size())
+    const auto &tokens = cursor->words.tokens();
+    if (cursor->next >= tokens.size())
         return SQLITE_DONE;
-    const Cursor::Token &t = cursor->tokens[cursor->next];
-    *token = t.utf8.constData();
-    *tokenBytes = int(t.utf8.size());
-    *startOffset = t.startByte;
-    *endOffset = t.endByte;
+    const Utf8SearchTokens::Token &t = tokens[cursor->next];
+    *token = cursor->words.folded().constData() + t.at;
+    *tokenBytes = t.size;
+    *startOffset = t.start;
+    *endOffset = t.end;
     *position = int(cursor->next);
     ++cursor->next;
     return SQLITE_OK;

@@ -1,77 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/cache/search_tokens.h"
 
-#include "services/text/search_folding.h"
+#include "services/cache/search_word.h"
 
 #include <algorithm>
-#include <array>
 
 namespace threadline::cache {
 
 namespace {
 
-bool isWordPart(char32_t c)
-{
-    switch (QChar::category(c)) {
-    case QChar::Letter_Uppercase:
-    case QChar::Letter_Lowercase:
-    case QChar::Letter_Titlecase:
-    case QChar::Letter_Modifier: // tatweel
-    case QChar::Letter_Other:
-    case QChar::Number_DecimalDigit:
-    case QChar::Number_Letter:
-    case QChar::Number_Other:
-    case QChar::Mark_NonSpacing:
-    case QChar::Mark_SpacingCombining:
-    case QChar::Mark_Enclosing:
-    case QChar::Other_Format: // ZWNJ and ZWJ join the parts of one Persian word
-        return true;
-    default:
-        return false;
-    }
-}
-
-// foldForSearch normalises a whole string (NFKD, NFKC, case folding): correct for
-// any script, and slow. For ASCII and the Arabic block (Persian and Arabic as
-// typed on any keyboard), with ZWNJ, ZWJ, LRM and RLM, folding a word is folding
-// each character on its own — nothing there recomposes with a neighbour once the
-// marks are dropped — so those characters are folded once, through foldForSearch
-// itself, and looked up. Everything else takes foldForSearch word by word.
-constexpr char16_t kTableEnd = 0x0700;
-
-bool isTabled(char16_t c)
-{
-    return c < 0x80 || (c >= 0x0600 && c < kTableEnd) || (c >= 0x200C && c <= 0x200F);
-}
-
-const QString &foldedChar(char16_t c)
-{
-    static const std::array<QString, kTableEnd + 4> table = [] {
-        std::array<QString, kTableEnd + 4> t;
-        for (char16_t u = 0; u < kTableEnd; ++u)
-            if (isTabled(u))
-                t[u] = text::foldForSearch(QStringView(&u, 1));
-        for (char16_t u = 0x200C; u <= 0x200F; ++u)
-            t[kTableEnd + (u - 0x200C)] = text::foldForSearch(QStringView(&u, 1));
-        return t;
-    }();
-    return table[c < kTableEnd ? c : kTableEnd + (c - 0x200C)];
-}
-
-QString foldWord(QStringView word)
-{
-    if (!std::all_of(word.begin(), word.end(), [](QChar c) { return isTabled(c.unicode()); }))
-        return text::foldForSearch(word);
-    QString out;
-    out.reserve(word.size());
-    for (const QChar c : word)
-        out += foldedChar(c.unicode());
-    return out;
-}
-
 void appendWord(QList<SearchToken> &out, QStringView text, int start, int end)
 {
-    QString folded = foldWord(text.mid(start, end - start));
+    QString folded = foldSearchWord(text.mid(start, end - start));
     if (!folded.contains(QLatin1Char(' '))) { // nearly every word: no list to split into
         if (!folded.isEmpty())
             out.append({std::move(folded), start, end});
@@ -96,7 +36,7 @@ QList<SearchToken> searchTokens(QStringView text)
             c = QChar::surrogateToUcs4(text[i], text[i + 1]);
             width = 2;
         }
-        if (isWordPart(c)) {
+        if (isSearchWordPart(c)) {
             if (wordStart < 0)
                 wordStart = i;
         } else if (wordStart >= 0) {
@@ -120,7 +60,8 @@ QString matchExpression(QStringView query)
     QStringList phrases;
     for (qsizetype i = 0; i < tokens.size(); ++i) {
         const bool prefix = i == tokens.size() - 1 && lastIsOpen;
-        phrases.append(QLatin1Char('"') + tokens.at(i).folded + (prefix ? QLatin1String("*\"") : QLatin1String("\"")));
+        phrases.append(QLatin1Char('"') + tokens.at(i).folded +
+                       (prefix ? QLatin1String("*\"") : QLatin1String("\"")));
     }
     phrases.removeDuplicates();
     return phrases.join(QLatin1Char(' '));
@@ -166,7 +107,8 @@ Snippet makeSnippet(QStringView text, QStringView query, int maxChars)
         --to;
     Snippet s;
     const QString lead = from > 0 ? QStringLiteral("…") : QString();
-    s.text = lead + flat.mid(from, to - from) + (to < flat.size() ? QStringLiteral("…") : QString());
+    s.text =
+        lead + flat.mid(from, to - from) + (to < flat.size() ? QStringLiteral("…") : QString());
     for (const models::TextRange &r : all) {
         if (r.start < from || r.start >= to)
             continue;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "services/cache/sqlcipher_database.h"
 
+#include "services/cache/cipher_provider.h"
 #include "services/cache/search_tokenizer.h"
 
 #include <QFile>
@@ -284,6 +285,7 @@ std::variant<Database, CacheError> Database::open(const QString &path, const QBy
     if (auto damaged = inspectExistingFile(path))
         return *damaged;
 
+    installCipherProvider(); // before the key activates SQLCipher's codec on this connection
     Database db;
     db.m_path = path;
     const QByteArray nativePath = QFile::encodeName(path);
