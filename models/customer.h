@@ -33,6 +33,7 @@ struct Customer {
     QStringList labels;
     qint64 waitingSince = 0; ///< when they last wrote with no answer since; 0: not waiting
     qint64 snoozeUntil = 0;  ///< ms since the epoch; 0: not snoozed
+    friend bool operator==(const Customer &, const Customer &) = default;
 };
 
 } // namespace threadline::models

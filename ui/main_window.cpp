@@ -300,7 +300,12 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
                 Q_EMIT typingChanged(m_customerId, false);
                 Q_EMIT sendRequested(m_customerId, channel, identity, subject, body);
             });
-    connect(inbox, &QAbstractItemModel::dataChanged, this, &MainWindow::refreshCustomer);
+    // A batch of new messages changes many inbox rows at once; the open customer's panel,
+    // bar and title are redone only when their own row did.
+    connect(inbox, &QAbstractItemModel::dataChanged, this, [this] {
+        if (m_inbox->customer(m_customerId) != m_shownCustomer)
+            refreshCustomer();
+    });
     connect(m_bar, &ConversationBar::commandRequested, this, &MainWindow::commandRequested);
     connect(m_bar, &ConversationBar::logCallRequested, this, [this] {
         const auto customer = m_inbox->customer(m_customerId);
@@ -536,6 +541,7 @@ void MainWindow::onInboxCurrentChanged()
 void MainWindow::refreshCustomer()
 {
     const auto customer = m_inbox->customer(m_customerId);
+    m_shownCustomer = customer;
     m_panel->setCustomer(customer);
     m_bar->setCustomer(customer);
     // Alone on its label the name needs no isolate (which would also hide its

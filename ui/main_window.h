@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/customer.h"
 #include "models/draft.h"
 #include "models/order.h"
 #include "models/queue_stats.h"
@@ -13,6 +14,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -181,6 +183,7 @@ private:
     QLabel *m_outbox;
     QLabel *m_user;
     qint64 m_customerId = 0;
+    std::optional<models::Customer> m_shownCustomer; ///< as refreshCustomer() last showed it
     QHash<qint64, models::Draft> m_drafts;
     bool m_online = false;
     QTimer *m_draftTimer;
@@ -191,7 +194,7 @@ private:
     QStringList m_typingColleagues; ///< ... of them writing now
     QTimer *m_typingTimer;          ///< stops "typing" after a pause
     qint64 m_typingSince = 0;       ///< when the agent began this reply (collision warning)
-    QComboBox *m_presence; ///< the customer whose thread set the reply channel
+    QComboBox *m_presence;          ///< the customer whose thread set the reply channel
 };
 
 } // namespace threadline::ui
