@@ -231,8 +231,16 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
 {
     m_customer = customer;
     setEnabled(customer.has_value());
-    for (QAction *action : std::as_const(m_commands))
-        setAvailable(action, customer.has_value(), tr("No conversation is open"));
+    // Each action is set once per call: enabling one only to disable it again (Take
+    // before sign-in) would make its button re-measure and the window lay out again.
+    for (QAction *action : std::as_const(m_commands)) {
+        if (!customer)
+            setAvailable(action, false, tr("No conversation is open"));
+        else if (action == m_takeAction)
+            setAvailable(action, !m_user.isEmpty(), tr("Not signed in yet"));
+        else
+            setAvailable(action, true, QString());
+    }
     if (!customer) {
         m_state->clear();
         m_state->setToolTip(QString());
@@ -241,7 +249,6 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
     const bool resolved = customer->status == QLatin1String("resolved");
     const bool mine = !m_user.isEmpty() && customer->assignee == m_user;
     m_takeAction->setText(mine ? tr("Return to queue") : tr("Take"));
-    setAvailable(m_takeAction, !m_user.isEmpty(), tr("Not signed in yet"));
     m_resolveAction->setText(resolved ? tr("Reopen") : tr("Resolve"));
     QStringList parts;
     parts << (customer->assignee.isEmpty() ? tr("In the queue")
@@ -274,10 +281,15 @@ void ConversationBar::setCustomer(const std::optional<models::Customer> &custome
                     .arg(tr("%1 is typing…").arg(typingNames.join(QStringLiteral(", "))).toHtmlEscaped());
     if (!viewingNames.isEmpty())
         html << tr("Also here: %1").arg(viewingNames.join(QStringLiteral(", "))).toHtmlEscaped();
-    m_state->setText(html.join(QStringLiteral(" · ")));
+    const QString state = html.join(QStringLiteral(" · "));
+    // Most calls are a new message in the open thread, which leaves the state as it was
+    // (and its HTML need not be read again for the accessible name).
+    if (state == m_state->text())
+        return;
+    m_state->setText(state);
     // What a narrow bar cuts off is still there to hover over (and for screen readers).
-    m_state->setToolTip(m_state->text());
-    m_state->setAccessibleName(QTextDocumentFragment::fromHtml(m_state->text()).toPlainText());
+    m_state->setToolTip(state);
+    m_state->setAccessibleName(QTextDocumentFragment::fromHtml(state).toPlainText());
 }
 
 QJsonObject ConversationBar::base() const

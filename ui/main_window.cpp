@@ -19,6 +19,7 @@
 #include "ui/settings_dialog.h"
 #include "ui/channel_names.h"
 #include "ui/inbox_delegate.h"
+#include "ui/layout_boundary.h"
 #include "ui/inbox_filter.h"
 #include "ui/search_palette.h"
 #include "ui/shortcut_sheet.h"
@@ -184,8 +185,10 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     splitter->addWidget(m_panel);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({320, 820, 280});
-    // One page per kind of work; the role decides which are shown (setUser).
-    m_conversationsPage = splitter;
+    // One page per kind of work; the role decides which are shown (setUser). The
+    // conversations page changes with every new message; behind a boundary, that does
+    // not make the page tabs repaint the whole window each time.
+    m_conversationsPage = new LayoutBoundary(splitter, this);
     m_pages = new QTabWidget(this);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->setDocumentMode(true);

@@ -424,6 +424,12 @@ QString TimelineDelegate::plainText(const Message &m)
 
 QSize TimelineDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
+    // QListView::updateGeometries asks for the first row's size with no width, for a
+    // scroll step the view sets itself. Laying that row out at width 0 (every word on
+    // a line of its own) would also push its real layout out of the cache, twice per
+    // batch of new messages; a row's height is only known at a width.
+    if (option.rect.width() <= 0)
+        return {0, QFontMetrics(option.font).height() + 2 * kMargin};
     return {option.rect.width(), layoutFor(option, index).height};
 }
 

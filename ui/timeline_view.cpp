@@ -32,6 +32,11 @@ TimelineView::TimelineView(QWidget *parent)
     setAccessibleName(tr("Thread"));
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The scroll bar's room is kept from the start: a thread growing past one screen
+    // would otherwise narrow every row at once, rewrapping (and re-measuring) the text
+    // the agent is reading.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+    verticalScrollBar()->setAccessibleName(tr("Scroll the thread"));
     setSelectionMode(QAbstractItemView::SingleSelection);
     setResizeMode(QListView::Adjust);
     setUniformItemSizes(false);

@@ -2119,6 +2119,10 @@ SHA-256 fingerprint: %3</source>
 <context>
     <name>threadline::ui::TimelineView</name>
     <message>
+        <source>Scroll the thread</source>
+        <translation>تمرير سلسلة المحادثة</translation>
+    </message>
+    <message>
         <source>Copy text</source>
         <translation>نسخ النص</translation>
     </message>

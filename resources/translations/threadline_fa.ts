@@ -2079,6 +2079,10 @@ SHA-256 fingerprint: %3</source>
 <context>
     <name>threadline::ui::TimelineView</name>
     <message>
+        <source>Scroll the thread</source>
+        <translation>پیمایش رشتهٔ گفتگو</translation>
+    </message>
+    <message>
         <source>Copy text</source>
         <translation>کپی متن</translation>
     </message>

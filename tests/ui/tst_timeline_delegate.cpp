@@ -138,6 +138,29 @@ private Q_SLOTS:
                     Qt::RightToLeft, &longHeight);
         QVERIFY(longHeight > shortHeight * 3);
     }
+
+    void askedForASizeWithNoWidthALongRowIsNotLaidOutAWordPerLine()
+    {
+        // QListView asks so for its scroll step, after every batch of new messages.
+        QString longText;
+        for (int i = 0; i < 60; ++i)
+            longText += QStringLiteral("سفارش شماره ۱۰۰۱ هنوز نرسیده است. ");
+        const Message m = message(QStringLiteral("in"), QStringLiteral("email"), longText);
+        TimelineModel model;
+        model.showCustomer(7);
+        model.applyPage(7, {m}, m.at, 1, true);
+        TimelineDelegate delegate;
+        QStyleOptionViewItem option;
+        option.font = QApplication::font();
+        option.rect = QRect(0, 0, kWidth, 10);
+        const int atWidth = delegate.sizeHint(option, model.index(0)).height();
+        option.rect = QRect();
+        const QSize noWidth = delegate.sizeHint(option, model.index(0));
+        QCOMPARE(noWidth.width(), 0);
+        QVERIFY(noWidth.height() < 3 * QFontMetrics(option.font).height());
+        option.rect = QRect(0, 0, kWidth, 10);
+        QCOMPARE(delegate.sizeHint(option, model.index(0)).height(), atWidth);
+    }
 };
 
 QTEST_MAIN(TestTimelineDelegate)
