@@ -95,10 +95,17 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
     if (batch.isEmpty())
         return;
     // Updates first, in place; then one insert for the new customers; then one
-    // re-sort (layoutChanged) if the order moved. A batch of any size costs at
-    // most three model notifications.
+    // re-sort (layoutChanged) if the order moved; then one dataChanged over the
+    // updated rows where they now are. A batch of any size costs at most four model
+    // notifications.
+    //
+    // The dataChanged comes after the re-sort: customers updated by new messages move
+    // to the top together, so their range is about as long as the batch; before it,
+    // they are scattered and the range spans nearly the whole inbox, which every
+    // filter proxy then re-filters and re-sorts row by row.
     QList<Customer> added;
-    int firstChanged = -1, lastChanged = -1;
+    QList<qint64> updated;
+    updated.reserve(batch.size());
     for (const Customer &incoming : batch) {
         const auto it = m_rowById.constFind(incoming.id);
         if (it == m_rowById.cend()) {
@@ -108,11 +115,8 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
         // The count comes with the customer: the sync service keeps it with the hub's
         // read markers (it may go down when another desktop of ours read the thread).
         m_rows[*it] = incoming;
-        firstChanged = firstChanged < 0 ? *it : std::min(firstChanged, *it);
-        lastChanged = std::max(lastChanged, *it);
+        updated.append(incoming.id);
     }
-    if (firstChanged >= 0)
-        Q_EMIT dataChanged(index(firstChanged), index(lastChanged));
     if (!added.isEmpty()) {
         // Sorted before they go in, so a first load is in order the moment a
         // view hears of it (rowsInserted), not only after the re-sort below.
@@ -123,23 +127,30 @@ void InboxModel::applyCustomers(const QList<Customer> &batch)
         reindex();
         endInsertRows();
     }
-    if (std::is_sorted(m_rows.cbegin(), m_rows.cend(), newerFirst))
-        return;
-
-    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
-    const QModelIndexList before = persistentIndexList();
-    QList<qint64> idsBefore;
-    idsBefore.reserve(before.size());
-    for (const QModelIndex &i : before)
-        idsBefore.append(m_rows.at(i.row()).id);
-    std::stable_sort(m_rows.begin(), m_rows.end(), newerFirst);
-    reindex();
-    QModelIndexList after;
-    after.reserve(before.size());
-    for (int i = 0; i < before.size(); ++i)
-        after.append(index(m_rowById.value(idsBefore.at(i)), before.at(i).column()));
-    changePersistentIndexList(before, after);
-    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    if (!std::is_sorted(m_rows.cbegin(), m_rows.cend(), newerFirst)) {
+        Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+        const QModelIndexList before = persistentIndexList();
+        QList<qint64> idsBefore;
+        idsBefore.reserve(before.size());
+        for (const QModelIndex &i : before)
+            idsBefore.append(m_rows.at(i.row()).id);
+        std::stable_sort(m_rows.begin(), m_rows.end(), newerFirst);
+        reindex();
+        QModelIndexList after;
+        after.reserve(before.size());
+        for (int i = 0; i < before.size(); ++i)
+            after.append(index(m_rowById.value(idsBefore.at(i)), before.at(i).column()));
+        changePersistentIndexList(before, after);
+        Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    }
+    int firstChanged = -1, lastChanged = -1;
+    for (const qint64 id : std::as_const(updated)) {
+        const int row = m_rowById.value(id);
+        firstChanged = firstChanged < 0 ? row : std::min(firstChanged, row);
+        lastChanged = std::max(lastChanged, row);
+    }
+    if (firstChanged >= 0)
+        Q_EMIT dataChanged(index(firstChanged), index(lastChanged));
 }
 
 void InboxModel::clear()

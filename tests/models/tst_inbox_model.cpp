@@ -86,6 +86,39 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), 500);
     }
 
+    void customersWhoWroteAreReportedChangedWhereTheyNowAreAtTheTop()
+    {
+        // Filter proxies re-check every row of a dataChanged range: a batch of new
+        // messages reports the rows it moved to the top, not the inbox between them.
+        InboxModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<Customer> inbox;
+        for (int id = 1; id <= 10; ++id)
+            inbox.append(customer(id, id * 100));
+        model.applyCustomers(inbox);
+        QCOMPARE(model.rowOf(1), 9);
+        QCOMPARE(model.rowOf(5), 5);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy moved(&model, &QAbstractItemModel::layoutChanged);
+        Customer one = customer(1, 2000);
+        one.lastPreview = QStringLiteral("کی می‌رسد؟");
+        model.applyCustomers({one, customer(5, 2001)});
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(changed.at(0).at(0).value<QModelIndex>().row(), 0);
+        QCOMPARE(changed.at(0).at(1).value<QModelIndex>().row(), 1);
+        QCOMPARE(model.rowOf(5), 0);
+        QCOMPARE(model.rowOf(1), 1);
+        QCOMPARE(model.index(1).data(PreviewRole).toString(), QStringLiteral("کی می‌رسد؟"));
+
+        // An update that keeps the order is reported in place, without a re-sort.
+        model.applyCustomers({customer(3, 301)});
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(changed.count(), 2);
+        QCOMPARE(changed.at(1).at(0).value<QModelIndex>().row(), model.rowOf(3));
+    }
+
     void aFirstLoadIsAlreadyInOrderWhenViewsHearOfIt()
     {
         InboxModel model;
