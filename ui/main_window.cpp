@@ -79,6 +79,10 @@ MainWindow::MainWindow(InboxModel *inbox, TimelineModel *timeline, QWidget *pare
     // Sections: what is mine, what waits in the queue, everything.
     m_sections->setObjectName(QStringLiteral("inboxSections"));
     m_sections->setExpanding(false);
+    // All three sections stay in sight in a narrow inbox: a tab too long for its share of
+    // the width is elided (its full text is its tooltip), never scrolled out of view.
+    m_sections->setUsesScrollButtons(false);
+    m_sections->setElideMode(Qt::ElideRight);
     m_sections->addTab(tr("Mine"));
     m_sections->addTab(tr("Queue"));
     m_sections->addTab(tr("All"));
@@ -638,9 +642,13 @@ void MainWindow::updateSectionCounts()
         const int unread = m_inboxFilter->unreadCount(section);
         const QString total = formatNumber(m_inboxFilter->count(section));
         // How many conversations, and how many of them hold something unread.
-        m_sections->setTabText(i, unread > 0 ? tr("%1 (%2 · %3 unread)")
-                                                   .arg(labels[i], total, formatNumber(unread))
-                                             : tr("%1 (%2)").arg(labels[i], total));
+        const QString full = unread > 0 ? tr("%1 (%2 · %3 unread)")
+                                              .arg(labels[i], total, formatNumber(unread))
+                                        : tr("%1 (%2)").arg(labels[i], total);
+        m_sections->setTabText(i, full);
+        // Key names are not words to translate: isolated, they read right in any direction.
+        m_sections->setTabToolTip(
+            i, QStringLiteral("%1 — %2").arg(full, text::isolate(QStringLiteral("Alt+%1").arg(i + 1))));
     }
 }
 

@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTest>
 
 using namespace threadline;
@@ -25,6 +26,37 @@ using testing::sampleCustomer;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Mine, Queue and All stay in sight however long their counts get; a tab that does not
+    // fit is shortened, and its whole text is its tooltip.
+    void aNarrowInboxKeepsAllThreeSectionsInSight()
+    {
+        models::InboxModel inbox;
+        models::TimelineModel timeline;
+        ui::MainWindow window(&inbox, &timeline);
+        QList<models::Customer> customers;
+        for (qint64 id = 1; id <= 300; ++id) {
+            auto c = sampleCustomer(id);
+            c.unread = id % 3 == 0 ? 2 : 0;
+            c.assignee = id % 2 == 0 ? QStringLiteral("amir") : QString();
+            customers.append(c);
+        }
+        inbox.applyCustomers(customers);
+        window.setUser(QStringLiteral("amir"), QStringLiteral("agent"));
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *sections = window.findChild<QTabBar *>(QStringLiteral("inboxSections"));
+        QVERIFY(sections);
+        QTRY_VERIFY(sections->tabText(0).contains(QStringLiteral("unread")));
+        QTRY_VERIFY(sections->tabText(2).contains(QStringLiteral("unread")));
+        QTRY_VERIFY(sections->tabRect(2).right() <= sections->width());
+        for (int i = 0; i < 3; ++i) {
+            QVERIFY2(sections->rect().contains(sections->tabRect(i)), qPrintable(sections->tabText(i)));
+            QVERIFY(sections->tabToolTip(i).startsWith(sections->tabText(i)));
+            QVERIFY(sections->tabToolTip(i).contains(QStringLiteral("Alt+%1").arg(i + 1)));
+        }
+    }
+
     // A reply the cache refused was never promised: its text comes back to the agent.
     void aReplyTheFullDiskRefusedComesBackToTheComposerWithTheReason()
     {
