@@ -122,7 +122,14 @@ void CustomerPanel::setMerges(const QList<models::MergedCustomer> &merges)
 
 void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
 {
-    m_identities->clear();
+    // Most calls are the open customer's new message: the identities are as they were, and
+    // rebuilding the list would relayout and repaint it with every batch.
+    const bool sameIdentities = customer && customer->id == m_customerId
+                                && customer->identities == m_identitiesShown;
+    if (!sameIdentities) {
+        m_identities->clear();
+        m_identitiesShown.clear();
+    }
     if (!customer || customer->id != m_customerId)
         setMerges({}); // the thread of the customer now shown will say
     if (!customer) {
@@ -153,6 +160,9 @@ void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
         tr("%1 item(s) in the thread", nullptr, static_cast<int>(customer->itemCount)),
         customer->itemCount, locale);
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    if (sameIdentities)
+        return;
+    m_identitiesShown = customer->identities;
     for (const auto &identity : customer->identities) {
         // Isolated strictly: an address or number is read in its character order,
         // inside a possibly right-to-left sentence.

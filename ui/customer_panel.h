@@ -44,6 +44,7 @@ private:
     QLabel *m_mergesHeading;
     QWidget *m_merges;
     qint64 m_customerId = 0;
+    QList<models::Identity> m_identitiesShown; ///< what m_identities lists now
 };
 
 } // namespace threadline::ui
