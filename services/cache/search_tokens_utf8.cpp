@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <unicode/utf8.h>
+
 #include <array>
 
 namespace threadline::cache {
@@ -13,7 +15,6 @@ namespace threadline::cache {
 namespace {
 
 constexpr char32_t kTableEnd = 0x0700;
-constexpr char32_t kInvalid = 0xFFFFFFFF;
 
 /// A table character's folding in UTF-8, and whether it is part of a word.
 struct TableEntry {
@@ -38,42 +39,6 @@ const TableEntry &tableEntry(char32_t c)
     return table[c < kTableEnd ? c : kTableEnd + (c - 0x200C)];
 }
 
-/// The code point at `p` (advanced past it), or kInvalid for what is not strict UTF-8
-/// (overlong forms, surrogates, past U+10FFFF, cut short).
-char32_t decode(const unsigned char *&p, const unsigned char *end)
-{
-    const unsigned char b = *p++;
-    if (b < 0x80)
-        return b;
-    int more = 0;
-    char32_t c = 0, min = 0;
-    if ((b & 0xE0) == 0xC0) {
-        more = 1;
-        c = b & 0x1F;
-        min = 0x80;
-    } else if ((b & 0xF0) == 0xE0) {
-        more = 2;
-        c = b & 0x0F;
-        min = 0x800;
-    } else if ((b & 0xF8) == 0xF0) {
-        more = 3;
-        c = b & 0x07;
-        min = 0x10000;
-    } else {
-        return kInvalid;
-    }
-    if (end - p < more)
-        return kInvalid;
-    for (int i = 0; i < more; ++i) {
-        const unsigned char n = *p++;
-        if ((n & 0xC0) != 0x80)
-            return kInvalid;
-        c = (c << 6) | (n & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return kInvalid;
-    return c;
-}
 
 } // namespace
 
@@ -92,6 +57,9 @@ bool Utf8SearchTokens::tokenizeFast(QByteArrayView text)
 {
     const auto *begin = reinterpret_cast<const unsigned char *>(text.data());
     const auto *end = begin + text.size();
+    if (text.size() > INT32_MAX)
+        return false; // ICU indexes with 32 bits; the exact way has no such limit
+    const auto length = static_cast<int32_t>(text.size());
     int wordStart = -1;     // byte offset of the word being read
     int wordFolded = 0;     // where its folding starts in m_folded
     bool wordTabled = true; // every character so far folds through the table
@@ -117,9 +85,15 @@ bool Utf8SearchTokens::tokenizeFast(QByteArrayView text)
     };
     for (const unsigned char *p = begin; p < end;) {
         const int offset = int(p - begin);
-        const char32_t c = decode(p, end);
-        if (c == kInvalid)
+        // ICU's strict decoding: overlong forms, surrogates, code points past U+10FFFF
+        // and cut-short sequences come out negative, and go the exact way instead.
+        int32_t next = offset;
+        UChar32 decoded;
+        U8_NEXT(begin, next, length, decoded);
+        p = begin + next;
+        if (decoded < 0)
             return false;
+        const auto c = static_cast<char32_t>(decoded);
         const bool tabled = isFoldedByTable(c);
         const bool wordPart = tabled ? tableEntry(c).wordPart : isSearchWordPart(c);
         if (!wordPart) {
