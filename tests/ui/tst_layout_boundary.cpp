@@ -27,6 +27,18 @@ protected:
     }
 };
 
+/// A page holding one word-wrapped summary line, as the side panel does.
+QWidget *summaryPage(const QString &text, QLabel **summary)
+{
+    auto *page = new QWidget;
+    auto *layout = new QVBoxLayout(page);
+    *summary = new QLabel(text, page);
+    (*summary)->setWordWrap(true);
+    layout->addWidget(*summary);
+    layout->addStretch();
+    return page;
+}
+
 } // namespace
 
 class TestLayoutBoundary : public QObject {
@@ -35,12 +47,9 @@ private Q_SLOTS:
     void aLabelChangingItsTextLeavesTheTabsAroundThePageAlone()
     {
         QTabWidget tabs;
-        auto *page = new QWidget;
-        auto *layout = new QVBoxLayout(page);
-        auto *summary = new QLabel(QStringLiteral("12 items in the thread, the last just now"), page);
-        summary->setWordWrap(true);
-        layout->addWidget(summary);
-        layout->addStretch();
+        QLabel *summary = nullptr;
+        QWidget *page =
+            summaryPage(QStringLiteral("12 items in the thread, the last just now"), &summary);
         auto *boundary = new LayoutBoundary(page);
         tabs.addTab(boundary, QStringLiteral("Conversations"));
         tabs.resize(600, 400);
@@ -58,12 +67,8 @@ private Q_SLOTS:
 
         // Without the boundary, the same change reaches the tabs.
         QTabWidget bare;
-        auto *barePage = new QWidget;
-        auto *bareLayout = new QVBoxLayout(barePage);
-        auto *bareSummary = new QLabel(QStringLiteral("12 items"), barePage);
-        bareSummary->setWordWrap(true);
-        bareLayout->addWidget(bareSummary);
-        bare.addTab(barePage, QStringLiteral("Conversations"));
+        QLabel *bareSummary = nullptr;
+        bare.addTab(summaryPage(QStringLiteral("12 items"), &bareSummary), QStringLiteral("Conversations"));
         bare.show();
         QVERIFY(QTest::qWaitForWindowExposed(&bare));
         LayoutRequests bareRequests(&bare);
