@@ -96,6 +96,73 @@ std::optional<CacheError> CacheStore::reindexCustomersIfStale()
     return tx.commit();
 }
 
+std::optional<CacheError> CacheStore::notePendingSearch()
+{
+    auto s = m_db.prepare(QStringLiteral("SELECT EXISTS (SELECT 1 FROM search_pending)"));
+    if (s.step() != Step::Row)
+        return s.error();
+    m_searchBehind = s.columnInt64(0) != 0;
+    return std::nullopt;
+}
+
+qint64 CacheStore::pendingSearchCount()
+{
+    auto s = m_db.prepare(QStringLiteral("SELECT count(*) FROM search_pending"));
+    if (s.step() != Step::Row) {
+        noteReadError(s.error());
+        return 0;
+    }
+    noteReadError(std::nullopt);
+    return s.columnInt64(0);
+}
+
+std::optional<CacheError> CacheStore::indexPendingSearch(int limit)
+{
+    if (!m_searchBehind || limit <= 0)
+        return std::nullopt;
+    Transaction tx(m_db);
+    if (auto e = tx.begin())
+        return failed(e);
+    // Oldest first, as docids ascend: FTS4 then writes the chunk's terms as one segment.
+    qint64 upTo = 0;
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "SELECT max(row) FROM (SELECT row FROM search_pending ORDER BY row LIMIT ?1)"));
+        s.bind(1, limit);
+        if (s.step() != Step::Row)
+            return failed(s.error());
+        upTo = s.columnInt64(0); // NULL, so 0, when none wait (deleted meanwhile)
+    }
+    {
+        auto s = m_db.prepare(QStringLiteral(
+            "INSERT INTO message_search (docid, subject, body) SELECT m.row, m.subject, m.body"
+            " FROM search_pending p JOIN messages m ON m.row = p.row WHERE p.row <= ?1"
+            " ORDER BY p.row"));
+        s.bind(1, upTo);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    {
+        auto s = m_db.prepare(QStringLiteral("DELETE FROM search_pending WHERE row <= ?1"));
+        s.bind(1, upTo);
+        if (auto e = s.exec())
+            return failed(e);
+    }
+    if (auto e = tx.commit())
+        return failed(e);
+    return failed(notePendingSearch());
+}
+
+std::optional<CacheError> CacheStore::indexAllPendingSearch()
+{
+    // In chunks, so one transaction's pending terms stay a bounded amount of memory.
+    constexpr int kChunk = 5000;
+    while (m_searchBehind)
+        if (auto e = indexPendingSearch(kChunk))
+            return e;
+    return std::nullopt;
+}
+
 QList<models::SearchHit> CacheStore::searchCustomers(const QString &query, int limit)
 {
     QList<models::SearchHit> hits;
@@ -188,6 +255,9 @@ QList<models::SearchHit> CacheStore::searchMessages(const QString &query, int li
     const QString match = matchExpression(query);
     if (match.isEmpty() || limit <= 0)
         return hits;
+    // Messages of a burst wait for the index; a search finds them anyway. If this
+    // fails (a full disk), what is indexed is still searched and the error is logged.
+    indexAllPendingSearch();
     // The index answers in docid (local row) order, newest row first, and stops
     // at the limit: no sort over every match, however common the word.
     const QString columns = QLatin1String(rows::messageColumns);

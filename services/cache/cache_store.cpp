@@ -70,6 +70,10 @@ std::variant<std::unique_ptr<CacheStore>, CacheError> CacheStore::open(const QSt
         TL_LOG("db", warning) << "customer search index failed: " << e->code;
         return *e;
     }
+    if (auto e = store->notePendingSearch()) {
+        TL_LOG("db", warning) << "cache open failed: " << e->code;
+        return *e;
+    }
     return store;
 }
 
@@ -120,9 +124,13 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
     for (const auto *c : std::as_const(changed))
         if (auto e = indexCustomer(*c))
             return failed(e);
+    const SearchEntry entry = w.indexSearchLater ? SearchEntry::Later : SearchEntry::Now;
+    const bool behindBefore = m_searchBehind;
     for (const auto &m : w.messages)
-        if (auto e = upsertMessage(m))
+        if (auto e = upsertMessage(m, entry)) {
+            m_searchBehind = behindBefore; // rolled back with the rest
             return failed(e);
+        }
     for (const auto &u : w.statuses)
         if (auto e = applyStatus(u))
             return failed(e);
@@ -133,10 +141,16 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
         auto s = m_db.prepare(
             QStringLiteral("INSERT OR REPLACE INTO sync_state (name, value) VALUES (?1, ?2)"));
         s.bind(1, kLastSeq).bind(2, *w.lastSeq);
-        if (auto e = s.exec())
+        if (auto e = s.exec()) {
+            m_searchBehind = behindBefore;
             return failed(e);
+        }
     }
-    return failed(tx.commit());
+    if (auto e = tx.commit()) {
+        m_searchBehind = behindBefore;
+        return failed(e);
+    }
+    return std::nullopt;
 }
 
 std::variant<CacheStore::SearchableChange, CacheError>
@@ -184,7 +198,8 @@ CacheStore::upsertCustomer(const models::Customer &c)
     return known ? SearchableChange::Renamed : SearchableChange::Added;
 }
 
-std::variant<bool, CacheError> CacheStore::insertMessage(const models::Message &m, bool ifNew)
+std::variant<bool, CacheError> CacheStore::insertMessage(const models::Message &m, bool ifNew,
+                                                         SearchEntry entry)
 {
     static const QString insertSql = QStringLiteral(
         "INSERT INTO messages (hub_id, client_id, customer_id, channel, direction, author,"
@@ -204,6 +219,14 @@ std::variant<bool, CacheError> CacheStore::insertMessage(const models::Message &
     // makes the insert need a statement journal, and FTS4 writes its pending terms
     // out as a new segment at every statement journal, i.e. once per message. A
     // plain single-row insert needs none, so a batch's terms go out once, at commit.
+    if (entry == SearchEntry::Later) {
+        auto s = m_db.prepare(QStringLiteral("INSERT INTO search_pending (row) VALUES (?1)"));
+        s.bind(1, m_db.lastInsertRowId());
+        if (auto e = s.exec())
+            return *e;
+        m_searchBehind = true;
+        return true;
+    }
     auto s = m_db.prepare(
         QStringLiteral("INSERT INTO message_search (docid, subject, body) VALUES (?1, ?2, ?3)"));
     s.bind(1, m_db.lastInsertRowId()).bind(2, m.subject).bind(3, m.body);
@@ -212,7 +235,7 @@ std::variant<bool, CacheError> CacheStore::insertMessage(const models::Message &
     return true;
 }
 
-std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
+std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m, SearchEntry entry)
 {
     if (m.id <= 0)
         return invalid(QStringLiteral("A message from the hub has no hub id."));
@@ -223,7 +246,7 @@ std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
         // Not written on this desktop, so no echo to replace: nearly always a new
         // message. The unique hub id index tells a known one apart while inserting,
         // which saves a lookup per message; a known one is updated below.
-        auto inserted = insertMessage(m, true);
+        auto inserted = insertMessage(m, true, entry);
         if (auto *e = std::get_if<CacheError>(&inserted))
             return *e;
         if (std::get<bool>(inserted))
@@ -268,7 +291,7 @@ std::optional<CacheError> CacheStore::upsertMessage(const models::Message &m)
         s.bind(15, *target);
         if (auto e = s.exec())
             return e;
-    } else if (auto inserted = insertMessage(m, false);
+    } else if (auto inserted = insertMessage(m, false, entry);
                auto *e = std::get_if<CacheError>(&inserted)) {
         return *e;
     }
@@ -550,7 +573,7 @@ std::optional<CacheError> CacheStore::applyHistory(qint64 customerId,
             m.customerId = customerId;
         if (m.customerId != customerId)
             return invalid(QStringLiteral("Message %1 belongs to another customer.").arg(m.id));
-        if (auto e = upsertMessage(m))
+        if (auto e = upsertMessage(m, SearchEntry::Now))
             return e;
     }
     {

@@ -46,6 +46,9 @@ struct CacheWrite {
     /// Applied after everything above: a merge drops the absorbed customer and rehomes its
     /// cached items; merge and undo mark both threads for a fresh page from the hub.
     QList<CustomerMerge> merges;
+    /// The messages go into the search index later (indexPendingSearch), not in this
+    /// transaction: for the batches of a burst, where indexing would hold up showing them.
+    bool indexSearchLater = false;
 };
 
 /// One page of a thread, newest first. Pass cursorAt/cursorRow back to page()
@@ -131,6 +134,15 @@ public:
     QList<int> keptEmailParts(qint64 messageId);
     /// The bytes every kept part takes together (the prefetch budget's measure).
     qint64 keptEmailPartsBytes();
+    /// Adds up to @p limit of the messages written with indexSearchLater to the search
+    /// index, oldest first, in one transaction. The searches below call it for all of
+    /// them first, so what the cache holds is always found.
+    std::optional<CacheError> indexPendingSearch(int limit);
+    /// Whether messages may wait for indexPendingSearch (cheap: no query).
+    bool searchIndexBehind() const { return m_searchBehind; }
+    /// How many messages wait for indexPendingSearch (counts them).
+    qint64 pendingSearchCount();
+
     /// Global search in this computer's cache (folded, every word as the start
     /// of a word): customers by name or identity, most recently active first.
     QList<models::SearchHit> searchCustomers(const QString &query, int limit);
@@ -177,9 +189,14 @@ private:
     /// What an upsert did to the customer's searchable text (name, identities).
     enum class SearchableChange { None, Added, Renamed };
     std::variant<SearchableChange, CacheError> upsertCustomer(const models::Customer &c);
-    /// Inserts the row and its search entry; false when @p ifNew and the hub id is known.
-    std::variant<bool, CacheError> insertMessage(const models::Message &m, bool ifNew);
-    std::optional<CacheError> upsertMessage(const models::Message &m);
+    enum class SearchEntry { Now, Later };
+    /// Inserts the row and its search entry (or lists it in search_pending); false when
+    /// @p ifNew and the hub id is known.
+    std::variant<bool, CacheError> insertMessage(const models::Message &m, bool ifNew,
+                                                 SearchEntry entry = SearchEntry::Now);
+    std::optional<CacheError> upsertMessage(const models::Message &m, SearchEntry entry);
+    std::optional<CacheError> notePendingSearch(); ///< sets m_searchBehind from the table
+    std::optional<CacheError> indexAllPendingSearch(); ///< before a search
     std::optional<CacheError> applyStatus(const StatusUpdate &u);
     std::optional<CacheError> applyHistory(qint64 customerId, const QList<models::Message> &items,
                                            bool replace, bool complete);
@@ -194,6 +211,9 @@ private:
 
     Database m_db;
     std::optional<CacheError> m_lastError;
+    /// search_pending may have rows: set by a deferred insert (or found at open),
+    /// cleared when indexPendingSearch finds none left.
+    bool m_searchBehind = false;
 };
 
 } // namespace threadline::cache

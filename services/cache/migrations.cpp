@@ -115,6 +115,28 @@ const QStringList &steps()
         // wrote (and merged) one index segment per message. Edits and deletes keep
         // their triggers (they are rare, and need the old text still in the row).
         QStringLiteral("DROP TRIGGER message_search_after_insert;"),
+        // 9: a burst of new messages (a replay after a night offline) is stored first
+        // and added to the search index when the burst is over: the rows waiting are
+        // listed in search_pending (CacheStore::indexPendingSearch). The edit and
+        // delete triggers leave a waiting row's index entry alone (it has none yet);
+        // when it is indexed, its text is read as it is then.
+        QStringLiteral(
+            "CREATE TABLE search_pending (row INTEGER PRIMARY KEY);"
+            "DROP TRIGGER message_search_before_delete;"
+            "DROP TRIGGER message_search_before_update;"
+            "DROP TRIGGER message_search_after_update;"
+            "CREATE TRIGGER message_search_before_delete BEFORE DELETE ON messages"
+            " WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE row = old.row) BEGIN"
+            " DELETE FROM message_search WHERE docid = old.row; END;"
+            "CREATE TRIGGER search_pending_after_delete AFTER DELETE ON messages BEGIN"
+            " DELETE FROM search_pending WHERE row = old.row; END;"
+            "CREATE TRIGGER message_search_before_update BEFORE UPDATE OF subject, body"
+            " ON messages WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE row = old.row)"
+            " BEGIN DELETE FROM message_search WHERE docid = old.row; END;"
+            "CREATE TRIGGER message_search_after_update AFTER UPDATE OF subject, body"
+            " ON messages WHEN NOT EXISTS (SELECT 1 FROM search_pending WHERE row = new.row)"
+            " BEGIN INSERT INTO message_search (docid, subject, body)"
+            " VALUES (new.row, new.subject, new.body); END;"),
     };
     return all;
 }

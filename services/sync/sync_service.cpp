@@ -22,6 +22,12 @@ constexpr int kCacheRetryMs = 2000;    // a full disk is checked again this ofte
 constexpr int kMaxBatchEvents = 1000; // and never a batch the GUI chews on for long
 constexpr int kHubPageLimit = 100;
 constexpr int kPreviewChars = 140;
+// A batch this big is a burst (a replay, a backlog): its messages are shown first and
+// added to the search index once nothing has arrived for kSearchIndexQuietMs, in
+// chunks of kSearchIndexChunk (~30 ms each) so events keep flowing between them.
+constexpr int kSearchIndexLaterFrom = 100;
+constexpr int kSearchIndexQuietMs = 200;
+constexpr int kSearchIndexChunk = 2000;
 
 QString preview(const models::Message &m)
 {
@@ -50,6 +56,17 @@ SyncService::SyncService(std::unique_ptr<cache::CacheStore> cache, QUrl hubUrl, 
     });
     m_cacheRetry.setSingleShot(true);
     m_cacheRetry.setInterval(kCacheRetryMs);
+    m_searchIndexTimer.setSingleShot(true);
+    connect(&m_searchIndexTimer, &QTimer::timeout, this, [this] {
+        if (auto error = m_cache->indexPendingSearch(kSearchIndexChunk)) {
+            // Searches index what waits themselves; this only tries again later.
+            TL_LOG("db", warning) << "search indexing failed: " << error->code;
+            m_searchIndexTimer.start(kCacheRetryMs);
+            return;
+        }
+        if (m_cache->searchIndexBehind())
+            m_searchIndexTimer.start(0);
+    });
     connect(&m_cacheRetry, &QTimer::timeout, this, [this] {
         // Resuming replays everything after the last stored seq: the next
         // write either works (caught up) or fails and waits again.
@@ -73,6 +90,7 @@ void SyncService::start(const QString &user, const QString &password, const QStr
     Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
     Q_EMIT draftsLoaded(m_cache->drafts());
     Q_EMIT cannedResponses(m_cache->cannedResponses());
+    indexSearchWhenQuiet(false); // what a burst before the last quit left waiting
     m_session->start({user, password, token});
 }
 
@@ -334,12 +352,14 @@ void SyncService::flush()
     if (m_batch.customers.isEmpty() && m_batch.messages.isEmpty() && m_batch.statuses.isEmpty()
         && m_batch.merges.isEmpty() && !m_batch.lastSeq)
         return;
+    m_batch.indexSearchLater = m_batch.messages.size() >= kSearchIndexLaterFrom;
     const cache::CacheWrite batch = std::exchange(m_batch, {});
     m_batchCustomers.clear();
     if (auto error = m_cache->write(batch)) {
         blockOnCacheError(*error);
         return; // the seq was not stored either: these events come again on resume
     }
+    indexSearchWhenQuiet(batch.indexSearchLater);
     if (std::exchange(m_cacheFailing, false)) {
         TL_LOG("db", info) << "the cache takes writes again";
         Q_EMIT cacheRecovered();
@@ -354,6 +374,16 @@ void SyncService::flush()
         Q_EMIT deliveryChanged(s.messageId, s.clientId, toDelivery(s.status), s.reason);
     for (const auto &m : batch.merges)
         Q_EMIT customerMergeChanged(m.intoId, m.fromId, m.undone);
+}
+
+void SyncService::indexSearchWhenQuiet(bool burst)
+{
+    if (!m_cache->searchIndexBehind())
+        return;
+    if (burst)
+        m_searchIndexTimer.start(kSearchIndexQuietMs); // put off while the burst lasts
+    else if (!m_searchIndexTimer.isActive())
+        m_searchIndexTimer.start(kSearchIndexQuietMs);
 }
 
 QString SyncService::command(const QString &type, const QJsonObject &data, PendingRequest request)

@@ -183,6 +183,9 @@ private:
     /// While the cache refuses writes, events are not kept (their seq is not
     /// stored either) and the stream is resumed from the cache now and then.
     QTimer m_cacheRetry;
+    /// Adds the messages of a burst to the search index once the burst is over.
+    QTimer m_searchIndexTimer;
+    void indexSearchWhenQuiet(bool burst);
     bool m_cacheBlocked = false; ///< drop events until the next resume
     bool m_cacheFailing = false; ///< cacheFailed said so; cacheRecovered not yet
     cache::CacheWrite m_batch;                ///< events decoded but not yet written
