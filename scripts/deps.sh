@@ -8,7 +8,7 @@ THREADLINE_PACKAGES=(
   qt6-base-dev qt6-websockets-dev qt6-httpserver-dev qt6-charts-dev libqt6opengl6-dev
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n libqt6sql6-sqlite
   libqt6sql6-psql postgresql
-  libsqlcipher-dev libssl-dev sqlcipher libboost-log-dev libboost-dev qtkeychain-qt6-dev
+  libsqlcipher-dev libssl-dev sqlcipher libjemalloc-dev libboost-log-dev libboost-dev qtkeychain-qt6-dev
   libphonenumber-dev libgmime-3.0-dev libicu-dev libxml2-dev
   fonts-noto-core fonts-noto-color-emoji xvfb xauth curl
   unicode-data
