@@ -66,6 +66,11 @@ std::variant<std::unique_ptr<CacheStore>, CacheError> CacheStore::open(const QSt
         return *e;
     }
     std::unique_ptr<CacheStore> store(new CacheStore(std::move(db)));
+    auto checkpointer = WalCheckpointer::start(store->m_db, rawKey32);
+    if (auto *e = std::get_if<CacheError>(&checkpointer))
+        TL_LOG("db", warning) << "checkpoints stay in the writer's commits: " << e->code;
+    else
+        store->m_checkpointer = std::move(std::get<std::unique_ptr<WalCheckpointer>>(checkpointer));
     if (auto e = store->reindexCustomersIfStale()) {
         TL_LOG("db", warning) << "customer search index failed: " << e->code;
         return *e;

@@ -7,6 +7,7 @@
 #include "models/search_hit.h"
 #include "services/cache/cache_error.h"
 #include "services/cache/sqlcipher_database.h"
+#include "services/cache/wal_checkpointer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -214,6 +215,7 @@ private:
     /// search_pending may have rows: set by a deferred insert (or found at open),
     /// cleared when indexPendingSearch finds none left.
     bool m_searchBehind = false;
+    std::unique_ptr<WalCheckpointer> m_checkpointer; ///< after m_db: stops before it closes
 };
 
 } // namespace threadline::cache

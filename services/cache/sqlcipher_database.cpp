@@ -358,6 +358,23 @@ std::variant<Database, CacheError> Database::open(const QString &path, const QBy
     return db;
 }
 
+std::optional<CacheError> Database::checkpoint()
+{
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr,
+                                             nullptr);
+    if (rc == SQLITE_OK || rc == SQLITE_BUSY) // busy: another checkpoint is running
+        return std::nullopt;
+    return errorFor(rc);
+}
+
+void Database::setWalCommitHook(WalCommitHook hook, void *context)
+{
+    if (hook)
+        sqlite3_wal_hook(m_db, hook, context);
+    else
+        sqlite3_wal_autocheckpoint(m_db, 1000); // SQLite's default
+}
+
 std::optional<CacheError> Database::exec(const QString &sql)
 {
     const QByteArray utf8 = sql.toUtf8();

@@ -102,6 +102,14 @@ public:
     /// The error for an SQLite result code, with the connection's message.
     CacheError errorFor(int rc) const;
 
+    /// A passive checkpoint: copies what it can of the write-ahead log into the file
+    /// without waiting for any other connection.
+    std::optional<CacheError> checkpoint();
+    /// Called after each commit with the pages in the log (sqlite3_wal_hook); null
+    /// gives the hook back to SQLite's autocheckpoint at 1,000 pages.
+    using WalCommitHook = int (*)(void *context, sqlite3 *db, const char *name, int logPages);
+    void setWalCommitHook(WalCommitHook hook, void *context);
+
 private:
     struct CachedStatement;
     void close();
