@@ -130,31 +130,30 @@ std::optional<CacheError> CacheStore::write(const CacheWrite &w)
         if (auto e = indexCustomer(*c))
             return failed(e);
     const SearchEntry entry = w.indexSearchLater ? SearchEntry::Later : SearchEntry::Now;
+    // What the messages below note as waiting for the index is rolled back with them.
     const bool behindBefore = m_searchBehind;
+    auto undo = [&](const std::optional<CacheError> &e) {
+        m_searchBehind = behindBefore;
+        return failed(e);
+    };
     for (const auto &m : w.messages)
-        if (auto e = upsertMessage(m, entry)) {
-            m_searchBehind = behindBefore; // rolled back with the rest
-            return failed(e);
-        }
+        if (auto e = upsertMessage(m, entry))
+            return undo(e);
     for (const auto &u : w.statuses)
         if (auto e = applyStatus(u))
-            return failed(e);
+            return undo(e);
     for (const auto &m : w.merges)
         if (auto e = applyMerge(m))
-            return failed(e);
+            return undo(e);
     if (w.lastSeq) {
         auto s = m_db.prepare(
             QStringLiteral("INSERT OR REPLACE INTO sync_state (name, value) VALUES (?1, ?2)"));
         s.bind(1, kLastSeq).bind(2, *w.lastSeq);
-        if (auto e = s.exec()) {
-            m_searchBehind = behindBefore;
-            return failed(e);
-        }
+        if (auto e = s.exec())
+            return undo(e);
     }
-    if (auto e = tx.commit()) {
-        m_searchBehind = behindBefore;
-        return failed(e);
-    }
+    if (auto e = tx.commit())
+        return undo(e);
     return std::nullopt;
 }
 
