@@ -5,6 +5,9 @@
 
 #include <sqlcipher/sqlite3.h>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 namespace threadline::cache {
 
 std::variant<std::unique_ptr<WalCheckpointer>, CacheError>
@@ -54,6 +57,11 @@ int WalCheckpointer::onCommit(void *self, sqlite3 *, const char *, int logPages)
 
 void WalCheckpointer::run()
 {
+    // Behind the GUI and service threads for the CPU: on two cores, three busy threads
+    // otherwise stretch the GUI's batches. Copying the log can wait (the writer takes
+    // over past kWriterCheckpointPages). Linux gives each thread its own nice value.
+    if (setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 10) != 0)
+        TL_LOG("db", info) << "the checkpointer keeps the normal priority";
     std::unique_lock lock(m_mutex);
     for (;;) {
         m_wake.wait(lock, [this] { return m_wanted || m_stopping; });
