@@ -87,7 +87,7 @@ void SyncService::start(const QString &user, const QString &password, const QStr
     setRetentionDays(m_retentionDays);
     // The cache first: the agent sees their inbox before the network answers.
     Q_EMIT customersChanged(m_cache->customers());
-    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    Q_EMIT outboxChanged(waitingToSend());
     Q_EMIT draftsLoaded(m_cache->drafts());
     Q_EMIT cannedResponses(m_cache->cannedResponses());
     indexSearchWhenQuiet(false); // what a burst before the last quit left waiting
@@ -376,6 +376,17 @@ void SyncService::flush()
         Q_EMIT customerMergeChanged(m.intoId, m.fromId, m.undone);
 }
 
+int SyncService::waitingToSend()
+{
+    // What the agent did and waits for: replies and commands. A read marker is the
+    // desktop's own bookkeeping (opening a thread offline leaves one), not a send.
+    int count = 0;
+    for (const auto &item : m_cache->outbox())
+        if (item.commandType != type::conversationRead)
+            ++count;
+    return count;
+}
+
 void SyncService::indexSearchWhenQuiet(bool burst)
 {
     if (!m_cache->searchIndexBehind())
@@ -613,7 +624,7 @@ void SyncService::onAnswer(const Envelope &answer)
             Q_EMIT customersChanged(w.customers);
         }
     }
-    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    Q_EMIT outboxChanged(waitingToSend());
 }
 
 void SyncService::writeOrReport(const cache::CacheWrite &w)
@@ -657,7 +668,7 @@ void SyncService::send(const Outgoing &out)
         return;
     }
     Q_EMIT messagesChanged({echo});
-    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    Q_EMIT outboxChanged(waitingToSend());
     if (m_session->send(type, out.clientId, data))
         m_pending.insert(out.clientId, {PendingRequest::Outbox, out.customerId});
 }
@@ -670,7 +681,7 @@ void SyncService::enqueue(const QString &type, const QJsonObject &data)
         Q_EMIT commandRefused(type, error->code, error->message);
         return;
     }
-    Q_EMIT outboxChanged(static_cast<int>(m_cache->outbox().size()));
+    Q_EMIT outboxChanged(waitingToSend());
     if (m_session->send(type, id, data)) {
         PendingRequest r;
         r.kind = PendingRequest::Outbox;

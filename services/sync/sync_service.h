@@ -186,6 +186,8 @@ private:
     /// Adds the messages of a burst to the search index once the burst is over.
     QTimer m_searchIndexTimer;
     void indexSearchWhenQuiet(bool burst);
+    /// The outbox items the status bar counts as "waiting to send".
+    int waitingToSend();
     bool m_cacheBlocked = false; ///< drop events until the next resume
     bool m_cacheFailing = false; ///< cacheFailed said so; cacheRecovered not yet
     cache::CacheWrite m_batch;                ///< events decoded but not yet written

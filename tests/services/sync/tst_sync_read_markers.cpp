@@ -172,6 +172,10 @@ private Q_SLOTS:
         sync->markRead(m_customer, newest);
         QCOMPARE(openCache()->customer(m_customer)->unread, 0);
         QCOMPARE(outboxMarkers(*openCache()), 1);
+        // The marker is the desktop's bookkeeping: the status bar's "waiting to send"
+        // counts only what the agent sent or did.
+        for (const auto &args : outbox)
+            QCOMPARE(args.at(0).toInt(), 0);
 
         // Back online: the welcome's count (still 2 at the hub) does not bring it back while
         // the marker waits, and the marker is sent once.
