@@ -37,6 +37,10 @@ CustomerPanel::CustomerPanel(QWidget *parent)
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_identities->setFrameShape(QFrame::NoFrame);
     m_identities->setAccessibleName(tr("Identities"));
+    // A long address is shortened in its middle (its start and its domain stay), never
+    // scrolled sideways; the tooltip gives it whole.
+    m_identities->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_identities->setTextElideMode(Qt::ElideMiddle);
     m_orders->setAccessibleName(tr("Orders"));
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_name);
@@ -169,6 +173,7 @@ void CustomerPanel::setCustomer(const std::optional<models::Customer> &customer)
         auto *item = new QListWidgetItem(tr("%1: %2").arg(identityKindLabel(identity.kind),
                                                           text::isolateStrict(identity.value)));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+        item->setToolTip(identity.value);
         m_identities->addItem(item);
     }
 }

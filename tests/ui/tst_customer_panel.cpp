@@ -7,6 +7,7 @@
 
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QTest>
 
 using namespace threadline;
@@ -70,6 +71,26 @@ private Q_SLOTS:
         QCOMPARE(identities->count(), 0);
         panel.setCustomer(sampleCustomer(5)); // the same customer again, after none
         QCOMPARE(identities->count(), 2);
+    }
+
+    void aLongAddressIsShortenedInItsMiddleNotScrolledAndItsTooltipGivesItWhole()
+    {
+        ui::CustomerPanel panel;
+        panel.setLayoutDirection(Qt::RightToLeft); // as in fa and ar, where it was seen
+        panel.resize(280, 600);
+        auto customer = sampleCustomer(4);
+        const QString address =
+            QStringLiteral("maryam.kazemi.customer-service-follow-up@very-long-company-domain.example.com");
+        customer.identities.append({QStringLiteral("email"), address});
+        panel.setCustomer(customer);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QListWidget *identities = identityList(panel);
+        QVERIFY(identities);
+        QCOMPARE(identities->horizontalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QCOMPARE(identities->textElideMode(), Qt::ElideMiddle);
+        QVERIFY(!identities->horizontalScrollBar()->isVisible());
+        QCOMPARE(identities->item(2)->toolTip(), address);
     }
 };
 
