@@ -49,6 +49,11 @@ bool lettersInOrder(const QString &title, const QString &query)
 }
 } // namespace
 
+void CommandPalette::setRecent(const QStringList &objectNames)
+{
+    m_recent = objectNames.mid(0, kRecentKept);
+}
+
 int commandMatch(const QString &foldedTitle, const QString &foldedQuery)
 {
     if (foldedQuery.isEmpty() || foldedTitle.startsWith(foldedQuery))
@@ -211,6 +216,7 @@ void CommandPalette::runCurrent()
     m_recent.prepend(action->objectName());
     while (m_recent.size() > kRecentKept)
         m_recent.removeLast();
+    Q_EMIT recentChanged(m_recent);
     dismiss();
     // After the key that chose it has been handled: the action may open a dialog.
     QMetaObject::invokeMethod(

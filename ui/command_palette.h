@@ -33,6 +33,14 @@ public:
     /// The commands listed now, best first.
     QList<QAction *> shown() const;
 
+    /// The commands run lately (objectNames, most recent first), as remembered from the
+    /// last session; recentChanged says when running one changes them.
+    void setRecent(const QStringList &objectNames);
+    const QStringList &recent() const { return m_recent; }
+
+Q_SIGNALS:
+    void recentChanged(const QStringList &objectNames);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;

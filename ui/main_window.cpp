@@ -456,6 +456,12 @@ void MainWindow::registerActions(QAction *settings, const QList<QAction *> &sign
     m_commandPalette = new CommandPalette(m_actions, this);
     connect(commands, &QAction::triggered, m_commandPalette, [this] { m_commandPalette->open(); });
     connect(m_palette, &SearchPalette::commandsWanted, m_commandPalette, &CommandPalette::open);
+    connect(m_commandPalette, &CommandPalette::recentChanged, this, [this](const QStringList &recent) {
+        if (m_settingsPath.isEmpty())
+            return;
+        QSettings ini(m_settingsPath, QSettings::IniFormat);
+        ini.setValue(QStringLiteral("palette/recent"), recent);
+    });
     // The ends of the inbox say so in the palette.
     const auto updateSteps = [this, next, previous] {
         const int row = m_inboxView->currentIndex().row();
@@ -688,6 +694,8 @@ void MainWindow::setSettingsPath(const QString &iniPath)
         std::max(0, m_statusFilter->findData(ini.value(QStringLiteral("inbox/status")).toString())));
     m_labelFilter->setCurrentIndex(std::max(0, m_labelFilter->findData(label)));
     m_restoringFilters = false;
+    // The commands run last time come first in the palette again.
+    m_commandPalette->setRecent(ini.value(QStringLiteral("palette/recent")).toStringList());
 }
 
 void MainWindow::rememberInboxFilters()

@@ -179,6 +179,31 @@ private Q_SLOTS:
         QTest::keyClick(commands->queryField(), Qt::Key_Escape);
     }
 
+    void theCommandsRunLastComeFirstAgainAfterARestart()
+    {
+        {
+            auto desktop = makeDesktop();
+            ui::MainWindow *window = signedIn(*desktop);
+            QVERIFY(window);
+            ui::CommandPalette *commands = window->commandPalette();
+            QTest::keyClick(window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+            typeText(commands->queryField(), QStringLiteral("show all"));
+            QCOMPARE(firstShown(commands), QStringLiteral("sectionAll"));
+            QTest::keyClick(commands->queryField(), Qt::Key_Return);
+            auto *sections = window->findChild<QTabBar *>(QStringLiteral("inboxSections"));
+            QTRY_COMPARE(sections->currentIndex(), 2);
+        } // quit
+        auto desktop = makeDesktop();
+        ui::MainWindow *window = signedIn(*desktop);
+        QVERIFY(window);
+        ui::CommandPalette *commands = window->commandPalette();
+        QTest::keyClick(window, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(commands->queryField()->text().isEmpty());
+        QCOMPARE(firstShown(commands), QStringLiteral("sectionAll"));
+        QCOMPARE(commands->recent().value(1), QStringLiteral("sectionQueue")); // the one before
+        QTest::keyClick(commands->queryField(), Qt::Key_Escape);
+    }
+
     void aPersianAgentFindsCommandsByTheirPersianTitles()
     {
         ui::useInterfaceLanguage(QStringLiteral("fa"));
