@@ -133,6 +133,10 @@ std::optional<CacheError> CacheStore::indexPendingSearch(int limit)
             return failed(s.error());
         upTo = s.columnInt64(0); // NULL, so 0, when none wait (deleted meanwhile)
     }
+    if (upTo == 0) {
+        m_searchBehind = false; // nothing to write: the transaction rolls back unused
+        return std::nullopt;
+    }
     {
         auto s = m_db.prepare(QStringLiteral(
             "INSERT INTO message_search (docid, subject, body) SELECT m.row, m.subject, m.body"

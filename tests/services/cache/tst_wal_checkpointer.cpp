@@ -35,6 +35,15 @@ Database &openedOrDie(std::variant<Database, CacheError> &opened)
     return std::get<Database>(opened);
 }
 
+/// A new cache file with an empty table of rows; the caller keeps @p opened alive.
+Database &newFileWithRows(std::variant<Database, CacheError> &opened)
+{
+    Database &db = openedOrDie(opened);
+    if (db.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)")))
+        qFatal("cannot create the table");
+    return db;
+}
+
 } // namespace
 
 class TestWalCheckpointer : public QObject {
@@ -48,9 +57,7 @@ private Q_SLOTS:
         const QByteArray key = randomKey();
         {
             auto opened = Database::open(path, key);
-            Database &writer = openedOrDie(opened);
-            QVERIFY(!writer.exec(
-                QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)")));
+            Database &writer = newFileWithRows(opened);
             auto started = WalCheckpointer::start(writer, key);
             QVERIFY(std::holds_alternative<std::unique_ptr<WalCheckpointer>>(started));
             auto &checkpointer = std::get<std::unique_ptr<WalCheckpointer>>(started);
@@ -82,8 +89,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("cache.db"));
         const QByteArray key = randomKey();
         auto opened = Database::open(path, key);
-        Database &writer = openedOrDie(opened);
-        QVERIFY(!writer.exec(QStringLiteral("CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)")));
+        Database &writer = newFileWithRows(opened);
         {
             auto started = WalCheckpointer::start(writer, key);
             QVERIFY(std::holds_alternative<std::unique_ptr<WalCheckpointer>>(started));
