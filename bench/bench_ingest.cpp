@@ -176,9 +176,10 @@ int main(int argc, char **argv)
     QCoreApplication::processEvents();
 
     // ---- the service thread: decode, write, hand over
-    double decodeMs = 0, writeMs = 0;
+    double decodeMs = 0, writeMs = 0, serviceCpuMs = 0;
     int rejected = 0, pagesServed = 0;
     auto service = [&] {
+        const double cpuAtStart = bench::threadCpuMs();
         qint64 streamSeq = 0;
         cache::CacheWrite batch;
         QHash<qint64, models::Customer> batchCustomers;
@@ -238,6 +239,7 @@ int main(int argc, char **argv)
         }
         if (!batch.messages.isEmpty())
             flush();
+        serviceCpuMs = bench::threadCpuMs() - cpuAtStart;
         toGui.push({{}, {}, {}, 0, true});
     };
 
@@ -248,6 +250,7 @@ int main(int argc, char **argv)
     total.start();
     streaming = true;
     std::thread serviceThread(service);
+    const double guiCpuAtStart = bench::threadCpuMs();
     for (ToGui in = toGui.pop(); !in.end; in = toGui.pop()) {
         QElapsedTimer t;
         t.start();
@@ -267,6 +270,7 @@ int main(int argc, char **argv)
         guiBatchMs.append(gui);
     }
     const double totalMs = bench::msSince(total);
+    const double guiCpuMs = bench::threadCpuMs() - guiCpuAtStart;
     serviceThread.join();
     streaming = false;
 
@@ -298,6 +302,9 @@ int main(int argc, char **argv)
         {QStringLiteral("max_model_apply_ms"), bench::round2(bench::percentile(applyBatchMs, 100))},
         {QStringLiteral("service_thread_events_per_s"), qRound(serviceEventsPerS)},
         {QStringLiteral("gui_thread_events_per_s"), qRound(guiEventsPerS)},
+        // CPU time beside the wall clock: how much of each thread's share was work.
+        {QStringLiteral("service_thread_cpu_ms"), qRound(serviceCpuMs)},
+        {QStringLiteral("gui_thread_cpu_ms"), qRound(guiCpuMs)},
         {QStringLiteral("gui_queue_deepest"), qint64(toGui.deepest())},
         {QStringLiteral("pages_served"), pagesServed},
         {QStringLiteral("decode_ms"), qRound(decodeMs)},

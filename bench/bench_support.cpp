@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
+#include <time.h>
 
 namespace threadline::bench {
 
@@ -83,6 +84,13 @@ double mean(const QList<double> &samples)
 double round2(double v)
 {
     return std::round(v * 100.0) / 100.0;
+}
+
+double threadCpuMs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 QByteArray benchKey()

@@ -33,6 +33,10 @@ inline double msSince(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
+/// CPU time the calling thread has used, in milliseconds: beside a wall-clock figure it
+/// tells working from waiting for a core.
+double threadCpuMs();
+
 /// The fixed 256-bit key of every benchmark cache (they hold only generated text).
 QByteArray benchKey();
 

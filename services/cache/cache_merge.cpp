@@ -34,6 +34,7 @@ std::optional<CacheError> CacheStore::applyMerge(const CustomerMerge &merge)
 
 std::optional<CacheError> CacheStore::dropCustomerRow(qint64 customerId)
 {
+    m_customers.forget(customerId);
     for (const char *sql : {"DELETE FROM drafts WHERE customer_id = ?1",
                             "DELETE FROM customer_history WHERE customer_id = ?1",
                             "DELETE FROM customer_search WHERE docid = ?1",

@@ -150,9 +150,13 @@ models::Customer readCustomer(const Statement &s)
 
 void bindCustomer(Statement &s, const models::Customer &c)
 {
+    s.bind(2, c.name).bind(3, identitiesToJson(c.identities));
+    bindCustomerActivity(s, c);
+}
+
+void bindCustomerActivity(Statement &s, const models::Customer &c)
+{
     s.bind(1, c.id)
-        .bind(2, c.name)
-        .bind(3, identitiesToJson(c.identities))
         .bind(4, c.status)
         .bind(5, c.assignee)
         .bind(6, c.lastAt)

@@ -32,6 +32,8 @@ extern const char customerColumns[];
 models::Customer readCustomer(const Statement &s);
 /// Binds ?1..?15 in the order of customerColumns.
 void bindCustomer(Statement &s, const models::Customer &c);
+/// Binds ?1 (the id) and ?4..?15: all but name and identities, the searchable two.
+void bindCustomerActivity(Statement &s, const models::Customer &c);
 
 } // namespace rows
 } // namespace threadline::cache

@@ -6,6 +6,7 @@
 #include "models/message.h"
 #include "models/search_hit.h"
 #include "services/cache/cache_error.h"
+#include "services/cache/customer_memo.h"
 #include "services/cache/sqlcipher_database.h"
 #include "services/cache/wal_checkpointer.h"
 
@@ -212,6 +213,7 @@ private:
 
     Database m_db;
     std::optional<CacheError> m_lastError;
+    CustomerMemo m_customers; ///< this connection is the only one that writes rows
     /// search_pending may have rows: set by a deferred insert (or found at open),
     /// cleared when indexPendingSearch finds none left.
     bool m_searchBehind = false;
