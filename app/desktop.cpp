@@ -177,6 +177,8 @@ bool Desktop::start()
     logging::init(QDir(m_options.profileDir).filePath(QStringLiteral("logs")),
                   QStringLiteral("threadline"));
     TL_LOG("ui", info) << "starting with profile " << m_options.profileDir;
+    if (!lockProfile())
+        return false;
 
     // Server and user are remembered (they are not secrets); the password never is.
     QSettings settings(QDir(m_options.profileDir).filePath(QStringLiteral("settings.ini")),
@@ -667,11 +669,40 @@ void Desktop::onSessionFailed(const services::SessionFailure &failure)
     m_password.clear();
 }
 
+bool Desktop::lockProfile()
+{
+    auto lock = std::make_unique<QLockFile>(
+        QDir(m_options.profileDir).filePath(QStringLiteral("profile.lock")));
+    // Never stale by age: a desktop runs for days. QLockFile still takes over the lock
+    // of a process that is gone (a crash, a power cut), by its pid and host name.
+    lock->setStaleLockTime(0);
+    if (lock->tryLock(0)) {
+        m_profileLock = std::move(lock);
+        return true;
+    }
+    if (lock->error() != QLockFile::LockFailedError) {
+        // A read-only profile folder: the desktop still shows what its cache holds (and
+        // says the cache cannot be written to); a second one could not write either.
+        TL_LOG("ui", warning) << "no profile lock (error " << int(lock->error()) << "); going on";
+        return true;
+    }
+    qint64 pid = 0;
+    QString host, application;
+    lock->getLockInfo(&pid, &host, &application);
+    TL_LOG("ui", warning) << "profile in use by process " << pid;
+    fail(tr("This profile is already open in Threadline (process %1 on %2). Switch to that "
+            "window, or start with another --profile.")
+             .arg(pid)
+             .arg(host));
+    return false;
+}
+
 void Desktop::fail(const QString &sentence)
 {
     TL_LOG("ui", error) << "stopping: " << sentence;
-    if (m_options.interactive && m_window && m_window->isVisible())
-        QMessageBox::critical(m_window.get(), tr("Threadline"), sentence);
+    if (m_options.interactive)
+        QMessageBox::critical(m_window && m_window->isVisible() ? m_window.get() : nullptr,
+                              tr("Threadline"), sentence);
     else
         qCritical("threadline: %s", qUtf8Printable(sentence));
     Q_EMIT finished(1);

@@ -6,6 +6,7 @@
 #include "models/inbox_model.h"
 #include "models/timeline_model.h"
 
+#include <QLockFile>
 #include <QObject>
 #include <QTimer>
 #include <memory>
@@ -45,6 +46,8 @@ Q_SIGNALS:
     void localDataRemoved();
 
 private:
+    /// Takes the profile's lock file, or says who holds it and returns false.
+    bool lockProfile();
     bool askForCredentials(const ui::SignInProblem &problem);
     void obtainKey();
     void useKeyStore(std::unique_ptr<cache::KeyStore> keys, const QString &profileId);
@@ -60,6 +63,9 @@ private:
     void takeScreenshot();
 
     Options m_options;
+    /// One desktop per profile: the cache has one writer, and two desktops would both
+    /// send what waits in the outbox. Held from start() to the end.
+    std::unique_ptr<QLockFile> m_profileLock;
     QString m_password;
     models::InboxModel m_inbox;
     models::TimelineModel m_timeline;

@@ -405,6 +405,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The certificate authority file %1 cannot be used (%2).</source>
         <translation>لا يمكن استخدام ملف جهة إصدار الشهادات %1 (%2).</translation>
     </message>
+    <message>
+        <source>This profile is already open in Threadline (process %1 on %2). Switch to that window, or start with another --profile.</source>
+        <translation>هذا الملف الشخصي مفتوح بالفعل في Threadline (العملية %1 على %2). انتقل إلى تلك النافذة، أو ابدأ بـ ‎--profile‎ آخر.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>

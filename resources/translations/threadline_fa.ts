@@ -390,6 +390,10 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
         <source>The certificate authority file %1 cannot be used (%2).</source>
         <translation>فایل مرجع صدور گواهی %1 قابل استفاده نیست (%2).</translation>
     </message>
+    <message>
+        <source>This profile is already open in Threadline (process %1 on %2). Switch to that window, or start with another --profile.</source>
+        <translation>این پروفایل همین حالا در Threadline باز است (فرایند %1 روی %2). به همان پنجره بروید، یا با ‎--profile‎ دیگری شروع کنید.</translation>
+    </message>
 </context>
 <context>
     <name>threadline::ui::AgentTableProxy</name>

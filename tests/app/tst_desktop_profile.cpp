@@ -146,6 +146,44 @@ private Q_SLOTS:
         QCOMPARE(desktop->window()->timelineView()->model()->rowCount(), 0);
     }
 
+    void aSecondDesktopOnTheSameProfileIsRefusedAndTheFirstCarriesOn()
+    {
+        const QString profile = m_dir.filePath(QStringLiteral("shared-profile"));
+        auto first = makeDesktop(profile);
+        QVERIFY(first->start());
+        auto *timeline = first->window()->timelineView()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(timeline->rowCount() > 0, kWaitMs);
+
+        {
+            auto second = makeDesktop(profile);
+            QSignalSpy finished(second.get(), &app::Desktop::finished);
+            QVERIFY(!second->start());
+            QCOMPARE(finished.count(), 1);
+            QCOMPARE(finished.first().first().toInt(), 1);
+            QVERIFY(!second->window()->isVisible());
+        }
+        // The first one still works its cache: a colleague's note reaches it.
+        testing::TestClient colleague;
+        QVERIFY(colleague.connectTo(m_hub.url()));
+        QCOMPARE(colleague.hello(QStringLiteral("colleague"), QStringLiteral("pw")).type,
+                 protocol::type::welcome);
+        const qint64 open = first->window()->currentCustomer();
+        QVERIFY(open > 0);
+        QCOMPARE(colleague
+                     .command(protocol::type::addNote,
+                              {{QStringLiteral("customer_id"), open},
+                               {QStringLiteral("body"), QStringLiteral("بعد از دومی")}})
+                     .type,
+                 protocol::type::ack);
+        QTRY_VERIFY_WITH_TIMEOUT(hasBodyContaining(timeline, QStringLiteral("بعد از دومی")), kWaitMs);
+
+        // Once the first has quit, the profile opens again.
+        first.reset();
+        auto again = makeDesktop(profile);
+        QVERIFY(again->start());
+        QTRY_VERIFY_WITH_TIMEOUT(again->window()->timelineView()->model()->rowCount() > 0, kWaitMs);
+    }
+
 private:
     std::unique_ptr<app::Desktop> makeDesktop(const QString &profile)
     {
