@@ -56,6 +56,8 @@ ClientSession::ClientSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wir
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, &ClientSession::onText);
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, &ClientSession::onBinary);
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] { Q_EMIT finished(this); });
+    connect(m_socket.get(), &QWebSocket::pong, this, [this] { m_heardSincePing = true; });
+    connect(&m_pingTimer, &QTimer::timeout, this, &ClientSession::onPingDue);
     // Bytes the desktop has taken: the replay can go on (QWebSocket passes the socket's on).
     connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this] {
         if (m_replaying)
@@ -95,6 +97,35 @@ void ClientSession::closeWith(QWebSocketProtocol::CloseCode code, const QString 
     m_socket->close(code, reason);
 }
 
+void ClientSession::setPingInterval(int ms)
+{
+    m_heardSincePing = true;
+    if (ms <= 0)
+        return m_pingTimer.stop();
+    m_pingTimer.start(ms);
+}
+
+void ClientSession::onPingDue()
+{
+    if (m_closing)
+        return m_pingTimer.stop();
+    if (!m_heardSincePing) {
+        TL_LOG("hub", info) << "connection " << m_state.connection << " did not answer a ping in "
+                            << m_pingTimer.interval() << " ms; dropped";
+        m_pingTimer.stop();
+        m_closing = true;
+        m_live = false;
+        // No closing handshake: nothing gets through, and a close would wait for the
+        // unsent bytes first. Aborting frees it now (disconnected → finished).
+        if (m_wire)
+            m_wire->abort();
+        m_socket->abort();
+        return;
+    }
+    m_heardSincePing = false;
+    m_socket->ping();
+}
+
 void ClientSession::malformed(const QString &id, const QString &why)
 {
     send(protocol::makeError(id, ErrorCode::BadRequest, why));
@@ -119,6 +150,7 @@ void ClientSession::onBinary(const QByteArray &data)
 
 void ClientSession::onText(const QString &text)
 {
+    m_heardSincePing = true;
     if (m_closing)
         return;
     const QByteArray utf8 = text.toUtf8();

@@ -36,6 +36,11 @@ public:
                   HubStore &store, quint64 connection, QObject *parent = nullptr);
     ~ClientSession() override;
 
+    /// Pings every @p ms (0: never); a connection that has sent nothing, not even the pong,
+    /// by the next ping is dropped: its network died without a word (a laptop closed, a
+    /// cable pulled), and its agent should not look online on the floor for hours.
+    void setPingInterval(int ms);
+
     /// Live events, in seq order; ones this connection already sent (replay) are skipped.
     void deliver(EventFrames &events);
     /// An ephemeral frame (presence, typing, viewing, queue.stats), once signed in and live.
@@ -63,6 +68,7 @@ private:
     void replayMore();
     qint64 unsentBytes() const;
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
+    void onPingDue();
 
     std::unique_ptr<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_wire;
@@ -78,6 +84,8 @@ private:
     qint64 m_prevSent = 0;  ///< `prev` of the next event: the last one sent, or the resume point
     int m_malformedInARow = 0;
     QTimer m_helloTimer;
+    QTimer m_pingTimer;
+    bool m_heardSincePing = true; ///< a pong or a frame since the last ping
 };
 
 } // namespace threadline::server

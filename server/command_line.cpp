@@ -128,7 +128,7 @@ QString helpText()
         "                  [--smtp-user USER --smtp-password-file FILE] --smtp-from ADDRESS]\n"
         "                  [--smtp-ca-file FILE]\n"
         "                 [--outbound-attempts N] [--outbound-retry-seconds S]\n"
-        "                 [--outbound-lease-seconds S]\n"
+        "                 [--outbound-lease-seconds S] [--ping-seconds S]\n"
         "  threadline-hub --config FILE [flags]\n"
         "      Serve the threadline.v1 WebSocket API at ws://HOST:PORT/ws and GET /health on the\n"
         "      same address. PORT 0 picks a free port. On start one line is printed:\n"
@@ -183,6 +183,8 @@ QString helpText()
         "      --outbound-lease-seconds S  how long a hub holds a reply without renewing it;\n"
         "                                  another hub on the database takes it after that\n"
         "                                  (default 60)\n"
+        "      --ping-seconds S  ping every connection this often; one silent since the last\n"
+        "                        ping is dropped (a dead network), 0 never (default 30)\n"
         "      Channel ingress on the same address (docs/ingress.md): POST /ingress/sms/twilio,\n"
         "      /ingress/email (message/rfc822), /ingress/orders/woocommerce, "
         "/ingress/orders/shopify.\n"
@@ -258,9 +260,10 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     const QCommandLineOption smtpCa(QStringLiteral("smtp-ca-file"), QString(),
                                     QStringLiteral("FILE"));
     const QCommandLineOption maildir(QStringLiteral("maildir"), QString(), QStringLiteral("DIR"));
+    const QCommandLineOption ping(QStringLiteral("ping-seconds"), QString(), QStringLiteral("S"));
     parser.addOptions({help, version, db, listen, demo, simulate, logDir, region, role,
                        passwordFile, publicUrl, twilioToken, ingressSecret, config, tlsCert,
-                       tlsKey});
+                       tlsKey, ping});
     const QList<const QCommandLineOption *> outbound{
         &smsApiUrl, &smsSid,   &smsToken,     &smsFrom,  &smtpHost, &smtpPort,
         &smtpStartTls, &smtpUser, &smtpPassword, &smtpFrom, &attempts, &retry,
@@ -308,7 +311,7 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
     auto onlyFor = [&](const QList<const QCommandLineOption *> &allowed) -> QString {
         for (const QCommandLineOption *opt :
              {&listen, &demo, &simulate, &logDir, &region, &role, &passwordFile, &publicUrl,
-              &twilioToken, &ingressSecret, &tlsCert, &tlsKey})
+              &twilioToken, &ingressSecret, &tlsCert, &tlsKey, &ping})
             if (parser.isSet(*opt) && !allowed.contains(opt))
                 return QStringLiteral("--%1 does not apply here").arg(opt->names().constLast());
         for (const QCommandLineOption *opt : outbound)
@@ -340,7 +343,7 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
         }
         if (const QString e = onlyFor(QList<const QCommandLineOption *>{
                                           &listen, &demo, &simulate, &logDir, &region, &publicUrl,
-                                          &twilioToken, &ingressSecret, &tlsCert, &tlsKey} +
+                                          &twilioToken, &ingressSecret, &tlsCert, &tlsKey, &ping} +
                                       outbound);
             !e.isEmpty())
             return usage(e);
@@ -380,6 +383,12 @@ std::variant<HubOptions, UsageError> parseCommandLine(const QStringList &argumen
             if (!ok || !(o.simulate > 0) || o.simulate > 1000)
                 return usage(
                     QStringLiteral("--simulate takes messages per second, between 0 and 1000"));
+        }
+        if (parser.isSet(ping)) {
+            bool ok = false;
+            o.pingSeconds = parser.value(ping).toDouble(&ok);
+            if (!ok || !(o.pingSeconds == 0 || o.pingSeconds >= 0.2) || o.pingSeconds > 3600)
+                return usage(QStringLiteral("--ping-seconds takes seconds from 0.2 to 3600, or 0"));
         }
         o.logDir = parser.value(logDir);
         return o;

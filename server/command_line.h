@@ -40,6 +40,9 @@ struct HubOptions {
     int outboundAttempts = 6;    ///< --outbound-attempts
     double outboundRetrySeconds = 30; ///< --outbound-retry-seconds: first wait, doubles
     double outboundLeaseSeconds = 60; ///< --outbound-lease-seconds: a hub's hold on a reply
+    /// --ping-seconds: how often the hub pings each connection; one that has not answered
+    /// (nor sent anything) by the next ping is dropped. 0: never.
+    double pingSeconds = 30;
     // user add
     QString userName;
     QString role;

@@ -221,6 +221,7 @@ int serve(const HubOptions &o)
         return 1;
     }
     HubServer server(store, commands, floor, monitor);
+    server.setPingInterval(int(o.pingSeconds * 1000));
     if (!o.tlsCertificateFile.isEmpty()) {
         if (const QString error = server.useTls(o.tlsCertificateFile, o.tlsKeyFile);
             !error.isEmpty()) {

@@ -26,6 +26,7 @@ constexpr KeySpec kKeys[] = {
     {"hub/region", "region", Kind::Text},
     {"hub/demo", "demo", Kind::Switch},
     {"hub/simulate", "simulate", Kind::Rate},
+    {"hub/ping-seconds", "ping-seconds", Kind::Text},
     {"tls/certificate", "tls-cert", Kind::Path},
     {"tls/key", "tls-key", Kind::Path},
     {"channels/public-url", "public-url", Kind::Text},

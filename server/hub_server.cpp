@@ -146,6 +146,7 @@ void HubServer::acceptWebSockets()
                                       " go through QWebSocket";
         auto *session = new ClientSession(std::move(socket), wire, m_commands, m_store,
                                           m_nextConnection++, this);
+        session->setPingInterval(m_pingIntervalMs);
         m_sessions.append(session);
         connect(session, &ClientSession::signedIn, this, &HubServer::onSignedIn);
         connect(session, &ClientSession::finished, this, [this](ClientSession *s) {

@@ -38,6 +38,8 @@ public:
     bool isTls() const;
     /// Returns the port listened on (useful with port 0), or 0 on failure.
     quint16 listen(const QHostAddress &address, quint16 port);
+    /// How often each connection is pinged (ClientSession::setPingInterval); 0: never.
+    void setPingInterval(int ms) { m_pingIntervalMs = ms; }
     int connectionCount() const { return int(m_sessions.size()); }
     /// For more routes (channel ingress) on the same address.
     QHttpServer &http() { return m_http; }
@@ -54,6 +56,7 @@ private:
     AgentFloor &m_floor;
     QueueMonitor &m_monitor;
     quint64 m_nextConnection = 1;
+    int m_pingIntervalMs = 30000;
     QHttpServer m_http;
     UpgradeListener *m_listener = nullptr; ///< owned by m_http
     QList<ClientSession *> m_sessions;

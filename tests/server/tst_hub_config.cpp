@@ -286,6 +286,26 @@ private Q_SLOTS:
                     .contains(QStringLiteral("does not apply here")));
     }
 
+    void thePingIntervalIsSecondsOrZeroForNever()
+    {
+        const QStringList db{QStringLiteral("--db"), QStringLiteral("/srv/hub.db")};
+        QCOMPARE(parseOk(db).pingSeconds, 30.0);
+        QCOMPARE(parseOk(db + QStringList{QStringLiteral("--ping-seconds"), QStringLiteral("0")})
+                     .pingSeconds,
+                 0.0);
+        QCOMPARE(parseOk(db + QStringList{QStringLiteral("--ping-seconds"), QStringLiteral("2.5")})
+                     .pingSeconds,
+                 2.5);
+        for (const char *bad : {"0.1", "-1", "3601", "often", "nan"})
+            QVERIFY2(usageError(db + QStringList{QStringLiteral("--ping-seconds"), QLatin1String(bad)})
+                         .contains(QStringLiteral("--ping-seconds takes seconds")),
+                     bad);
+        QVERIFY(usageError({QStringLiteral("customer"), QStringLiteral("find"), QStringLiteral("x"),
+                            QStringLiteral("--db"), QStringLiteral("/srv/hub.db"),
+                            QStringLiteral("--ping-seconds"), QStringLiteral("5")})
+                    .contains(QStringLiteral("does not apply here")));
+    }
+
     // --- TLS, end to end --------------------------------------------------------------------
 
     void aHubStartedFromAConfigFileServesWssToAClientThatTrustsItsCa()
