@@ -112,18 +112,25 @@ void ClientSession::onPingDue()
     if (!m_heardSincePing) {
         TL_LOG("hub", info) << "connection " << m_state.connection << " did not answer a ping in "
                             << m_pingTimer.interval() << " ms; dropped";
-        m_pingTimer.stop();
-        m_closing = true;
-        m_live = false;
-        // No closing handshake: nothing gets through, and a close would wait for the
-        // unsent bytes first. Aborting frees it now (disconnected → finished).
-        if (m_wire)
-            m_wire->abort();
-        m_socket->abort();
+        dropConnection(); // no closing handshake: nothing gets through
         return;
     }
     m_heardSincePing = false;
     m_socket->ping();
+}
+
+void ClientSession::dropConnection()
+{
+    m_closing = true;
+    m_live = false;
+    m_pingTimer.stop();
+    if (m_wire && m_wire->socketDescriptor() >= 0) {
+        // Reset, not close: a plain close would leave what it holds queued in the kernel
+        // (a desktop that reads nothing never takes it), with no end seen.
+        const linger reset{1, 0};
+        ::setsockopt(int(m_wire->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+    }
+    m_socket->abort(); // disconnected → finished, now
 }
 
 void ClientSession::malformed(const QString &id, const QString &why)
@@ -277,16 +284,7 @@ void ClientSession::sendEvents(EventFrames &events)
             // the desktop's reconnect resumes from the last one it applied.
             TL_LOG("hub", warning) << "connection " << m_state.connection << " is " << due
                                    << " bytes behind; disconnecting it so it resumes by replay";
-            m_closing = true;
-            m_live = false;
-            if (m_wire && m_wire->socketDescriptor() >= 0) {
-                // Reset, not close: a plain close would leave what it holds queued in the
-                // kernel (a desktop that reads nothing never takes it), with no end seen.
-                const linger reset{1, 0};
-                ::setsockopt(int(m_wire->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset,
-                             sizeof reset);
-            }
-            m_socket->abort();
+            dropConnection();
             return;
         }
     }

@@ -69,6 +69,8 @@ private:
     qint64 unsentBytes() const;
     void closeWith(QWebSocketProtocol::CloseCode code, const QString &reason);
     void onPingDue();
+    /// Resets the connection at once, without a closing handshake (a dead or stalled peer).
+    void dropConnection();
 
     std::unique_ptr<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_wire;

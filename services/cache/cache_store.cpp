@@ -180,35 +180,29 @@ CacheStore::upsertCustomer(const models::Customer &c)
     // When the memo holds the row, it says whether name and identities are unchanged,
     // and the update need not bind (nor serialise) them to find out.
     const models::Customer *remembered = m_customers.find(c.id);
-    if (remembered && remembered->name == c.name && remembered->identities == c.identities) {
+    const bool searchableAsRemembered =
+        remembered && remembered->name == c.name && remembered->identities == c.identities;
+    if (searchableAsRemembered || !remembered) {
         static const QString activity = QStringLiteral(
             "UPDATE OR FAIL customers SET status = ?4, assignee = ?5, last_at = ?6,"
             " last_channel = ?7, last_direction = ?8, last_preview = ?9, item_count = ?10,"
             " unread = ?11, queue = ?12, labels = ?13, waiting_since = ?14, snooze_until = ?15"
             " WHERE id = ?1");
-        auto s = m_db.prepare(activity);
-        rows::bindCustomerActivity(s, c);
+        static const QString sameSearchable =
+            activity + QLatin1String(" AND name IS ?2 AND identities IS ?3");
+        auto s = m_db.prepare(searchableAsRemembered ? activity : sameSearchable);
+        if (searchableAsRemembered)
+            rows::bindCustomerActivity(s, c);
+        else
+            rows::bindCustomer(s, c);
         if (auto e = s.exec())
             return *e;
         if (m_db.changes() > 0) {
             m_customers.stage(c);
             return SearchableChange::None;
         }
-        m_customers.forget(c.id); // not there after all: the full way below
-    } else if (!remembered) {
-        static const QString sameSearchable = QStringLiteral(
-            "UPDATE OR FAIL customers SET status = ?4, assignee = ?5, last_at = ?6,"
-            " last_channel = ?7, last_direction = ?8, last_preview = ?9, item_count = ?10,"
-            " unread = ?11, queue = ?12, labels = ?13, waiting_since = ?14, snooze_until = ?15"
-            " WHERE id = ?1 AND name IS ?2 AND identities IS ?3");
-        auto s = m_db.prepare(sameSearchable);
-        rows::bindCustomer(s, c);
-        if (auto e = s.exec())
-            return *e;
-        if (m_db.changes() > 0) {
-            m_customers.stage(c);
-            return SearchableChange::None;
-        }
+        if (searchableAsRemembered)
+            m_customers.forget(c.id); // not there after all: the full way below
     }
     bool known = false;
     {

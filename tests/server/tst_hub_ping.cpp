@@ -16,16 +16,11 @@ using protocol::Envelope;
 
 namespace {
 
-QLatin1String k(const char *s)
-{
-    return QLatin1String(s);
-}
-
 auto presenceOf(const QString &user, const QString &presence)
 {
     return [user, presence](const Envelope &e) {
-        return e.data.value(k("user")).toString() == user &&
-               e.data.value(k("presence")).toString() == presence;
+        return e.data.value(QLatin1String("user")).toString() == user &&
+               e.data.value(QLatin1String("presence")).toString() == presence;
     };
 }
 
@@ -56,7 +51,7 @@ private Q_SLOTS:
         // Answering pings keeps it: several intervals pass and it stays connected.
         QTest::qWait(2000);
         QVERIFY(agent->isConnected());
-        QCOMPARE(agent->command(protocol::type::setPresence, {{k("presence"), k("busy")}}).type,
+        QCOMPARE(agent->command(protocol::type::setPresence, {{QStringLiteral("presence"), QStringLiteral("busy")}}).type,
                  protocol::type::ack);
 
         network.setBlackhole(true); // nothing gets through, nothing is closed
@@ -73,7 +68,7 @@ private Q_SLOTS:
         QVERIFY(supervisor);
         QTest::qWait(2500); // five pings, each answered by the client's WebSocket
         QVERIFY(supervisor->isConnected());
-        QCOMPARE(supervisor->command(protocol::type::setPresence, {{k("presence"), k("away")}}).type,
+        QCOMPARE(supervisor->command(protocol::type::setPresence, {{QStringLiteral("presence"), QStringLiteral("away")}}).type,
                  protocol::type::ack);
     }
 };
