@@ -10,6 +10,7 @@
 #include "services/sync/attachment_saver.h"
 #include "ui/assignment_alert.h"
 #include "ui/attachment_actions.h"
+#include "ui/calendar_format.h"
 #include "ui/settings_apply.h"
 #include "models/customer_merges.h"
 #include "models/timeline_roles.h"
@@ -690,10 +691,11 @@ bool Desktop::lockProfile()
     QString host, application;
     lock->getLockInfo(&pid, &host, &application);
     TL_LOG("ui", warning) << "profile in use by process " << pid;
+    QLocale digits; // the language's digits, and no group separator in a process id
+    digits.setNumberOptions(QLocale::OmitGroupSeparator);
     fail(tr("This profile is already open in Threadline (process %1 on %2). Switch to that "
             "window, or start with another --profile.")
-             .arg(pid)
-             .arg(host));
+             .arg(ui::formatNumber(pid, digits), host));
     return false;
 }
 

@@ -407,7 +407,7 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
     <message>
         <source>This profile is already open in Threadline (process %1 on %2). Switch to that window, or start with another --profile.</source>
-        <translation>هذا الملف الشخصي مفتوح بالفعل في Threadline (العملية %1 على %2). انتقل إلى تلك النافذة، أو ابدأ بـ ‎--profile‎ آخر.</translation>
+        <translation>هذا الملف الشخصي مفتوح بالفعل في Threadline (العملية %1 على %2). انتقل إلى تلك النافذة، أو افتح ملفًا شخصيًا آخر.</translation>
     </message>
 </context>
 <context>

@@ -392,7 +392,7 @@ Choose a passphrase to encrypt this computer&apos;s copy of your conversations:<
     </message>
     <message>
         <source>This profile is already open in Threadline (process %1 on %2). Switch to that window, or start with another --profile.</source>
-        <translation>این پروفایل همین حالا در Threadline باز است (فرایند %1 روی %2). به همان پنجره بروید، یا با ‎--profile‎ دیگری شروع کنید.</translation>
+        <translation>این پروفایل همین حالا در Threadline باز است (فرایند %1 روی %2). به همان پنجره بروید، یا پروفایل دیگری را باز کنید.</translation>
     </message>
 </context>
 <context>
