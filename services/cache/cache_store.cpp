@@ -100,8 +100,8 @@ void CacheStore::noteReadError(const std::optional<CacheError> &e)
 
 std::optional<CacheError> CacheStore::write(const CacheWrite &w)
 {
-    // Whatever this write stages in the memo counts only once it commits.
-    m_customers.rollback();
+    // Whatever this write stages in the memo counts only once it commits; on every way
+    // out the staged rows go (after a commit there are none left).
     struct ForgetStaged {
         CustomerMemo &memo;
         ~ForgetStaged() { memo.rollback(); }
