@@ -11,6 +11,7 @@
 #include "services/cache/cache_store.h"
 #include "services/session/hub_session.h"
 #include "services/sync/outgoing.h"
+#include "services/sync/show_queue.h"
 
 #include <QHash>
 #include <QJsonArray>
@@ -25,8 +26,9 @@ class AttachmentSaver;
 
 /// Keeps the encrypted cache in step with the hub. Lives on the service thread
 /// with the session and the cache: frames are decoded, written to the cache in
-/// batched transactions (with their seq), and handed to the GUI thread as one
-/// batch per ~16 ms. The cache is the source of truth on screen.
+/// batched transactions (with their seq: within ~16 ms live, up to 4,000 events in a
+/// burst), and handed to the GUI thread in chunks of at most 1,000, one per GUI turn
+/// (ShowQueue). The cache is the source of truth on screen.
 class SyncService : public QObject {
     Q_OBJECT
 public:
@@ -173,8 +175,17 @@ private:
     void onMarkedRead(const protocol::Envelope &event);
     /// Whether a new item counts as unread: the rule, and not already in the welcome's counts.
     bool countsAsUnread(const models::Message &m, qint64 seq) const;
+    /// The flush timer: live traffic is written (and shown) within a frame; a burst
+    /// keeps filling its transaction up to kMaxWriteEvents first.
+    void onFlushDue();
     void flush();
     void writeOrReport(const cache::CacheWrite &w);
+    // What the models are told goes through m_show, so it reaches them in order.
+    void showCustomers(const QList<models::Customer> &customers);
+    void showMessages(const QList<models::Message> &messages);
+    void showDelivery(qint64 messageId, const QString &clientId, models::Delivery delivery,
+                      const QString &reason);
+    void showPage(qint64 customerId, const cache::ThreadPage &page, bool reachedStart);
 
     std::unique_ptr<cache::CacheStore> m_cache;
     HubSession *m_session;
@@ -191,6 +202,8 @@ private:
     bool m_cacheBlocked = false; ///< drop events until the next resume
     bool m_cacheFailing = false; ///< cacheFailed said so; cacheRecovered not yet
     cache::CacheWrite m_batch;                ///< events decoded but not yet written
+    qsizetype m_eventsAtLastTick = 0;         ///< the batch's size at the last flush tick
+    ShowQueue m_show{this};                   ///< written, not yet handed to the GUI
     QHash<qint64, models::Customer> m_batchCustomers;
     qint64 m_streamSeq = 0;   ///< seq of the last durable event on this connection
     qint64 m_appliedSeq = 0;  ///< what the cache says we applied

@@ -71,7 +71,7 @@ void SyncService::takeHubUnread(const Envelope &welcome)
     if (w.customers.isEmpty())
         return;
     writeOrReport(w);
-    Q_EMIT customersChanged(w.customers);
+    showCustomers(w.customers);
 }
 
 void SyncService::onMarkedRead(const Envelope &e)
@@ -114,7 +114,7 @@ void SyncService::markRead(qint64 customerId, qint64 upToId)
         cache::CacheWrite w;
         w.customers.append(read);
         writeOrReport(w);
-        Q_EMIT customersChanged(w.customers);
+        showCustomers(w.customers);
     }
     enqueue(type::conversationRead,
             {{QStringLiteral("customer_id"), customerId}, {QStringLiteral("up_to_id"), upToId}});
