@@ -2,10 +2,11 @@
 // Benchmark 3, ingest: 100,000 message.created frames through the desktop's path, on
 // the desktop's two threads. The service thread decodes (text frame → envelope →
 // payload → Message, with the customer summary bookkeeping SyncService does) and
-// writes to the cache in transactions of at most 1,000 events with their seq, as
-// SyncService does; each written batch goes to the GUI thread, which applies it to
-// InboxModel and TimelineModel on the real MainWindow (offscreen) and lays out and
-// paints what changed. The figure is the whole stream's rate, from the first frame
+// writes to the cache in transactions of at most 4,000 events with their seq, as
+// SyncService does in a burst; each written transaction goes to the GUI thread in
+// chunks of at most 1,000 (chunksForShowing), which takes one per turn, as SyncService's
+// ShowQueue paces them: it applies the chunk to InboxModel and TimelineModel on the
+// real MainWindow (offscreen) and lays out and paints what changed. The figure is the whole stream's rate, from the first frame
 // decoded to the last batch painted; each thread's share is reported too.
 #include "bench/bench_support.h"
 #include "bench/thread_content.h"
@@ -14,6 +15,7 @@
 #include "services/protocol/envelope.h"
 #include "services/protocol/frame_types.h"
 #include "services/protocol/payloads.h"
+#include "services/sync/show_chunks.h"
 #include "services/sync/wire_mapping.h"
 #include "ui/main_window.h"
 
@@ -118,7 +120,8 @@ int main(int argc, char **argv)
 
     constexpr int kEvents = 100'000;
     constexpr int kCustomers = 2'000;
-    constexpr int kMaxBatch = 1000; // SyncService's kMaxBatchEvents
+    constexpr int kMaxBatch = 4000;  // SyncService's kMaxWriteEvents
+    constexpr int kShowChunk = 1000; // SyncService's kShowChunkEvents
     constexpr qint64 kOpenCustomer = 1;
 
     // The cache knows the customers (a snapshot came first); their threads are empty.
@@ -177,7 +180,7 @@ int main(int argc, char **argv)
 
     // ---- the service thread: decode, write, hand over
     double decodeMs = 0, writeMs = 0, serviceCpuMs = 0;
-    int rejected = 0, pagesServed = 0;
+    int rejected = 0, pagesServed = 0, transactions = 0;
     auto service = [&] {
         const double cpuAtStart = bench::threadCpuMs();
         qint64 streamSeq = 0;
@@ -204,7 +207,9 @@ int main(int argc, char **argv)
                 std::exit(1);
             }
             writeMs += bench::msSince(t);
-            toGui.push({std::move(w.customers), std::move(w.messages), {}, 0, false});
+            ++transactions;
+            for (cache::CacheWrite &chunk : services::chunksForShowing(w, kShowChunk))
+                toGui.push({std::move(chunk.customers), std::move(chunk.messages), {}, 0, false});
             servePages();
         };
         for (const QString &text : frames) {
@@ -314,6 +319,7 @@ int main(int argc, char **argv)
         {QStringLiteral("search_index_waiting"), waitingForIndex},
         {QStringLiteral("view_update_ms"), qRound(viewMs)},
         {QStringLiteral("events"), kEvents},
+        {QStringLiteral("transactions"), transactions},
         {QStringLiteral("batches"), guiBatchMs.size()},
         {QStringLiteral("rejected"), rejected},
         {QStringLiteral("customers"), kCustomers},
