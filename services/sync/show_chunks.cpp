@@ -13,7 +13,7 @@ QList<cache::CacheWrite> chunksForShowing(const cache::CacheWrite &written, int 
     const qsizetype events = written.messages.size() + written.statuses.size();
     const qsizetype count = std::max<qsizetype>(1, (events + maxEvents - 1) / maxEvents);
     QList<cache::CacheWrite> chunks(count);
-    if (count == 1) {
+    if (count == 1) { // live traffic: the lists as they are (shared, not copied)
         chunks[0].customers = written.customers;
         chunks[0].messages = written.messages;
         chunks[0].statuses = written.statuses;

@@ -23,8 +23,7 @@ ShowQueue::~ShowQueue()
 
 void ShowQueue::show(Showing showing)
 {
-    m_waiting.enqueue(std::move(showing));
-    showWhatIsDue();
+    showInTurns({std::move(showing)});
 }
 
 void ShowQueue::showInTurns(QList<Showing> turns)

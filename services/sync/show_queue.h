@@ -21,7 +21,7 @@ Q_SIGNALS:
 /// takes it. A burst written in one transaction is shown in chunks, one per GUI turn:
 /// the next chunk is emitted only after the GUI thread has handled the one before (and
 /// so had the chance to paint), so no single turn chews on the whole transaction.
-/// Everything shown goes in order: a page, an echo or a merge shown while chunks still
+/// Everything shown goes in order: a page, an answer or a merge shown while chunks still
 /// wait goes after them, never ahead of what it depends on.
 /// Lives on the service thread; show* are called there.
 class ShowQueue : public QObject {

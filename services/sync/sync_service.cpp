@@ -20,16 +20,17 @@ using namespace threadline::protocol;
 namespace {
 constexpr int kBatchMs = 16;          // one GUI batch per frame at most
 constexpr int kCacheRetryMs = 2000;    // a full disk is checked again this often
-// What the GUI takes in one turn (about 9 ms on the ingest bench) ...
+// What the GUI takes in one turn (about 7 ms on the ingest bench) ...
 constexpr int kShowChunkEvents = 1000;
 // ... and what one transaction writes in a burst. The commit re-encrypts every page it
 // touched, so bigger transactions cost less per event; the GUI gets them in chunks.
 constexpr int kMaxWriteEvents = 4 * kShowChunkEvents;
 constexpr int kHubPageLimit = 100;
 constexpr int kPreviewChars = 140;
-// A batch this big is a burst (a replay, a backlog): its messages are shown first and
-// added to the search index once nothing has arrived for kSearchIndexQuietMs, in
-// chunks of kSearchIndexChunk (~30 ms each) so events keep flowing between them.
+// This many events in a batch, or since the last flush tick, is a burst (a replay, a
+// backlog): its transaction fills up to kMaxWriteEvents, and its messages are shown
+// first and added to the search index once nothing has arrived for kSearchIndexQuietMs,
+// in chunks of kSearchIndexChunk (~30 ms each) so events keep flowing between them.
 constexpr int kBurstEvents = 100;
 constexpr int kSearchIndexQuietMs = 200;
 constexpr int kSearchIndexChunk = 2000;
